@@ -1,0 +1,4 @@
+//! One file per subcommand: argument parsing and reporting only.
+
+pub mod build;
+pub mod check;

@@ -1,0 +1,210 @@
+//! Indicator values and the achievement rate.
+//!
+//! A value is a number or a text, and the record says which: kyodo never reads a number
+//! out of a text. The achievement rate is defined only when baseline, target and actual are
+//! all numbers.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::Serialize;
+
+use crate::text::{Lang, Text};
+
+/// A number written in a record. Kept as `f64`; records hold counts and percentages.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Number(pub f64);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl Visitor<'_> for NumberVisitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+                if v.is_finite() {
+                    Ok(Number(v))
+                } else {
+                    Err(E::custom("expected a finite number\nwrite a number such as 128 or 66.1"))
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+                Err(E::custom(number_in_quotes_message(v)))
+            }
+        }
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+/// The message for a number written as a string, e.g. `value = "150件"`.
+fn number_in_quotes_message(v: &str) -> String {
+    let digits: String = v
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || ('０'..='９').contains(c))
+        .collect();
+    let rest: String = v
+        .chars()
+        .filter(|c| !(c.is_ascii_digit() || *c == '.' || *c == ',' || ('０'..='９').contains(c)))
+        .collect();
+    let rest = rest.trim();
+    if !digits.is_empty() && !rest.is_empty() {
+        let number: String = digits
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect();
+        format!(
+            "expected a number, found \"{v}\"\nwrite value = {number} and put \"{rest}\" in the indicator's unit field; if the value is a text, write text = \"{v}\" instead of value"
+        )
+    } else if !digits.is_empty() {
+        format!("expected a number, found the text \"{v}\"\nwrite the number without quotes or commas, e.g. value = 128")
+    } else {
+        format!("expected a number, found the text \"{v}\"\nfor a value that is not a number write text = \"{v}\" instead of value")
+    }
+}
+
+/// One value of an indicator: a number or a text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(Number),
+    Text(Text),
+}
+
+impl Value {
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(n.0),
+            Value::Text(_) => None,
+        }
+    }
+}
+
+/// Which way an indicator should move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum Direction {
+    Increase,
+    Decrease,
+}
+
+/// The achievement rate in percent: (actual − baseline) / (target − baseline) × 100.
+///
+/// 0 at the baseline, 100 at the target; negative when the value moved away from the
+/// target. `None` when the target equals the baseline, where no rate is defined.
+pub fn achievement_rate(baseline: f64, target: f64, actual: f64) -> Option<f64> {
+    let span = target - baseline;
+    if span == 0.0 || !span.is_finite() {
+        return None;
+    }
+    let rate = (actual - baseline) / span * 100.0;
+    rate.is_finite().then_some(rate)
+}
+
+/// Formats a number for pages: commas every three digits, decimals as written.
+pub fn format_number(n: f64) -> String {
+    let s = if n == n.trunc() && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") };
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Formats a number for data files: no commas, decimals as written.
+pub fn plain_number(n: f64) -> String {
+    if n == n.trunc() && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+}
+
+/// Formats an achievement rate for pages, one decimal: `82.2%`.
+pub fn format_rate(rate: f64, lang: Lang) -> String {
+    let rounded = (rate * 10.0).round() / 10.0;
+    let s = format!("{rounded:.1}");
+    match lang {
+        Lang::Ja | Lang::En => format!("{s}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn achievement_rate_follows_the_published_formula() {
+        let cases = [
+            // (baseline, target, actual, expected)
+            (114.0, 150.0, 128.0, Some(38.888_888_888_888_886)),
+            (3.0, 5.0, 4.0, Some(50.0)),
+            (3.0, 5.0, 5.0, Some(100.0)),
+            (3.0, 5.0, 7.0, Some(200.0)),
+            (3.0, 5.0, 2.0, Some(-50.0)),
+            (4.0, 2.0, 2.0, Some(100.0)),   // decreasing indicator reaching its target
+            (4.0, 2.0, 3.0, Some(50.0)),
+            (4.0, 2.0, 5.0, Some(-50.0)),
+            (5.0, 5.0, 5.0, None),          // no span: no rate
+            (0.0, 0.0, 3.0, None),
+        ];
+        for (b, t, a, expected) in cases {
+            assert_eq!(achievement_rate(b, t, a), expected, "{b} {t} {a}");
+        }
+    }
+
+    #[test]
+    fn numbers_get_commas_on_pages_only() {
+        let cases = [
+            (0.0, "0", "0"),
+            (128.0, "128", "128"),
+            (1000.0, "1,000", "1000"),
+            (15000.0, "15,000", "15000"),
+            (400000.0, "400,000", "400000"),
+            (1234567.5, "1,234,567.5", "1234567.5"),
+            (66.1, "66.1", "66.1"),
+            (-1500.0, "-1,500", "-1500"),
+        ];
+        for (n, page, data) in cases {
+            assert_eq!(format_number(n), page);
+            assert_eq!(plain_number(n), data);
+        }
+    }
+
+    #[test]
+    fn rates_round_to_one_decimal() {
+        assert_eq!(format_rate(38.888, Lang::Ja), "38.9%");
+        assert_eq!(format_rate(100.0, Lang::En), "100.0%");
+        assert_eq!(format_rate(-50.0, Lang::En), "-50.0%");
+    }
+
+    #[test]
+    fn a_number_in_quotes_says_where_the_unit_goes() {
+        let m = number_in_quotes_message("150件");
+        assert!(m.contains("write value = 150 and put \"件\" in the indicator's unit field"), "{m}");
+        let m = number_in_quotes_message("1,000");
+        assert!(m.contains("without quotes or commas"), "{m}");
+        let m = number_in_quotes_message("充実");
+        assert!(m.contains("text = \"充実\""), "{m}");
+    }
+}

@@ -1,0 +1,411 @@
+//! Loading a site: read every file of `content/`, parse it, and check every reference.
+//!
+//! Loading never stops at the first problem: each file is parsed on its own and every
+//! problem found is collected, so one run tells the clerk everything there is to fix.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Severity, Source};
+use crate::fiscal_year::FiscalYear;
+use crate::model::config::check_municipality_code;
+use crate::model::{Project, SiteConfig, Vocabulary};
+use crate::slug::{natural_cmp, Slug};
+
+/// Where a site keeps its records, relative to the site root.
+pub const CONTENT_DIR: &str = "content";
+pub const SITE_FILE: &str = "content/site.toml";
+pub const VOCABULARY_FILE: &str = "content/vocabulary.toml";
+pub const PROJECTS_DIR: &str = "content/projects";
+
+/// A project record with the file it came from.
+#[derive(Debug, Clone)]
+pub struct ProjectFile {
+    /// Path relative to the site root.
+    pub path: PathBuf,
+    pub record: Project,
+}
+
+/// Everything a site is made of, loaded and checked.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub vocabulary: Vocabulary,
+    /// Projects in plan order: by policy as listed in the vocabulary, then by id.
+    pub projects: Vec<ProjectFile>,
+}
+
+/// The text of a file, read as UTF-8 with a byte-order mark removed.
+struct LoadedText {
+    path: PathBuf,
+    text: String,
+}
+
+impl Site {
+    /// Loads and checks the site at `root`. On success the diagnostics hold warnings only.
+    pub fn load(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+        let mut diags = Diagnostics::default();
+
+        let config = read(root, Path::new(SITE_FILE), &mut diags)
+            .and_then(|f| parse::<SiteConfig>(&f, &mut diags).map(|c| (f, c)));
+        let vocabulary = if root.join(VOCABULARY_FILE).exists() {
+            read(root, Path::new(VOCABULARY_FILE), &mut diags)
+                .and_then(|f| parse::<Vocabulary>(&f, &mut diags).map(|v| (Some(f), v)))
+        } else {
+            Some((None, Vocabulary::default()))
+        };
+
+        let mut projects = Vec::new();
+        let mut project_texts = Vec::new();
+        for path in project_paths(root, &mut diags) {
+            if let Some(file) = read(root, &path, &mut diags) {
+                if let Some(record) = parse::<Project>(&file, &mut diags) {
+                    projects.push(ProjectFile { path: path.clone(), record });
+                    project_texts.push(file);
+                }
+            }
+        }
+
+        if let Some((file, config)) = &config {
+            check_config(file, config, &mut diags);
+        }
+        if let Some((Some(file), vocabulary)) = &vocabulary {
+            check_vocabulary(file, vocabulary, &mut diags);
+        }
+        if let Some((_, vocabulary)) = &vocabulary {
+            check_projects(&mut projects, &project_texts, vocabulary, &mut diags);
+        }
+
+        diags.sort();
+        match (config, vocabulary) {
+            (Some((_, config)), Some((_, vocabulary))) if !diags.has_errors() => {
+                projects.sort_by(|a, b| {
+                    let pa = vocabulary.policy_position(a.record.policy.get_ref().as_str());
+                    let pb = vocabulary.policy_position(b.record.policy.get_ref().as_str());
+                    pa.cmp(&pb).then_with(|| {
+                        natural_cmp(a.record.id.get_ref().as_str(), b.record.id.get_ref().as_str())
+                    })
+                });
+                Ok((Site { root: root.to_path_buf(), config, vocabulary, projects }, diags))
+            }
+            _ => Err(diags),
+        }
+    }
+
+    /// The newest reported fiscal year.
+    pub fn reported_year(&self) -> FiscalYear {
+        self.config
+            .reported_years
+            .iter()
+            .map(|y| *y.get_ref())
+            .max()
+            .unwrap_or_else(|| FiscalYear::from_gregorian(2023).expect("2023 is in range"))
+    }
+
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects.iter().map(|p| &p.record).find(|p| p.id.get_ref().as_str() == id)
+    }
+}
+
+/// All `*.toml` files under `content/projects/`, sorted by path so that the order (and
+/// so every report and output) does not depend on the file system.
+fn project_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let dir = root.join(PROJECTS_DIR);
+    if !dir.is_dir() {
+        diags.push(Diagnostic::file_error(
+            Path::new(PROJECTS_DIR),
+            "the projects folder is missing",
+            format!("create the folder {PROJECTS_DIR}/ in {} and put one .toml file per project in it", root.display()),
+        ));
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
+                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+                paths.push(rel);
+            }
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::file_error(
+                e.path().map_or(Path::new(PROJECTS_DIR), |p| p.strip_prefix(root).unwrap_or(p)),
+                format!("cannot read: {e}"),
+                "check that the folder exists and that you may read it",
+            )),
+        }
+    }
+    paths
+}
+
+/// Reads a file as UTF-8 text, dropping a byte-order mark (Notepad writes one).
+fn read(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<LoadedText> {
+    let bytes = match fs::read(root.join(rel)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(Diagnostic::file_error(
+                rel,
+                "file not found",
+                format!("create {} (see docs/records.md for its fields)", rel.display()),
+            ));
+            return None;
+        }
+        Err(e) => {
+            diags.push(Diagnostic::file_error(rel, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"));
+            return None;
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Some(LoadedText { path: rel.to_path_buf(), text }),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+            diags.push(Diagnostic::file_error(
+                rel,
+                format!("the file is not UTF-8 text (first invalid byte on line {line})"),
+                "open the file in Notepad, choose File > Save As, set Encoding to \"UTF-8\" and save",
+            ));
+            None
+        }
+    }
+}
+
+/// Parses a TOML file into `T`, turning syntax and type errors into diagnostics that
+/// carry the line, column and key.
+fn parse<T: DeserializeOwned>(file: &LoadedText, diags: &mut Diagnostics) -> Option<T> {
+    let source = Source { path: &file.path, text: &file.text };
+    let deserializer = match toml::Deserializer::parse(&file.text) {
+        Ok(d) => d,
+        Err(e) => {
+            let message = format!("TOML syntax error: {}\n{}", e.message().trim(), syntax_help(e.message()));
+            diags.push(source.at(Severity::Error, e.span(), None, &message));
+            return None;
+        }
+    };
+    match serde_path_to_error::deserialize::<_, T>(deserializer) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let key = e.path().to_string();
+            let inner = e.into_inner();
+            let message = explain_serde_message(inner.message());
+            diags.push(source.at(Severity::Error, inner.span(), Some(&key), &message));
+            None
+        }
+    }
+}
+
+fn syntax_help(message: &str) -> &'static str {
+    if message.contains("duplicate key") {
+        "each key may appear only once in a table; remove or rename one of them"
+    } else if message.contains("string") || message.contains("quote") {
+        "text values need double quotes around them, e.g. title = \"市民活動\"; long text goes between \"\"\" and \"\"\""
+    } else {
+        "check the line against docs/records.md: keys are written key = value, text in double quotes"
+    }
+}
+
+/// Rewords serde's messages for a clerk and adds what to write instead.
+fn explain_serde_message(message: &str) -> String {
+    if message.contains('\n') {
+        return message.to_owned();
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let help = match did_you_mean(field, candidates.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? the keys allowed here are: {}", candidates.join(", ")),
+            None => format!("the keys allowed here are: {}", candidates.join(", ")),
+        };
+        return format!("unknown key `{field}`\n{help}");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return format!("missing required key `{field}`\nadd `{field} = …` here (see docs/records.md)");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (variant, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return format!("\"{variant}\" is not allowed here\nwrite one of: {}", candidates.join(", "));
+    }
+    if message.starts_with("invalid type") {
+        return format!("{message}\nsee docs/records.md for the type this key takes");
+    }
+    message.to_owned()
+}
+
+fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut Diagnostics) {
+    let src = Source { path: &file.path, text: &file.text };
+    if config.reported_years.is_empty() {
+        diags.push(src.at(Severity::Error, None, Some("reported_years"), "no reported year\nwrite the fiscal years this site reports on, e.g. reported_years = [\"R5\"]"));
+    }
+    if let Err(m) = check_municipality_code(config.municipality.code.get_ref()) {
+        diags.push(src.error(config.municipality.code.span(), "municipality.code", m));
+    }
+    if let Some(url) = &config.base_url {
+        let u = url.get_ref();
+        if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) {
+            diags.push(src.error(url.span(), "base_url", format!("\"{u}\" is not an absolute web address\nwrite the address where public/ is published, e.g. base_url = \"https://www.city.example.lg.jp/kyodo/\", or remove the key")));
+        }
+    }
+    if !config.languages.contains(&config.default_language) {
+        diags.push(src.at(Severity::Error, None, Some("default_language"), "the default language is not in `languages`\nadd it to languages or choose another default_language"));
+    }
+    if let (Some(start), Some(end)) = (config.plan.start, &config.plan.end) {
+        if start > *end.get_ref() {
+            diags.push(src.error(end.span(), "plan.end", format!("the plan ends ({}) before it starts ({start})\nwrite the first fiscal year in plan.start and the last in plan.end", end.get_ref())));
+        }
+    }
+    if config.theme.is_empty() || config.theme.contains(['/', '\\']) || config.theme.starts_with('.') {
+        diags.push(src.at(Severity::Error, None, Some("theme"), &format!("\"{}\" is not a theme name\nwrite the name of a folder under themes/, or \"default\"", config.theme)));
+    }
+}
+
+fn check_vocabulary(file: &LoadedText, vocabulary: &Vocabulary, diags: &mut Diagnostics) {
+    let src = Source { path: &file.path, text: &file.text };
+    let mut check_unique = |list: &str, ids: Vec<&Spanned<Slug>>| {
+        let mut seen = BTreeSet::new();
+        for id in ids {
+            if !seen.insert(id.get_ref().as_str()) {
+                diags.push(src.error(id.span(), &format!("{list}.id"), format!("the id \"{}\" is used twice in {list}\ngive each entry its own id", id.get_ref())));
+            }
+        }
+    };
+    check_unique("departments", vocabulary.departments.iter().map(|d| &d.id).collect());
+    check_unique("goals", vocabulary.goals.iter().map(|g| &g.id).collect());
+    check_unique("goals.policies", vocabulary.goals.iter().flat_map(|g| g.policies.iter().map(|p| &p.id)).collect());
+    check_unique("grades", vocabulary.grades.iter().map(|g| &g.id).collect());
+    check_unique("partners", vocabulary.partners.iter().map(|p| &p.id).collect());
+    check_unique("statuses", vocabulary.statuses.iter().map(|s| &s.id).collect());
+}
+
+/// Checks one reference against the ids that exist, with a did-you-mean suggestion.
+fn check_ref(
+    src: &Source,
+    id: &Spanned<Slug>,
+    key: &str,
+    what: &str,
+    known: &[&str],
+    defined_in: &str,
+    diags: &mut Diagnostics,
+) {
+    let wanted = id.get_ref().as_str();
+    if known.contains(&wanted) {
+        return;
+    }
+    let help = if known.is_empty() {
+        format!("no {what} is defined yet: add it to {defined_in} first")
+    } else {
+        match did_you_mean(wanted, known.iter().copied()) {
+            Some(s) => format!("did you mean \"{s}\"? the {what} ids in {defined_in} are: {}", known.join(", ")),
+            None => format!("write one of the {what} ids in {defined_in}: {}", known.join(", ")),
+        }
+    };
+    diags.push(src.error(id.span(), key, format!("unknown {what} \"{wanted}\"\n{help}")));
+}
+
+fn check_projects(projects: &mut [ProjectFile], texts: &[LoadedText], vocabulary: &Vocabulary, diags: &mut Diagnostics) {
+    let departments: Vec<&str> = vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect();
+    let policies: Vec<&str> = vocabulary.goals.iter().flat_map(|g| g.policies.iter()).map(|p| p.id.get_ref().as_str()).collect();
+    let grades: Vec<&str> = vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect();
+    let partners: Vec<&str> = vocabulary.partners.iter().map(|p| p.id.get_ref().as_str()).collect();
+    let statuses: Vec<&str> = vocabulary.statuses.iter().map(|s| s.id.get_ref().as_str()).collect();
+    let voc = VOCABULARY_FILE;
+
+    // Project ids: unique, and equal to the file name.
+    let mut first_seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (project, file) in projects.iter().zip(texts) {
+        let src = Source { path: &file.path, text: &file.text };
+        let id = project.record.id.get_ref().as_str();
+        let stem = project.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if stem != id {
+            diags.push(src.error(project.record.id.span(), "id", format!("the id \"{id}\" differs from the file name \"{stem}.toml\"\nrename the file to {id}.toml or write id = \"{stem}\"")));
+        }
+        if let Some(other) = first_seen.get(id) {
+            diags.push(src.error(project.record.id.span(), "id", format!("the project id \"{id}\" is also used by {}\ngive each project its own id", other.display().to_string().replace('\\', "/"))));
+        } else {
+            first_seen.insert(id.to_owned(), project.path.clone());
+        }
+    }
+    let project_ids: Vec<String> = first_seen.keys().cloned().collect();
+    let project_ids: Vec<&str> = project_ids.iter().map(String::as_str).collect();
+
+    for (project, file) in projects.iter_mut().zip(texts) {
+        let src = Source { path: &file.path, text: &file.text };
+        let p = &mut project.record;
+        if p.title.get_ref().ja.trim().is_empty() {
+            diags.push(src.error(p.title.span(), "title", "the title is empty\nwrite the project name (事業名), e.g. title = \"市民活動支援補助金の充実\""));
+        }
+        check_ref(&src, &p.policy, "policy", "policy", &policies, voc, diags);
+        check_ref(&src, &p.department, "department", "department", &departments, voc, diags);
+        for (i, d) in p.lead_departments.iter().enumerate() {
+            check_ref(&src, d, &format!("lead_departments[{i}]"), "department", &departments, voc, diags);
+        }
+        for (i, d) in p.related_departments.iter().enumerate() {
+            check_ref(&src, d, &format!("related_departments[{i}]"), "department", &departments, voc, diags);
+        }
+        for (i, r) in p.related.iter().enumerate() {
+            let key = format!("related[{i}]");
+            if r.get_ref() == p.id.get_ref() {
+                diags.push(src.error(r.span(), &key, "a project cannot be related to itself\nremove this id from related"));
+            } else {
+                check_ref(&src, r, &key, "project", &project_ids, PROJECTS_DIR, diags);
+            }
+        }
+        for (i, row) in p.schedule.iter_mut().enumerate() {
+            let mut by_year = BTreeMap::new();
+            for (year, status) in row.years.get_ref() {
+                let key = format!("schedule[{i}].years.{year}");
+                match FiscalYear::parse(year) {
+                    Ok(fy) => {
+                        if by_year.insert(fy, status.get_ref().clone()).is_some() {
+                            diags.push(src.error(status.span(), &key, format!("{} is given twice in this row\nkeep one entry per fiscal year", fy)));
+                        }
+                    }
+                    Err(e) => diags.push(src.error(status.span(), &key, e.to_string())),
+                }
+                check_ref(&src, status, &key, "status", &statuses, voc, diags);
+            }
+            row.by_year = by_year;
+        }
+        let mut indicator_ids = BTreeSet::new();
+        for (i, ind) in p.indicators.iter().enumerate() {
+            if !indicator_ids.insert(ind.id.get_ref().as_str()) {
+                diags.push(src.error(ind.id.span(), &format!("indicators[{i}].id"), format!("the indicator id \"{}\" is used twice in this project\ngive each indicator its own id", ind.id.get_ref())));
+            }
+            let values = ind.baseline.iter().map(|v| ("baseline".to_owned(), v))
+                .chain(ind.target.iter().map(|v| ("target".to_owned(), v)))
+                .chain(ind.actuals.iter().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
+            let mut actual_years = BTreeSet::new();
+            for (name, v) in values {
+                let key = format!("indicators[{i}].{name}");
+                let value = v.get_ref();
+                match (&value.value, &value.text) {
+                    (Some(_), Some(_)) => diags.push(src.error(v.span(), &key, "both `value` and `text` are given\nwrite value = <number> for a number or text = \"…\" for a text, not both")),
+                    (None, None) => diags.push(src.error(v.span(), &key, "no value\nwrite value = <number> (e.g. value = 128) or text = \"…\" (e.g. text = \"充実\")")),
+                    _ => {}
+                }
+                if name.starts_with("actuals") && !actual_years.insert(value.year) {
+                    diags.push(src.error(v.span(), &key, format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year)));
+                }
+            }
+        }
+        let mut report_years = BTreeSet::new();
+        for (i, r) in p.reports.iter().enumerate() {
+            if !report_years.insert(*r.year.get_ref()) {
+                diags.push(src.error(r.year.span(), &format!("reports[{i}].year"), format!("there are two reports for {}\nmerge them into one [[reports]] table", r.year.get_ref())));
+            }
+            if let Some(g) = &r.grade {
+                check_ref(&src, g, &format!("reports[{i}].grade"), "grade", &grades, voc, diags);
+            }
+            for (j, partner) in r.partners.iter().enumerate() {
+                check_ref(&src, partner, &format!("reports[{i}].partners[{j}]"), "partner", &partners, voc, diags);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The `kyodo` command: parses arguments and hands over to the library.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Build a city's plan-progress report (one TOML record per project) into a bilingual
+/// static website with open-data downloads.
+#[derive(Parser)]
+#[command(name = "kyodo", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into a folder ready to upload to any web server.
+    Build(cmd::build::Args),
+    /// Check every record and report all problems, without writing anything.
+    Check(cmd::check::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => cmd::check::run(args),
+    }
+}

@@ -1,0 +1,157 @@
+//! `content/site.toml`: the site configuration.
+
+use serde::{Deserialize, Serialize};
+
+use crate::fiscal_year::FiscalYear;
+use crate::text::{Lang, Text};
+
+/// The site configuration, as written in `content/site.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub reported_years: Vec<toml::Spanned<FiscalYear>>,
+    #[serde(default = "default_language")]
+    pub default_language: Lang,
+    #[serde(default = "all_languages")]
+    pub languages: Vec<Lang>,
+    #[serde(default)]
+    pub base_url: Option<toml::Spanned<String>>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    pub municipality: Municipality,
+    pub plan: Plan,
+    pub licence: Licence,
+    pub publisher: Publisher,
+}
+
+fn default_language() -> Lang {
+    Lang::Ja
+}
+
+fn all_languages() -> Vec<Lang> {
+    Lang::ALL.to_vec()
+}
+
+fn default_theme() -> String {
+    "default".to_owned()
+}
+
+/// The municipality publishing the report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    /// 全国地方公共団体コード, six digits with check digit.
+    pub code: toml::Spanned<String>,
+    pub name: Text,
+    #[serde(default)]
+    pub prefecture: Option<Text>,
+}
+
+/// The plan the report tracks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub name: Text,
+    #[serde(default)]
+    pub start: Option<FiscalYear>,
+    #[serde(default)]
+    pub end: Option<toml::Spanned<FiscalYear>>,
+}
+
+/// The licence of the published content and data.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    pub id: LicenceId,
+    pub attribution: Text,
+}
+
+/// The licences a site can publish under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LicenceId {
+    /// 公共データ利用規約（第1.0版）, compatible with CC BY 4.0.
+    #[serde(rename = "PDL-1.0")]
+    Pdl1,
+    #[serde(rename = "CC-BY-4.0")]
+    CcBy4,
+}
+
+impl LicenceId {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (LicenceId::Pdl1, Lang::Ja) => "公共データ利用規約（第1.0版）",
+            (LicenceId::Pdl1, Lang::En) => "Public Data License (Version 1.0)",
+            (LicenceId::CcBy4, Lang::Ja) => "クリエイティブ・コモンズ 表示 4.0 国際",
+            (LicenceId::CcBy4, Lang::En) => "Creative Commons Attribution 4.0 International",
+        }
+    }
+
+    pub fn url(self) -> &'static str {
+        match self {
+            LicenceId::Pdl1 => "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0",
+            LicenceId::CcBy4 => "https://creativecommons.org/licenses/by/4.0/",
+        }
+    }
+
+    pub fn spdx(self) -> &'static str {
+        match self {
+            LicenceId::Pdl1 => "PDL-1.0",
+            LicenceId::CcBy4 => "CC-BY-4.0",
+        }
+    }
+}
+
+/// Who publishes the site, and how to reach them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub name: Text,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub address: Option<Text>,
+}
+
+/// Checks a 全国地方公共団体コード: five digits and a check digit.
+///
+/// The check digit is 11 − (Σ digit × weight mod 11) with weights 6, 5, 4, 3, 2, taking
+/// the last digit of the result (so 10 → 0 and 11 → 1).
+pub fn check_municipality_code(code: &str) -> Result<(), String> {
+    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 6 || code.chars().count() != 6 {
+        return Err(format!(
+            "\"{code}\" is not a 全国地方公共団体コード\nwrite the 6-digit code including its check digit, e.g. \"122360\" for 富里市"
+        ));
+    }
+    let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+    let check = (11 - sum % 11) % 10;
+    if digits[5] != check {
+        return Err(format!(
+            "the check digit of \"{code}\" should be {check}\nwrite the code as published by the Ministry of Internal Affairs and Communications: \"{}{check}\"",
+            &code[..5]
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn municipality_codes_have_valid_check_digits() {
+        for ok in ["122360", "092134", "131016", "011002"] {
+            assert_eq!(check_municipality_code(ok), Ok(()), "{ok}");
+        }
+        assert!(check_municipality_code("122361").unwrap_err().contains("should be 0"));
+        assert!(check_municipality_code("12236").is_err());
+        assert!(check_municipality_code("12236a").is_err());
+    }
+}

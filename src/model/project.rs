@@ -1,0 +1,121 @@
+//! `content/projects/ID.toml`: one project (事業) and its yearly reports.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::fiscal_year::FiscalYear;
+use crate::indicator::{Direction, Number, Value};
+use crate::slug::Slug;
+use crate::text::Text;
+
+/// A project record.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub id: Spanned<Slug>,
+    #[serde(default)]
+    pub code: Option<String>,
+    pub policy: Spanned<Slug>,
+    pub title: Spanned<Text>,
+    pub department: Spanned<Slug>,
+    #[serde(default)]
+    pub lead_departments: Vec<Spanned<Slug>>,
+    #[serde(default)]
+    pub lead_note: Option<Text>,
+    #[serde(default)]
+    pub related_departments: Vec<Spanned<Slug>>,
+    #[serde(default)]
+    pub issues: Option<Text>,
+    #[serde(default)]
+    pub direction: Option<Text>,
+    #[serde(default)]
+    pub plan_content: Option<Text>,
+    #[serde(default)]
+    pub audience: Option<Text>,
+    #[serde(default)]
+    pub implementer: Option<Text>,
+    #[serde(default)]
+    pub related: Vec<Spanned<Slug>>,
+    #[serde(default)]
+    pub schedule: Vec<ScheduleRow>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub reports: Vec<Report>,
+}
+
+/// One row of the yearly plan (年次計画).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleRow {
+    #[serde(default)]
+    pub label: Option<Text>,
+    /// Fiscal year (as written: `R4`, `2022` …) → status id.
+    pub years: Spanned<BTreeMap<String, Spanned<Slug>>>,
+    /// `years` with the fiscal years parsed; filled in by the loader.
+    #[serde(skip)]
+    pub by_year: BTreeMap<FiscalYear, Slug>,
+}
+
+/// An indicator (成果を示す指標).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: Spanned<Slug>,
+    pub name: Text,
+    #[serde(default)]
+    pub unit: Option<Text>,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    #[serde(default)]
+    pub baseline: Option<Spanned<IndicatorValue>>,
+    #[serde(default)]
+    pub target: Option<Spanned<IndicatorValue>>,
+    #[serde(default)]
+    pub actuals: Vec<Spanned<IndicatorValue>>,
+}
+
+/// A baseline, target or actual value with its fiscal year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorValue {
+    pub year: FiscalYear,
+    #[serde(default)]
+    pub value: Option<Number>,
+    #[serde(default)]
+    pub text: Option<Text>,
+    #[serde(default)]
+    pub label: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+impl IndicatorValue {
+    /// The value, once the loader has checked that exactly one of `value`/`text` is set.
+    pub fn value(&self) -> Value {
+        match (&self.value, &self.text) {
+            (Some(n), _) => Value::Number(*n),
+            (None, Some(t)) => Value::Text(t.clone()),
+            (None, None) => Value::Text(Text::default()),
+        }
+    }
+}
+
+/// The report of one fiscal year (進捗状況 / 実施状況).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub year: Spanned<FiscalYear>,
+    #[serde(default)]
+    pub grade: Option<Spanned<Slug>>,
+    #[serde(default)]
+    pub partners: Vec<Spanned<Slug>>,
+    #[serde(default)]
+    pub achievements: Option<Text>,
+    #[serde(default)]
+    pub effect: Option<Text>,
+    #[serde(default)]
+    pub improvement: Option<Text>,
+}

@@ -1,0 +1,229 @@
+//! Themes: templates, UI strings per language, and static files.
+//!
+//! A site uses `themes/<name>/` under its root when that folder exists; otherwise the
+//! default theme compiled into kyodo, so a site needs no theme folder of its own.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, UndefinedBehavior};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{split_help, Diagnostic, Diagnostics, Severity, Source};
+use crate::text::Lang;
+
+/// UI strings of one language: key → text.
+pub type Strings = BTreeMap<String, String>;
+
+/// A loaded theme.
+pub struct Theme {
+    /// Where the theme came from, for messages: a folder, or "built-in".
+    pub origin: String,
+    /// Template name → source.
+    pub templates: BTreeMap<String, String>,
+    pub strings: BTreeMap<Lang, Strings>,
+    /// Path under `assets/` → bytes.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// The default theme, compiled in.
+const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("macros.html", include_str!("../../themes/default/templates/macros.html")),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    ("project.html", include_str!("../../themes/default/templates/project.html")),
+    ("department.html", include_str!("../../themes/default/templates/department.html")),
+    ("departments.html", include_str!("../../themes/default/templates/departments.html")),
+    ("redirect.html", include_str!("../../themes/default/templates/redirect.html")),
+];
+const BUILTIN_STRINGS: &[(Lang, &str)] = &[
+    (Lang::Ja, include_str!("../../themes/default/i18n/ja.toml")),
+    (Lang::En, include_str!("../../themes/default/i18n/en.toml")),
+];
+const BUILTIN_ASSETS: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+
+impl Theme {
+    /// Loads the theme `name` for the site at `root`.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+        let dir = root.join("themes").join(name);
+        if dir.is_dir() {
+            Theme::from_dir(root, &dir)
+        } else if name == "default" {
+            Theme::builtin()
+        } else {
+            let mut d = Diagnostics::default();
+            d.push(Diagnostic::file_error(
+                Path::new("content/site.toml"),
+                format!("theme: there is no theme folder themes/{name}"),
+                "create the folder or write theme = \"default\"",
+            ));
+            Err(d)
+        }
+    }
+
+    /// The default theme compiled into kyodo.
+    pub fn builtin() -> Result<Theme, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let mut strings = BTreeMap::new();
+        for (lang, text) in BUILTIN_STRINGS {
+            let path = PathBuf::from(format!("themes/default/i18n/{lang}.toml"));
+            if let Some(s) = parse_strings(&path, text, &mut diags) {
+                strings.insert(*lang, s);
+            }
+        }
+        let theme = Theme {
+            origin: "built-in default theme".to_owned(),
+            templates: BUILTIN_TEMPLATES.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect(),
+            strings,
+            assets: BUILTIN_ASSETS.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
+        };
+        theme.check(diags)
+    }
+
+    fn from_dir(root: &Path, dir: &Path) -> Result<Theme, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let rel = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+        let mut templates = BTreeMap::new();
+        let mut assets = BTreeMap::new();
+        let mut strings = BTreeMap::new();
+        for (sub, is_template) in [("templates", true), ("static", false)] {
+            let base = dir.join(sub);
+            for entry in WalkDir::new(&base).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        diags.push(Diagnostic::file_error(&rel(&base), format!("cannot read the theme: {e}"), "check that the theme folder exists and can be read"));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = entry.path().strip_prefix(&base).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                match fs::read(entry.path()) {
+                    Ok(bytes) if is_template => match String::from_utf8(bytes) {
+                        Ok(s) => {
+                            templates.insert(name, s);
+                        }
+                        Err(_) => diags.push(Diagnostic::file_error(&rel(entry.path()), "the template is not UTF-8 text", "save the file as UTF-8")),
+                    },
+                    Ok(bytes) => {
+                        assets.insert(name, bytes);
+                    }
+                    Err(e) => diags.push(Diagnostic::file_error(&rel(entry.path()), format!("cannot read the file: {e}"), "check that the file can be read")),
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            let path = dir.join("i18n").join(format!("{lang}.toml"));
+            match fs::read_to_string(&path) {
+                Ok(text) => {
+                    if let Some(s) = parse_strings(&rel(&path), text.trim_start_matches('\u{feff}'), &mut diags) {
+                        strings.insert(lang, s);
+                    }
+                }
+                Err(e) => diags.push(Diagnostic::file_error(&rel(&path), format!("cannot read the UI strings: {e}"), format!("create {} with the same keys as the other language", rel(&path).display()))),
+            }
+        }
+        let theme = Theme { origin: rel(dir).display().to_string(), templates, strings, assets };
+        theme.check(diags)
+    }
+
+    /// Every language must define the same UI strings, so no page misses a label.
+    fn check(self, mut diags: Diagnostics) -> Result<Theme, Diagnostics> {
+        if let (Some(ja), Some(en)) = (self.strings.get(&Lang::Ja), self.strings.get(&Lang::En)) {
+            for (lang, have, other) in [(Lang::En, en, ja), (Lang::Ja, ja, en)] {
+                for key in other.keys().filter(|k| !have.contains_key(*k)) {
+                    diags.push(Diagnostic::file_error(
+                        Path::new(&format!("{}/i18n/{lang}.toml", self.origin)),
+                        format!("the UI string `{key}` is missing"),
+                        format!("add {key} = \"…\" to the {lang} strings"),
+                    ));
+                }
+            }
+        }
+        for name in ["base.html", "index.html", "project.html", "department.html", "departments.html", "redirect.html"] {
+            if !self.templates.contains_key(name) {
+                diags.push(Diagnostic::file_error(Path::new(&format!("{}/templates/{name}", self.origin)), "template missing", "copy it from themes/default/templates"));
+            }
+        }
+        if diags.has_errors() { Err(diags) } else { Ok(self) }
+    }
+
+    /// The template environment: autoescape on (`.html` names), strict undefined so a
+    /// typo in a template fails the build, debug so errors name template and line.
+    pub fn environment(&self) -> Result<Environment<'_>, Diagnostics> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_debug(true);
+        env.set_formatter(escape_formatter);
+        let mut diags = Diagnostics::default();
+        for (name, source) in &self.templates {
+            if let Err(e) = env.add_template(name, source) {
+                diags.push(template_error(&self.origin, &e));
+            }
+        }
+        if diags.has_errors() { Err(diags) } else { Ok(env) }
+    }
+}
+
+/// A template error as a diagnostic naming the template file and line.
+pub fn template_error(origin: &str, e: &minijinja::Error) -> Diagnostic {
+    let name = e.name().unwrap_or("template");
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    Diagnostic {
+        severity: Severity::Error,
+        file: PathBuf::from(format!("{origin}/templates/{name}")),
+        location: e.line().map(|line| crate::diagnostic::Location { line, column: 1, width: 1, line_text: String::new() }),
+        key: None,
+        message: format!("template error: {message}"),
+        help: Some("fix the template; the line number above points at it".to_owned()),
+    }
+}
+
+fn parse_strings(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Strings> {
+    match toml::from_str::<Strings>(text) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let src = Source { path, text };
+            let (m, _) = split_help(e.message());
+            diags.push(src.at(Severity::Error, e.span(), None, &format!("{m}\nwrite one line per string: key = \"text\"")));
+            None
+        }
+    }
+}
+
+/// Escapes HTML like minijinja's default, but leaves `/` alone so relative URLs in the
+/// output stay readable (`../ja/index.html`, not `..&#x2f;ja&#x2f;index.html`).
+fn escape_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    if value.is_safe() || !matches!(state.auto_escape(), minijinja::AutoEscape::Html) {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let s = match value.as_str() {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None if value.is_none() || value.is_undefined() => return minijinja::escape_formatter(out, state, value),
+        None => std::borrow::Cow::Owned(value.to_string()),
+    };
+    let mut escaped = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#x27;"),
+            c => escaped.push(c),
+        }
+    }
+    out.write_str(&escaped).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+}

@@ -1,0 +1,150 @@
+//! Translatable text and page languages.
+//!
+//! Every text field of a record is either a plain string (Japanese) or a table
+//! `{ ja = "…", en = "…" }`. A page in a language that the text lacks falls back to the
+//! Japanese, and the page marks it as such.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Serialize;
+
+/// A language kyodo builds pages in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// All languages, Japanese first: the language every text must have.
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    /// The BCP 47 code, used in `lang`, `hreflang` and URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ja => "日本語",
+            Lang::En => "English",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        match s.trim() {
+            "ja" => Ok(Lang::Ja),
+            "en" => Ok(Lang::En),
+            other => Err(de::Error::custom(format!(
+                "unknown language \"{other}\"\nwrite \"ja\" or \"en\""
+            ))),
+        }
+    }
+}
+
+/// A text in Japanese, optionally with its English translation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Text {
+    pub ja: String,
+    pub en: Option<String>,
+}
+
+/// A text picked for one page language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localized<'a> {
+    pub value: &'a str,
+    /// The language the value is in; differs from the page language when the
+    /// translation is missing.
+    pub lang: Lang,
+}
+
+impl Text {
+    /// A Japanese-only text.
+    pub fn ja(s: impl Into<String>) -> Text {
+        Text { ja: s.into(), en: None }
+    }
+
+    /// The text for a page in `lang`, falling back to Japanese.
+    pub fn get(&self, lang: Lang) -> Localized<'_> {
+        match lang {
+            Lang::En => match &self.en {
+                Some(en) if !en.trim().is_empty() => Localized { value: en, lang: Lang::En },
+                _ => Localized { value: &self.ja, lang: Lang::Ja },
+            },
+            Lang::Ja => Localized { value: &self.ja, lang: Lang::Ja },
+        }
+    }
+
+    /// Whether the text has a non-empty translation into `lang`.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.get(lang).lang == lang
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text: \"…\" (Japanese) or { ja = \"…\", en = \"…\" }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::ja(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut ja = None;
+                let mut en = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "ja" => ja = Some(map.next_value::<String>()?),
+                        "en" => en = Some(map.next_value::<String>()?),
+                        other => {
+                            return Err(de::Error::custom(format!(
+                                "unknown language key `{other}`\na text table takes only `ja` and `en`: {{ ja = \"…\", en = \"…\" }}"
+                            )));
+                        }
+                    }
+                }
+                let ja = ja.ok_or_else(|| {
+                    de::Error::custom(
+                        "missing `ja`\nevery text needs its Japanese: { ja = \"…\", en = \"…\" }",
+                    )
+                })?;
+                Ok(Text { ja, en })
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_falls_back_to_japanese() {
+        let t = Text::ja("実施");
+        assert_eq!(t.get(Lang::En), Localized { value: "実施", lang: Lang::Ja });
+        let t = Text { ja: "実施".into(), en: Some("  ".into()) };
+        assert_eq!(t.get(Lang::En).lang, Lang::Ja);
+        let t = Text { ja: "実施".into(), en: Some("Done".into()) };
+        assert_eq!(t.get(Lang::En), Localized { value: "Done", lang: Lang::En });
+        assert_eq!(t.get(Lang::Ja).value, "実施");
+    }
+}
