@@ -11,10 +11,51 @@ use serde::Serialize;
 
 use crate::text::{Lang, Text};
 
-/// A number written in a record. Kept as `f64`; records hold counts and percentages.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
-#[serde(transparent)]
-pub struct Number(pub f64);
+/// A number written in a record: its value, and how many decimals it was written with,
+/// so that `70.0` is shown as `70.0`, not `70`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Number {
+    pub value: f64,
+    pub decimals: u8,
+}
+
+impl Number {
+    pub fn new(value: f64) -> Number {
+        Number { value, decimals: 0 }
+    }
+
+    /// Takes the number of decimals from the number as written in the file.
+    pub fn with_written_form(mut self, written: &str) -> Number {
+        let written = written.trim();
+        if !written.contains(['e', 'E']) {
+            let decimals = written.split_once('.').map_or(0, |(_, f)| f.chars().take_while(|c| c.is_ascii_digit() || *c == '_').filter(|c| *c != '_').count());
+            self.decimals = u8::try_from(decimals).unwrap_or(u8::MAX).min(12);
+        }
+        self
+    }
+
+    /// The number on a page: commas every three digits, decimals as written.
+    pub fn page(&self) -> String {
+        group_thousands(&self.data())
+    }
+
+    /// The number in a data file: no commas, decimals as written.
+    pub fn data(&self) -> String {
+        if self.decimals == 0 && self.value == self.value.trunc() && self.value.abs() < 1e15 {
+            format!("{}", self.value as i64)
+        } else if self.decimals > 0 {
+            format!("{:.*}", usize::from(self.decimals), self.value)
+        } else {
+            format!("{}", self.value)
+        }
+    }
+}
+
+impl Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.value)
+    }
+}
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -25,14 +66,14 @@ impl<'de> Deserialize<'de> for Number {
                 f.write_str("a number")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
-                Ok(Number(v as f64))
+                Ok(Number::new(v as f64))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
-                Ok(Number(v as f64))
+                Ok(Number::new(v as f64))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
                 if v.is_finite() {
-                    Ok(Number(v))
+                    Ok(Number::new(v))
                 } else {
                     Err(E::custom("expected a finite number\nwrite a number such as 128 or 66.1"))
                 }
@@ -84,7 +125,7 @@ pub enum Value {
 impl Value {
     pub fn number(&self) -> Option<f64> {
         match self {
-            Value::Number(n) => Some(n.0),
+            Value::Number(n) => Some(n.value),
             Value::Text(_) => None,
         }
     }
@@ -111,12 +152,16 @@ pub fn achievement_rate(baseline: f64, target: f64, actual: f64) -> Option<f64> 
     rate.is_finite().then_some(rate)
 }
 
-/// Formats a number for pages: commas every three digits, decimals as written.
+/// Formats a number for pages: commas every three digits.
 pub fn format_number(n: f64) -> String {
-    let s = if n == n.trunc() && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") };
+    group_thousands(&plain_number(n))
+}
+
+/// Inserts a comma every three digits of the integer part of a plain number.
+fn group_thousands(s: &str) -> String {
     let (sign, s) = match s.strip_prefix('-') {
         Some(rest) => ("-", rest),
-        None => ("", s.as_str()),
+        None => ("", s),
     };
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -169,7 +214,11 @@ mod tests {
             (0.0, 0.0, 3.0, None),
         ];
         for (b, t, a, expected) in cases {
-            assert_eq!(achievement_rate(b, t, a), expected, "{b} {t} {a}");
+            let got = achievement_rate(b, t, a);
+            match (got, expected) {
+                (Some(g), Some(e)) => assert!((g - e).abs() < 1e-9, "{b} {t} {a}: {g} != {e}"),
+                _ => assert_eq!(got, expected, "{b} {t} {a}"),
+            }
         }
     }
 
@@ -188,6 +237,15 @@ mod tests {
         for (n, page, data) in cases {
             assert_eq!(format_number(n), page);
             assert_eq!(plain_number(n), data);
+        }
+    }
+
+    #[test]
+    fn numbers_keep_the_decimals_they_were_written_with() {
+        let cases = [("70.0", 70.0, "70.0", "70.0"), ("66.1", 66.1, "66.1", "66.1"), ("1500", 1500.0, "1,500", "1500"), ("1_500.50", 1500.5, "1,500.50", "1500.50")];
+        for (written, value, page, data) in cases {
+            let n = Number::new(value).with_written_form(written);
+            assert_eq!((n.page().as_str(), n.data().as_str()), (page, data), "{written}");
         }
     }
 

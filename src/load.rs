@@ -63,12 +63,17 @@ impl Site {
 
         let mut projects = Vec::new();
         let mut project_texts = Vec::new();
+        // Files that could not be read: their names still count as project ids, so that one
+        // broken file is reported once, not again by every project that links to it.
+        let mut unreadable = Vec::new();
         for path in project_paths(root, &mut diags) {
-            if let Some(file) = read(root, &path, &mut diags) {
-                if let Some(record) = parse::<Project>(&file, &mut diags) {
+            let record = read(root, &path, &mut diags).and_then(|file| parse::<Project>(&file, &mut diags).map(|r| (file, r)));
+            match record {
+                Some((file, record)) => {
                     projects.push(ProjectFile { path: path.clone(), record });
                     project_texts.push(file);
                 }
+                None => unreadable.extend(path.file_stem().map(|s| s.to_string_lossy().into_owned())),
             }
         }
 
@@ -79,7 +84,7 @@ impl Site {
             check_vocabulary(file, vocabulary, &mut diags);
         }
         if let Some((_, vocabulary)) = &vocabulary {
-            check_projects(&mut projects, &project_texts, vocabulary, &mut diags);
+            check_projects(&mut projects, &project_texts, &unreadable, vocabulary, &mut diags);
         }
 
         diags.sort();
@@ -191,10 +196,14 @@ fn parse<T: DeserializeOwned>(file: &LoadedText, diags: &mut Diagnostics) -> Opt
     match serde_path_to_error::deserialize::<_, T>(deserializer) {
         Ok(value) => Some(value),
         Err(e) => {
-            let key = e.path().to_string();
+            // `Spanned` values add an internal segment to the path; a clerk never wrote it.
+            let key = e.path().to_string().replace(".$__serde_spanned_private_value", "");
             let inner = e.into_inner();
             let message = explain_serde_message(inner.message());
-            diags.push(source.at(Severity::Error, inner.span(), Some(&key), &message));
+            // A key missing from the top level has the whole file as its span: say "in this
+            // file" rather than pointing at line 1.
+            let span = inner.span().filter(|s| !(s.start == 0 && (key == "." || key.is_empty())));
+            diags.push(source.at(Severity::Error, span, Some(&key), &message));
             None
         }
     }
@@ -233,8 +242,27 @@ fn explain_serde_message(message: &str) -> String {
         let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         return format!("\"{variant}\" is not allowed here\nwrite one of: {}", candidates.join(", "));
     }
-    if message.starts_with("invalid type") {
-        return format!("{message}\nsee docs/records.md for the type this key takes");
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let plain = |t: &str| -> String {
+            let t = t.trim();
+            if t.starts_with("a sequence") {
+                "a list in square brackets, e.g. [\"1-1-1\"]".to_owned()
+            } else if t.starts_with("a string") || t.starts_with("string") {
+                "a text in double quotes".to_owned()
+            } else if t.starts_with("a map") || t.starts_with("struct") || t.starts_with("map") {
+                "a table, e.g. { year = \"R5\", value = 128 }".to_owned()
+            } else if t.starts_with("sequence") {
+                "a list".to_owned()
+            } else if let Some(s) = t.strip_prefix("string ") {
+                format!("the text {s}")
+            } else if let Some(n) = t.strip_prefix("integer ").or_else(|| t.strip_prefix("floating point ")) {
+                format!("the number {n}")
+            } else {
+                t.to_owned()
+            }
+        };
+        return format!("expected {}, found {}\nsee docs/records.md for what this key takes", plain(expected), plain(found));
     }
     message.to_owned()
 }
@@ -298,6 +326,9 @@ fn check_ref(
     if known.contains(&wanted) {
         return;
     }
+    let mut known = known.to_vec();
+    known.sort_by(|a, b| natural_cmp(a, b));
+    known.dedup();
     let help = if known.is_empty() {
         format!("no {what} is defined yet: add it to {defined_in} first")
     } else {
@@ -309,7 +340,7 @@ fn check_ref(
     diags.push(src.error(id.span(), key, format!("unknown {what} \"{wanted}\"\n{help}")));
 }
 
-fn check_projects(projects: &mut [ProjectFile], texts: &[LoadedText], vocabulary: &Vocabulary, diags: &mut Diagnostics) {
+fn check_projects(projects: &mut [ProjectFile], texts: &[LoadedText], unreadable: &[String], vocabulary: &Vocabulary, diags: &mut Diagnostics) {
     let departments: Vec<&str> = vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect();
     let policies: Vec<&str> = vocabulary.goals.iter().flat_map(|g| g.policies.iter()).map(|p| p.id.get_ref().as_str()).collect();
     let grades: Vec<&str> = vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect();
@@ -332,8 +363,8 @@ fn check_projects(projects: &mut [ProjectFile], texts: &[LoadedText], vocabulary
             first_seen.insert(id.to_owned(), project.path.clone());
         }
     }
-    let project_ids: Vec<String> = first_seen.keys().cloned().collect();
-    let project_ids: Vec<&str> = project_ids.iter().map(String::as_str).collect();
+    let project_ids: BTreeSet<&str> = first_seen.keys().map(String::as_str).chain(unreadable.iter().map(String::as_str)).collect();
+    let project_ids: Vec<&str> = project_ids.into_iter().collect();
 
     for (project, file) in projects.iter_mut().zip(texts) {
         let src = Source { path: &file.path, text: &file.text };
@@ -372,6 +403,17 @@ fn check_projects(projects: &mut [ProjectFile], texts: &[LoadedText], vocabulary
                 check_ref(&src, status, &key, "status", &statuses, voc, diags);
             }
             row.by_year = by_year;
+        }
+        // Numbers keep the decimals they were written with ("70.0" stays "70.0").
+        for ind in &mut p.indicators {
+            let values = ind.baseline.iter_mut().chain(ind.target.iter_mut()).chain(ind.actuals.iter_mut());
+            for v in values {
+                if let Some(n) = v.get_mut().value.as_mut() {
+                    let written = file.text.get(n.span()).unwrap_or("");
+                    let number = n.get_ref().with_written_form(written);
+                    *n.get_mut() = number;
+                }
+            }
         }
         let mut indicator_ids = BTreeSet::new();
         for (i, ind) in p.indicators.iter().enumerate() {

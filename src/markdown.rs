@@ -47,7 +47,9 @@ pub fn to_html(markdown: &str) -> String {
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    html
+    // Header cells of record tables are column headers; say so for screen readers. Raw
+    // HTML from records was turned into text above, so every `<th` here is our own.
+    html.replace("<th>", "<th scope=\"col\">").replace("<th style=", "<th scope=\"col\" style=")
 }
 
 fn shift(level: HeadingLevel) -> HeadingLevel {
@@ -105,6 +107,7 @@ mod tests {
         assert!(html.contains("<li>①相談対応力</li>"));
         assert!(html.contains("<table>"));
         assert!(html.contains("<td>1</td>"));
+        assert!(html.contains("<th scope=\"col\">a</th>"), "{html}");
     }
 
     #[test]

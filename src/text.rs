@@ -80,10 +80,14 @@ impl Text {
     }
 
     /// The text for a page in `lang`, falling back to Japanese.
+    ///
+    /// A text without any Japanese script (`"%"`, `"Facebook"`, `"A"`) reads the same in
+    /// every language, so it needs no translation and is not marked as Japanese.
     pub fn get(&self, lang: Lang) -> Localized<'_> {
         match lang {
             Lang::En => match &self.en {
                 Some(en) if !en.trim().is_empty() => Localized { value: en, lang: Lang::En },
+                _ if !has_japanese_script(&self.ja) => Localized { value: &self.ja, lang: Lang::En },
                 _ => Localized { value: &self.ja, lang: Lang::Ja },
             },
             Lang::Ja => Localized { value: &self.ja, lang: Lang::Ja },
@@ -94,6 +98,15 @@ impl Text {
     pub fn has(&self, lang: Lang) -> bool {
         self.get(lang).lang == lang
     }
+}
+
+/// Whether a text contains kana, kanji or full-width forms, i.e. needs translating.
+pub fn has_japanese_script(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c as u32,
+            0x3005..=0x3007 | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF |
+            0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF10..=0xFF5A | 0xFF66..=0xFF9F)
+    })
 }
 
 impl<'de> Deserialize<'de> for Text {
@@ -142,6 +155,10 @@ mod tests {
         let t = Text::ja("実施");
         assert_eq!(t.get(Lang::En), Localized { value: "実施", lang: Lang::Ja });
         let t = Text { ja: "実施".into(), en: Some("  ".into()) };
+        assert_eq!(t.get(Lang::En).lang, Lang::Ja);
+        let t = Text::ja("%");
+        assert_eq!(t.get(Lang::En), Localized { value: "%", lang: Lang::En }, "symbols need no translation");
+        let t = Text::ja("Facebook 登録件数");
         assert_eq!(t.get(Lang::En).lang, Lang::Ja);
         let t = Text { ja: "実施".into(), en: Some("Done".into()) };
         assert_eq!(t.get(Lang::En), Localized { value: "Done", lang: Lang::En });

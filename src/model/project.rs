@@ -83,7 +83,7 @@ pub struct Indicator {
 pub struct IndicatorValue {
     pub year: FiscalYear,
     #[serde(default)]
-    pub value: Option<Number>,
+    pub value: Option<Spanned<Number>>,
     #[serde(default)]
     pub text: Option<Text>,
     #[serde(default)]
@@ -96,7 +96,7 @@ impl IndicatorValue {
     /// The value, once the loader has checked that exactly one of `value`/`text` is set.
     pub fn value(&self) -> Value {
         match (&self.value, &self.text) {
-            (Some(n), _) => Value::Number(*n),
+            (Some(n), _) => Value::Number(*n.get_ref()),
             (None, Some(t)) => Value::Text(t.clone()),
             (None, None) => Value::Text(Text::default()),
         }

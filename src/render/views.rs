@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::fiscal_year::FiscalYear;
-use crate::indicator::{achievement_rate, format_number, format_rate, Direction, Value};
+use crate::indicator::{achievement_rate, format_rate, Direction, Value};
 use crate::load::Site;
 use crate::markdown;
 use crate::model::{Department, IndicatorValue, Project};
@@ -427,7 +427,7 @@ fn indicator_view(i: &crate::model::Indicator, l: &Localizer) -> IndicatorView {
             year: l.year(v.year),
             numeric: matches!(value, Value::Number(_)),
             value: match &value {
-                Value::Number(n) => l.plain(format_number(n.0)),
+                Value::Number(n) => l.plain(n.page()),
                 Value::Text(t) => l.text(t),
             },
             rate,
