@@ -10,6 +10,7 @@
 //! write_atomically(out)   temporary folder, then swapped into place      (output.rs)
 //! ```
 
+pub mod data;
 pub mod diagnostic;
 pub mod fiscal_year;
 pub mod indicator;

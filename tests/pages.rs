@@ -18,13 +18,55 @@ fn fixture_site_pages_are_as_pinned() {
     insta::assert_snapshot!("basic_files", listing.join("\n"));
 
     for (path, bytes) in &output.files {
-        if !path.ends_with(".html") {
+        if path.ends_with(".css") || path.starts_with("data/excel/") {
             continue;
         }
-        let html = std::str::from_utf8(bytes).expect("pages are UTF-8");
-        let name = format!("basic_{}", path.trim_end_matches(".html").replace('/', "_"));
-        insta::assert_snapshot!(name, html);
+        let text = std::str::from_utf8(bytes).expect("output is UTF-8");
+        let name = format!("basic_{}", path.replace(['/', '.'], "_"));
+        insta::assert_snapshot!(name, text);
     }
+}
+
+#[test]
+fn excel_copies_are_the_csv_files_with_a_byte_order_mark() {
+    let (output, _) = kyodo::build(&fixture("basic")).unwrap_or_else(|d| panic!("{d}"));
+    let mut count = 0;
+    for (path, bytes) in &output.files {
+        if let Some(name) = path.strip_prefix("data/excel/") {
+            let plain = &output.files[&format!("data/{name}")];
+            assert_eq!(bytes[..3], *b"\xEF\xBB\xBF", "{path}");
+            assert_eq!(&bytes[3..], plain.as_slice(), "{path}");
+            assert!(!plain.starts_with(b"\xEF\xBB\xBF"), "data/{name} must have no BOM");
+            count += 1;
+        }
+    }
+    assert_eq!(count, 5);
+}
+
+#[test]
+fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(fixture("basic")) {
+        let entry = entry.unwrap();
+        let dest = dir.path().join(entry.path().strip_prefix(fixture("basic")).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+    let site_toml = dir.path().join("content/site.toml");
+    let text = std::fs::read_to_string(&site_toml).unwrap();
+    std::fs::write(&site_toml, text.replace("reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo\"\nreported_years")).unwrap();
+    let (output, _) = kyodo::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    let page = std::str::from_utf8(&output.files["en/projects/1-1-1.html"]).unwrap();
+    assert!(page.contains(r#"<link rel="canonical" href="https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html">"#), "{page}");
+    assert!(page.contains(r#"<link rel="alternate" hreflang="ja" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html">"#));
+    assert!(page.contains(r#"<link rel="alternate" hreflang="x-default" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html">"#));
+    // Navigation stays relative, so the folder still works from disk.
+    assert!(page.contains(r#"<a href="../../ja/projects/1-1-1.html" hreflang="ja" lang="ja">日本語</a>"#));
+    let csv = std::str::from_utf8(&output.files["data/projects.csv"]).unwrap();
+    assert!(csv.contains("https://www.city.example.lg.jp/kyodo/data/projects/1-1-1.json"), "{csv}");
 }
 
 #[test]

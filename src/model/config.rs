@@ -21,6 +21,12 @@ pub struct SiteConfig {
     pub base_url: Option<toml::Spanned<String>>,
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// When the data was first published (YYYY-MM-DD), for catalogues.
+    #[serde(default)]
+    pub issued: Option<Date>,
+    /// When the data last changed (YYYY-MM-DD), shown on the data page and in catalogues.
+    #[serde(default)]
+    pub updated: Option<Date>,
     pub municipality: Municipality,
     pub plan: Plan,
     pub licence: Licence,
@@ -37,6 +43,35 @@ fn all_languages() -> Vec<Lang> {
 
 fn default_theme() -> String {
     "default".to_owned()
+}
+
+/// A calendar date written YYYY-MM-DD.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Date(String);
+
+impl Date {
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let b = s.as_bytes();
+        let shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        let month: u32 = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+        let day: u32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
+        if shape && (1..=12).contains(&month) && (1..=31).contains(&day) {
+            Ok(Date(s.to_owned()))
+        } else {
+            Err(format!("\"{s}\" is not a date\nwrite the date as YYYY-MM-DD, e.g. \"2024-06-30\""))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Date::parse(s.trim()).map_err(serde::de::Error::custom)
+    }
 }
 
 /// The municipality publishing the report.

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::fiscal_year::FiscalYear;
-use crate::indicator::{Direction, Number, Value};
+use crate::indicator::{achievement_rate, Direction, Number, Value};
 use crate::slug::Slug;
 use crate::text::Text;
 
@@ -75,6 +75,33 @@ pub struct Indicator {
     pub target: Option<Spanned<IndicatorValue>>,
     #[serde(default)]
     pub actuals: Vec<Spanned<IndicatorValue>>,
+}
+
+impl Indicator {
+    /// Every value in the order pages and data files show them: baseline, actuals by
+    /// fiscal year, target; each with its kind ("baseline", "actual", "target").
+    pub fn values_in_order(&self) -> Vec<(&'static str, &IndicatorValue)> {
+        let mut actuals: Vec<&IndicatorValue> = self.actuals.iter().map(|a| a.get_ref()).collect();
+        actuals.sort_by_key(|a| a.year);
+        self.baseline
+            .iter()
+            .map(|b| ("baseline", b.get_ref()))
+            .chain(actuals.into_iter().map(|a| ("actual", a)))
+            .chain(self.target.iter().map(|t| ("target", t.get_ref())))
+            .collect()
+    }
+
+    /// The achievement rate of an actual value in percent, rounded to one decimal as it
+    /// is published; `None` for other kinds and where the rate is not defined.
+    pub fn rate(&self, kind: &str, v: &IndicatorValue) -> Option<f64> {
+        if kind != "actual" {
+            return None;
+        }
+        let b = self.baseline.as_ref()?.get_ref().value().number()?;
+        let t = self.target.as_ref()?.get_ref().value().number()?;
+        let a = v.value().number()?;
+        achievement_rate(b, t, a).map(|r| (r * 10.0).round() / 10.0)
+    }
 }
 
 /// A baseline, target or actual value with its fiscal year.

@@ -79,6 +79,7 @@ struct Page {
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     let env = theme.environment()?;
     let mut out = Output::default();
+    let data = crate::data::build(site);
     let mut diags = Diagnostics::default();
     let languages = &site.config.languages;
 
@@ -87,7 +88,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
         let l = Localizer { lang, strings };
         let site_view = SiteView::new(site, &l);
         let site_title = site_view.title.value.clone();
-        for page in pages(site, &l, &site_view) {
+        for page in pages(site, &l, &site_view, &data) {
             let path = format!("{lang}/{}", page.path_in_lang);
             let depth = path.matches('/').count();
             let root = "../".repeat(depth);
@@ -146,6 +147,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
         Ok(html) => out.add("index.html", html),
         Err(e) => diags.push(template_error(&theme.origin, &e)),
     }
+    out.files.extend(data.files);
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
     }
@@ -162,7 +164,7 @@ fn with_slash(url: &str) -> String {
 }
 
 /// Every page of one language.
-fn pages(site: &Site, l: &Localizer, site_view: &SiteView) -> Vec<Page> {
+fn pages(site: &Site, l: &Localizer, site_view: &SiteView, data: &crate::data::DataSet) -> Vec<Page> {
     let lang = l.lang;
     let site_description = site
         .config
@@ -192,14 +194,14 @@ fn pages(site: &Site, l: &Localizer, site_view: &SiteView) -> Vec<Page> {
             .max_by_key(|r| *r.year.get_ref())
             .and_then(|r| r.achievements.as_ref())
             .or(p.plan_content.as_ref())
-            .map(|t| truncate(&markdown::to_plain_text(t.get(lang).value), 120))
+            .map(|t| views::shorten(&markdown::to_plain_text(t.get(lang).value), 120))
             .unwrap_or_else(|| site_description.clone());
         pages.push(Page {
             path_in_lang: project_path(lang, p.id.get_ref().as_str()).split_once('/').map(|x| x.1.to_owned()).unwrap_or_default(),
             template: "project.html",
             title: view.title.value.clone(),
             description,
-            content: context! { p => Value::from(Serde(&view)) },
+            content: context! { p => Value::from(Serde(&view)), json_href => crate::data::json::project_path(p.id.get_ref().as_str()) },
         });
     }
 
@@ -214,6 +216,13 @@ fn pages(site: &Site, l: &Localizer, site_view: &SiteView) -> Vec<Page> {
         });
     }
     pages.push(Page {
+        path_in_lang: "data.html".to_owned(),
+        template: "data.html",
+        title: l.strings.get("open_data").cloned().unwrap_or_default(),
+        description: format!("{} — {}", l.strings.get("open_data").cloned().unwrap_or_default(), site_view.title.value),
+        content: context! { data => Value::from(Serde(views::data_page_view(site, data, l))) },
+    });
+    pages.push(Page {
         path_in_lang: "departments/index.html".to_owned(),
         template: "departments.html",
         title: l.strings.get("all_departments").cloned().unwrap_or_default(),
@@ -221,15 +230,4 @@ fn pages(site: &Site, l: &Localizer, site_view: &SiteView) -> Vec<Page> {
         content: context! { departments => Value::from(Serde(&departments)) },
     });
     pages
-}
-
-/// Shortens a text to at most `max` characters, ending with "…" when cut.
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(max - 1).collect();
-        t.push('…');
-        t
-    }
 }

@@ -36,6 +36,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("department.html", include_str!("../../themes/default/templates/department.html")),
     ("departments.html", include_str!("../../themes/default/templates/departments.html")),
     ("redirect.html", include_str!("../../themes/default/templates/redirect.html")),
+    ("data.html", include_str!("../../themes/default/templates/data.html")),
 ];
 const BUILTIN_STRINGS: &[(Lang, &str)] = &[
     (Lang::Ja, include_str!("../../themes/default/i18n/ja.toml")),
@@ -143,7 +144,7 @@ impl Theme {
                 }
             }
         }
-        for name in ["base.html", "index.html", "project.html", "department.html", "departments.html", "redirect.html"] {
+        for name in ["base.html", "index.html", "project.html", "department.html", "departments.html", "redirect.html", "data.html"] {
             if !self.templates.contains_key(name) {
                 diags.push(Diagnostic::file_error(Path::new(&format!("{}/templates/{name}", self.origin)), "template missing", "copy it from themes/default/templates"));
             }

@@ -7,10 +7,10 @@
 use serde::Serialize;
 
 use crate::fiscal_year::FiscalYear;
-use crate::indicator::{achievement_rate, format_rate, Direction, Value};
+use crate::indicator::{format_rate, Direction, Value};
 use crate::load::Site;
 use crate::markdown;
-use crate::model::{Department, IndicatorValue, Project};
+use crate::model::{Department, Project};
 use crate::render::theme::Strings;
 use crate::text::{Lang, Text};
 
@@ -414,35 +414,24 @@ fn schedule_view(site: &Site, p: &Project, l: &Localizer) -> Option<ScheduleView
 }
 
 fn indicator_view(i: &crate::model::Indicator, l: &Localizer) -> IndicatorView {
-    let baseline = i.baseline.as_ref().and_then(|b| b.get_ref().value().number());
-    let target = i.target.as_ref().and_then(|t| t.get_ref().value().number());
-    let value_view = |kind: &'static str, v: &IndicatorValue| {
-        let value = v.value();
-        let rate = match (kind, baseline, target, value.number()) {
-            ("actual", Some(b), Some(t), Some(a)) => achievement_rate(b, t, a).map(|r| format_rate(r, l.lang)),
-            _ => None,
-        };
-        ValueView {
-            kind,
-            year: l.year(v.year),
-            numeric: matches!(value, Value::Number(_)),
-            value: match &value {
-                Value::Number(n) => l.plain(n.page()),
-                Value::Text(t) => l.text(t),
-            },
-            rate,
-            label: l.opt_text(&v.label),
-            note: l.opt_text(&v.note),
-        }
-    };
-    let mut actuals: Vec<&IndicatorValue> = i.actuals.iter().map(|a| a.get_ref()).collect();
-    actuals.sort_by_key(|a| a.year);
     let values = i
-        .baseline
-        .iter()
-        .map(|b| value_view("baseline", b.get_ref()))
-        .chain(actuals.into_iter().map(|a| value_view("actual", a)))
-        .chain(i.target.iter().map(|t| value_view("target", t.get_ref())))
+        .values_in_order()
+        .into_iter()
+        .map(|(kind, v)| {
+            let value = v.value();
+            ValueView {
+                kind,
+                year: l.year(v.year),
+                numeric: matches!(value, Value::Number(_)),
+                value: match &value {
+                    Value::Number(n) => l.plain(n.page()),
+                    Value::Text(t) => l.text(t),
+                },
+                rate: i.rate(kind, v).map(|r| format_rate(r, l.lang)),
+                label: l.opt_text(&v.label),
+                note: l.opt_text(&v.note),
+            }
+        })
         .collect();
     IndicatorView {
         id: i.id.get_ref().to_string(),
@@ -487,5 +476,126 @@ pub fn department_view(site: &Site, d: &Department, l: &Localizer) -> Department
         reporting,
         leading,
         related,
+    }
+}
+
+/// The data page: every download with its documentation.
+#[derive(Debug, Serialize)]
+pub struct DataPageView {
+    pub files: Vec<DataFileView>,
+    pub json_files: Vec<DataFileView>,
+    pub package_href: String,
+    pub catalog_href: String,
+    pub updated: Option<String>,
+    /// schema.org Dataset, already safe to place inside `<script>`.
+    pub json_ld: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DataFileView {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub href: String,
+    pub excel_href: Option<String>,
+    pub format: &'static str,
+    pub size: String,
+    pub rows: usize,
+    pub columns: Vec<ColumnView>,
+    pub preview: Option<PreviewView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ColumnView {
+    pub name: String,
+    pub title: String,
+    /// "string", "number" …: a key into the UI strings (`type_…`).
+    pub kind: &'static str,
+    pub required: bool,
+    pub description: String,
+    pub allowed: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PreviewView {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// How many rows the data page previews per file.
+const PREVIEW_ROWS: usize = 3;
+/// Longest cell text shown in a preview.
+const PREVIEW_CELL_CHARS: usize = 40;
+
+/// A byte count for people: 812 B, 12.3 KB, 1.4 MB.
+pub fn human_size(bytes: usize) -> String {
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if b < 1024.0 * 1024.0 {
+        format!("{:.1} KB", b / 1024.0)
+    } else {
+        format!("{:.1} MB", b / 1024.0 / 1024.0)
+    }
+}
+
+pub fn data_page_view(site: &Site, set: &crate::data::DataSet, l: &Localizer) -> DataPageView {
+    let ja = l.lang == Lang::Ja;
+    let file_view = |f: &crate::data::DataFile| {
+        let table = f.table.map(|i| &set.tables[i]);
+        DataFileView {
+            id: f.path.trim_start_matches("data/").replace(['/', '.'], "-"),
+            title: if ja { f.title_ja.clone() } else { f.title_en.clone() },
+            description: if ja { f.description_ja.clone() } else { f.description_en.clone() },
+            href: f.path.clone(),
+            excel_href: f.excel_path.clone(),
+            format: f.format,
+            size: human_size(f.bytes),
+            rows: f.rows,
+            columns: table
+                .map(|t| {
+                    t.table
+                        .columns
+                        .iter()
+                        .map(|c| ColumnView {
+                            name: c.name.clone(),
+                            title: c.title_en.clone(),
+                            kind: c.kind.frictionless(),
+                            required: c.required,
+                            description: if ja { c.description_ja.clone() } else { c.description_en.clone() },
+                            allowed: c.allowed.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            preview: table.map(|t| PreviewView {
+                header: t.table.columns.iter().map(|c| c.name.clone()).collect(),
+                rows: t
+                    .rows
+                    .iter()
+                    .take(PREVIEW_ROWS)
+                    .map(|r| r.iter().map(|c| shorten(&crate::data::csv::one_line(&c.raw()), PREVIEW_CELL_CHARS)).collect())
+                    .collect(),
+            }),
+        }
+    };
+    DataPageView {
+        files: set.catalogue.iter().filter(|f| f.table.is_some()).map(file_view).collect(),
+        json_files: set.catalogue.iter().filter(|f| f.table.is_none()).map(file_view).collect(),
+        package_href: "data/datapackage.json".to_owned(),
+        catalog_href: "data/catalog.jsonld".to_owned(),
+        updated: site.config.updated.as_ref().map(|d| d.as_str().to_owned()),
+        json_ld: crate::data::catalog::schema_org(site, set, l.lang),
+    }
+}
+
+/// Shortens a text to at most `max` characters, ending with "…" when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
     }
 }

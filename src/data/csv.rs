@@ -1,0 +1,78 @@
+//! CSV files that spreadsheets and scripts read correctly.
+//!
+//! - One header row, then one row per record; no line breaks inside a cell (long texts are
+//!   flattened to one line).
+//! - UTF-8 without a byte-order mark for scripts and portals (Frictionless prefers it);
+//!   a copy with a BOM under `data/excel/`, because Japanese Excel opens BOM-less UTF-8 as
+//!   Shift_JIS and shows mojibake.
+//! - Formula injection: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+//!   return gets a leading `'`, so a spreadsheet shows it as text instead of running it.
+//!   Numeric columns hold only numbers and are never changed.
+
+use super::{Cell, TableData};
+
+/// Characters that make a spreadsheet treat a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Neutralises a text cell so that a spreadsheet does not execute it.
+pub fn neutralise(s: &str) -> String {
+    if s.starts_with(FORMULA_STARTS) { format!("'{s}") } else { s.to_owned() }
+}
+
+/// Flattens any line break to a space: one record, one line.
+pub fn one_line(s: &str) -> String {
+    if s.contains(['\n', '\r']) {
+        s.split(['\n', '\r']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The cell as written to the file.
+fn written(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) => neutralise(&one_line(s)),
+        Cell::List(items) => items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER),
+        other => other.raw(),
+    }
+}
+
+/// Writes a table as CSV; `excel` adds the UTF-8 byte-order mark.
+pub fn write(table: &TableData, excel: bool) -> Vec<u8> {
+    let mut buffer = Vec::new();
+    if excel {
+        buffer.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(&mut buffer);
+        // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
+        let _ = w.write_record(table.table.columns.iter().map(|c| c.name.as_str()));
+        for row in &table.rows {
+            let _ = w.write_record(row.iter().map(written));
+        }
+        let _ = w.flush();
+    }
+    buffer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_plain_text_is_not() {
+        for bad in ["=1+1", "+81", "-", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        for ok in ["市民", "A", "1-(1)-①", "'quoted", "x=1"] {
+            assert_eq!(neutralise(ok), ok);
+        }
+    }
+
+    #[test]
+    fn line_breaks_never_reach_a_cell() {
+        assert_eq!(one_line("a\r\nb\nc"), "a b c");
+        assert_eq!(written(&Cell::Text("=a\nb".into())), "'=a b");
+        assert_eq!(written(&Cell::Number("-5".into())), "-5", "numbers are never changed");
+    }
+}

@@ -1,0 +1,222 @@
+//! The rows of each table, built from the loaded site.
+
+use std::collections::BTreeMap;
+
+use super::schema::Table;
+use super::{Cell, TableData};
+use crate::fiscal_year::FiscalYear;
+use crate::indicator::{Direction, Value};
+use crate::load::Site;
+use crate::markdown::to_plain_text;
+use crate::model::Project;
+use crate::text::{Lang, Text};
+
+/// A row being filled by column name; columns not set are blank.
+struct Row<'t> {
+    table: &'t Table,
+    cells: BTreeMap<&'static str, Cell>,
+}
+
+impl<'t> Row<'t> {
+    fn new(table: &'t Table, site: &Site, id: &str) -> Row<'t> {
+        let mut row = Row { table, cells: BTreeMap::new() };
+        row.set("全国地方公共団体コード", Cell::text(site.config.municipality.code.get_ref().clone()));
+        row.set("ID", Cell::text(id));
+        row.set("地方公共団体名", Cell::text(site.config.municipality.name.ja.clone()));
+        row
+    }
+
+    fn set(&mut self, column: &'static str, cell: Cell) {
+        debug_assert!(self.table.columns.iter().any(|c| c.name == column), "{}: no column {column}", self.table.name);
+        self.cells.insert(column, cell);
+    }
+
+    /// Sets a text column `name` and its English companion `name_英字`.
+    fn set_text(&mut self, name: &'static str, name_en: &'static str, text: Option<&Text>) {
+        self.set(name, Cell::opt_text(text.map(|t| t.ja.clone())));
+        self.set(name_en, Cell::opt_text(text.and_then(|t| english(t))));
+    }
+
+    /// Like [`Row::set_text`] for Markdown fields: flattened to plain text on one line.
+    fn set_markdown(&mut self, name: &'static str, name_en: &'static str, text: Option<&Text>) {
+        self.set(name, Cell::opt_text(text.map(|t| to_plain_text(&t.ja))));
+        self.set(name_en, Cell::opt_text(text.and_then(|t| english(t)).map(|s| to_plain_text(&s))));
+    }
+
+    fn finish(mut self) -> Vec<Cell> {
+        self.table.columns.iter().map(|c| self.cells.remove(c.name.as_str()).unwrap_or(Cell::Empty)).collect()
+    }
+}
+
+/// The English of a text, only where it has one (no fallback in data: blank means "not
+/// translated"). A text without Japanese script reads the same in English.
+fn english(t: &Text) -> Option<String> {
+    let l = t.get(Lang::En);
+    (l.lang == Lang::En).then(|| l.value.to_owned())
+}
+
+fn year_cells(row: &mut Row, year: FiscalYear) {
+    row.set("年度", Cell::Integer(year.year()));
+    row.set("和暦", Cell::text(year.era_ja()));
+}
+
+/// Builds the rows of `table`.
+pub fn table_rows(site: &Site, table: Table) -> TableData {
+    let rows = match table.name {
+        "projects" => site.projects.iter().map(|p| project_row(site, &table, &p.record)).collect(),
+        "indicators" => site.projects.iter().flat_map(|p| indicator_rows(site, &table, &p.record)).collect(),
+        "reports" => site.projects.iter().flat_map(|p| report_rows(site, &table, &p.record)).collect(),
+        "schedule" => site.projects.iter().flat_map(|p| schedule_rows(site, &table, &p.record)).collect(),
+        "departments" => department_rows(site, &table),
+        _ => Vec::new(),
+    };
+    TableData { table, rows }
+}
+
+/// Site-root-relative path, or an absolute URL when the site has a base URL.
+pub fn url(site: &Site, path: &str) -> String {
+    match &site.config.base_url {
+        Some(base) => {
+            let b = base.get_ref();
+            if b.ends_with('/') { format!("{b}{path}") } else { format!("{b}/{path}") }
+        }
+        None => path.to_owned(),
+    }
+}
+
+fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
+    let voc = &site.vocabulary;
+    let id = p.id.get_ref().as_str();
+    let mut row = Row::new(table, site, id);
+    row.set("計画番号", Cell::opt_text(p.code.clone()));
+    if let Some((goal, policy)) = voc.policy(p.policy.get_ref().as_str()) {
+        row.set("基本目標", Cell::text(goal.code.clone()));
+        row.set_text("基本目標名", "基本目標名_英字", goal.title.as_ref());
+        row.set("施策", Cell::text(policy.code.clone()));
+        row.set_text("施策名", "施策名_英字", policy.title.as_ref());
+    }
+    row.set_text("事業名", "事業名_英字", Some(p.title.get_ref()));
+    let dept = voc.department(p.department.get_ref().as_str());
+    row.set("担当課ID", Cell::text(p.department.get_ref().to_string()));
+    row.set_text("担当課", "担当課_英字", dept.map(|d| &d.name));
+    row.set_text("部等名", "部等名_英字", dept.and_then(|d| d.division_of.as_ref()));
+    row.set("主たる部署ID", Cell::list(p.lead_departments.iter().map(|d| d.get_ref().to_string()).collect()));
+    row.set_text("主たる部署_補足", "主たる部署_補足_英字", p.lead_note.as_ref());
+    row.set("関係部署ID", Cell::list(p.related_departments.iter().map(|d| d.get_ref().to_string()).collect()));
+    row.set_markdown("現状・課題", "現状・課題_英字", p.issues.as_ref());
+    row.set_markdown("目指すべき方向性", "目指すべき方向性_英字", p.direction.as_ref());
+    row.set_markdown("推進内容", "推進内容_英字", p.plan_content.as_ref());
+    row.set_text("対象者", "対象者_英字", p.audience.as_ref());
+    row.set_text("実施主体", "実施主体_英字", p.implementer.as_ref());
+    row.set("関連事業ID", Cell::list(p.related.iter().map(|r| r.get_ref().to_string()).collect()));
+    let mut partners: Vec<&str> = Vec::new();
+    for r in &p.reports {
+        for pa in &r.partners {
+            if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str()) {
+                if !partners.contains(&label) {
+                    partners.push(label);
+                }
+            }
+        }
+    }
+    row.set("協働の相手", Cell::list(partners.into_iter().map(str::to_owned).collect()));
+    row.set("ページURL", Cell::text(url(site, &format!("ja/projects/{id}.html"))));
+    row.set("ページURL_英字", Cell::text(url(site, &format!("en/projects/{id}.html"))));
+    row.set("JSON_URL", Cell::text(url(site, &super::json::project_path(id))));
+    row.finish()
+}
+
+/// The kind of an indicator value, in Japanese and as an English code.
+pub const KINDS: [(&str, &str, &str); 3] = [("baseline", "基準値", "baseline"), ("target", "目標値", "target"), ("actual", "実績値", "actual")];
+
+fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+    let id = p.id.get_ref().as_str();
+    let mut rows = Vec::new();
+    for ind in &p.indicators {
+        for (kind, v) in ind.values_in_order() {
+            let mut row = Row::new(table, site, id);
+            row.set("指標ID", Cell::text(ind.id.get_ref().to_string()));
+            row.set_text("指標名", "指標名_英字", Some(&ind.name));
+            row.set_text("単位", "単位_英字", ind.unit.as_ref());
+            let (dir_ja, dir_en) = match ind.direction {
+                Some(Direction::Increase) => (Cell::text("増加"), Cell::text("increase")),
+                Some(Direction::Decrease) => (Cell::text("減少"), Cell::text("decrease")),
+                None => (Cell::Empty, Cell::Empty),
+            };
+            row.set("目指す方向", dir_ja);
+            row.set("目指す方向_英字", dir_en);
+            let (_, kind_ja, kind_en) = KINDS.iter().find(|k| k.0 == kind).copied().unwrap_or(KINDS[2]);
+            row.set("区分", Cell::text(kind_ja));
+            row.set("区分_英字", Cell::text(kind_en));
+            year_cells(&mut row, v.year);
+            match v.value() {
+                Value::Number(n) => row.set("値", Cell::Number(n.data())),
+                Value::Text(t) => row.set_text("値_テキスト", "値_テキスト_英字", Some(&t)),
+            }
+            if let Some(rate) = ind.rate(kind, v) {
+                row.set("達成率", Cell::Number(format!("{rate:.1}")));
+            }
+            row.set_text("値の説明", "値の説明_英字", v.label.as_ref());
+            row.set_text("注記", "注記_英字", v.note.as_ref());
+            rows.push(row.finish());
+        }
+    }
+    rows
+}
+
+fn report_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+    let voc = &site.vocabulary;
+    let id = p.id.get_ref().as_str();
+    let mut reports: Vec<_> = p.reports.iter().collect();
+    reports.sort_by_key(|r| *r.year.get_ref());
+    reports
+        .into_iter()
+        .map(|r| {
+            let mut row = Row::new(table, site, id);
+            year_cells(&mut row, *r.year.get_ref());
+            if let Some(grade) = r.grade.as_ref().and_then(|g| voc.grade(g.get_ref().as_str())) {
+                row.set("評価", Cell::text(grade.label.clone()));
+                row.set_text("評価の定義", "評価の定義_英字", grade.definition.as_ref());
+            }
+            let partners: Vec<_> = r.partners.iter().filter_map(|pa| voc.partner(pa.get_ref().as_str())).collect();
+            row.set("協働の相手", Cell::list(partners.iter().map(|pa| pa.label.clone()).collect()));
+            let names: Vec<&Text> = partners.iter().filter_map(|pa| pa.name.as_ref()).collect();
+            row.set("協働の相手_名称", Cell::list(names.iter().map(|n| n.ja.clone()).collect()));
+            row.set("協働の相手_名称_英字", Cell::list(names.iter().filter_map(|n| english(n)).collect()));
+            row.set_markdown("取組実績", "取組実績_英字", r.achievements.as_ref());
+            row.set_markdown("効果又は理由", "効果又は理由_英字", r.effect.as_ref());
+            row.set_markdown("改善策", "改善策_英字", r.improvement.as_ref());
+            row.finish()
+        })
+        .collect()
+}
+
+fn schedule_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+    let id = p.id.get_ref().as_str();
+    let mut rows = Vec::new();
+    for (i, s) in p.schedule.iter().enumerate() {
+        for (year, status_id) in &s.by_year {
+            let mut row = Row::new(table, site, id);
+            row.set("行番号", Cell::Integer(i as i64 + 1));
+            row.set_text("取組", "取組_英字", s.label.as_ref());
+            year_cells(&mut row, *year);
+            row.set("状況ID", Cell::text(status_id.to_string()));
+            row.set_text("状況", "状況_英字", site.vocabulary.status(status_id.as_str()).map(|st| &st.label));
+            rows.push(row.finish());
+        }
+    }
+    rows
+}
+
+fn department_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
+    site.vocabulary
+        .departments
+        .iter()
+        .map(|d| {
+            let mut row = Row::new(table, site, d.id.get_ref().as_str());
+            row.set_text("担当課名", "担当課名_英字", Some(&d.name));
+            row.set_text("部等名", "部等名_英字", d.division_of.as_ref());
+            row.finish()
+        })
+        .collect()
+}
