@@ -221,7 +221,12 @@ impl fmt::Display for Diagnostics {
         let errors = self.errors().count();
         let warnings = self.warnings().count();
         let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-        write!(f, "{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+        match (errors, warnings) {
+            (0, 0) => write!(f, "no problems found"),
+            (0, w) => write!(f, "{}", plural(w, "warning")),
+            (e, 0) => write!(f, "{}", plural(e, "error")),
+            (e, w) => write!(f, "{}, {}", plural(e, "error"), plural(w, "warning")),
+        }
     }
 }
 

@@ -24,9 +24,13 @@ impl Number {
         Number { value, decimals: 0 }
     }
 
-    /// Takes the number of decimals from the number as written in the file.
+    /// Takes the number of decimals from the number as written in the file. A number
+    /// written as text (`"１２８"`) already knows its decimals.
     pub fn with_written_form(mut self, written: &str) -> Number {
         let written = written.trim();
+        if written.starts_with(['"', '\'']) {
+            return self;
+        }
         if !written.contains(['e', 'E']) {
             let decimals = written.split_once('.').map_or(0, |(_, f)| f.chars().take_while(|c| c.is_ascii_digit() || *c == '_').filter(|c| *c != '_').count());
             self.decimals = u8::try_from(decimals).unwrap_or(u8::MAX).min(12);
@@ -79,11 +83,45 @@ impl<'de> Deserialize<'de> for Number {
                 }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
-                Err(E::custom(number_in_quotes_message(v)))
+                parse_number_text(v).ok_or_else(|| E::custom(number_in_quotes_message(v)))
             }
         }
         deserializer.deserialize_any(NumberVisitor)
     }
+}
+
+/// Reads a number that was typed as text but is only a number: full-width digits
+/// (`"１２８"`), spaces, thousands separators (`"1,500"`). Anything else — a unit, a word —
+/// is not read: kyodo never pulls a number out of free text.
+pub fn parse_number_text(v: &str) -> Option<Number> {
+    let half: String = v
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | '．' | '，' | '－' | '＋' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '−' => '-',
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let unsigned = half.strip_prefix(['-', '+']).unwrap_or(&half);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let int_ok = if int.contains(',') {
+        let groups: Vec<&str> = int.split(',').collect();
+        !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3) && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    } else {
+        !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit())
+    };
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    if !(int_ok && frac_ok) {
+        return None;
+    }
+    let plain = half.replace(',', "");
+    let value: f64 = plain.parse().ok()?;
+    value.is_finite().then(|| Number { value, decimals: frac.map_or(0, |f| u8::try_from(f.len()).unwrap_or(u8::MAX).min(12)) })
 }
 
 /// The message for a number written as a string, e.g. `value = "150件"`.
@@ -254,6 +292,21 @@ mod tests {
         assert_eq!(format_rate(38.888, Lang::Ja), "38.9%");
         assert_eq!(format_rate(100.0, Lang::En), "100.0%");
         assert_eq!(format_rate(-50.0, Lang::En), "-50.0%");
+    }
+
+    #[test]
+    fn numbers_typed_as_text_are_read_only_when_they_are_only_a_number() {
+        let read = |s: &str| parse_number_text(s).map(|n| (n.value, n.decimals));
+        assert_eq!(read("１２８"), Some((128.0, 0)));
+        assert_eq!(read(" 128 "), Some((128.0, 0)));
+        assert_eq!(read("\u{3000}１２８\u{3000}"), Some((128.0, 0)));
+        assert_eq!(read("1,500"), Some((1500.0, 0)));
+        assert_eq!(read("１，５００．０"), Some((1500.0, 1)));
+        assert_eq!(read("66.1"), Some((66.1, 1)));
+        assert_eq!(read("-3"), Some((-3.0, 0)));
+        for not_a_number in ["150件", "約100", "1,50", "12.5.3", "", "-", "1e5", "NaN", "inf", ",100", "100,"] {
+            assert_eq!(read(not_a_number), None, "{not_a_number}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::fiscal_year::FiscalYear;
 use crate::model::config::check_municipality_code;
 use crate::model::{Project, SiteConfig, Vocabulary};
 use crate::slug::{natural_cmp, Slug};
+use crate::text::{Lang, Text};
 
 /// Where a site keeps its records, relative to the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -47,18 +48,64 @@ struct LoadedText {
     text: String,
 }
 
+/// The raw files of a site, read but not yet parsed: what the loader works from.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// `content/site.toml`, if it could be read.
+    pub site: Option<SourceFile>,
+    /// `content/vocabulary.toml`; a site without one has an empty vocabulary.
+    pub vocabulary: Option<SourceFile>,
+    /// Every `content/projects/**/*.toml`, sorted by path.
+    pub projects: Vec<SourceFile>,
+}
+
+/// One file's path (relative to the site root) and bytes.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+impl Sources {
+    /// Reads the files of the site at `root`; problems reading them are diagnostics.
+    pub fn read(root: &Path, diags: &mut Diagnostics) -> Sources {
+        let read_one = |rel: &Path, diags: &mut Diagnostics| match fs::read(root.join(rel)) {
+            Ok(bytes) => Some(SourceFile { path: rel.to_path_buf(), bytes }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                diags.push(Diagnostic::file_error(rel, "file not found", format!("create {} (see docs/records.md for its fields)", rel.display())));
+                None
+            }
+            Err(e) => {
+                diags.push(Diagnostic::file_error(rel, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"));
+                None
+            }
+        };
+        let site = read_one(Path::new(SITE_FILE), diags);
+        let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(Path::new(VOCABULARY_FILE), diags) } else { None };
+        let projects = project_paths(root, diags).iter().filter_map(|p| read_one(p, diags)).collect();
+        Sources { site, vocabulary, projects }
+    }
+}
+
 impl Site {
     /// Loads and checks the site at `root`. On success the diagnostics hold warnings only.
     pub fn load(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         let mut diags = Diagnostics::default();
+        let sources = Sources::read(root, &mut diags);
+        Site::from_sources(root, &sources, diags)
+    }
 
-        let config = read(root, Path::new(SITE_FILE), &mut diags)
+    /// Parses and checks files already read, adding to `diags` (which may hold problems
+    /// found while reading).
+    pub fn from_sources(root: &Path, sources: &Sources, mut diags: Diagnostics) -> Result<(Site, Diagnostics), Diagnostics> {
+        let config = sources
+            .site
+            .as_ref()
+            .and_then(|f| decode(f, &mut diags))
             .and_then(|f| parse::<SiteConfig>(&f, &mut diags).map(|c| (f, c)));
-        let vocabulary = if root.join(VOCABULARY_FILE).exists() {
-            read(root, Path::new(VOCABULARY_FILE), &mut diags)
-                .and_then(|f| parse::<Vocabulary>(&f, &mut diags).map(|v| (Some(f), v)))
-        } else {
-            Some((None, Vocabulary::default()))
+        let vocabulary = match &sources.vocabulary {
+            Some(file) => decode(file, &mut diags).and_then(|f| parse::<Vocabulary>(&f, &mut diags).map(|v| (Some(f), v))),
+            None => Some((None, Vocabulary::default())),
         };
 
         let mut projects = Vec::new();
@@ -66,14 +113,14 @@ impl Site {
         // Files that could not be read: their names still count as project ids, so that one
         // broken file is reported once, not again by every project that links to it.
         let mut unreadable = Vec::new();
-        for path in project_paths(root, &mut diags) {
-            let record = read(root, &path, &mut diags).and_then(|file| parse::<Project>(&file, &mut diags).map(|r| (file, r)));
+        for source in &sources.projects {
+            let record = decode(source, &mut diags).and_then(|file| parse::<Project>(&file, &mut diags).map(|r| (file, r)));
             match record {
                 Some((file, record)) => {
-                    projects.push(ProjectFile { path: path.clone(), record });
+                    projects.push(ProjectFile { path: source.path.clone(), record });
                     project_texts.push(file);
                 }
-                None => unreadable.extend(path.file_stem().map(|s| s.to_string_lossy().into_owned())),
+                None => unreadable.extend(source.path.file_stem().map(|s| s.to_string_lossy().into_owned())),
             }
         }
 
@@ -84,7 +131,14 @@ impl Site {
             check_vocabulary(file, vocabulary, &mut diags);
         }
         if let Some((_, vocabulary)) = &vocabulary {
-            check_projects(&mut projects, &project_texts, &unreadable, vocabulary, &mut diags);
+            let reported = config.as_ref().and_then(|(_, c)| c.reported_years.iter().map(|y| *y.get_ref()).max());
+            check_projects(&mut projects, &project_texts, &unreadable, vocabulary, reported, &mut diags);
+        }
+        if let Some((file, config)) = &config {
+            warn_untranslated(file, site_texts(config), &mut diags);
+        }
+        if let Some((Some(file), vocabulary)) = &vocabulary {
+            warn_untranslated(file, vocabulary_texts(vocabulary), &mut diags);
         }
 
         diags.sort();
@@ -99,7 +153,9 @@ impl Site {
                 });
                 Ok((Site { root: root.to_path_buf(), config, vocabulary, projects }, diags))
             }
-            _ => Err(diags),
+            // With errors to fix, warnings would only bury them; they show again once the
+            // errors are gone.
+            _ => Err(Diagnostics(diags.0.into_iter().filter(|d| d.severity == Severity::Error).collect())),
         }
     }
 
@@ -148,32 +204,21 @@ fn project_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     paths
 }
 
-/// Reads a file as UTF-8 text, dropping a byte-order mark (Notepad writes one).
-fn read(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<LoadedText> {
-    let bytes = match fs::read(root.join(rel)) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            diags.push(Diagnostic::file_error(
-                rel,
-                "file not found",
-                format!("create {} (see docs/records.md for its fields)", rel.display()),
-            ));
-            return None;
-        }
+/// Decodes a file as UTF-8 text, dropping a byte-order mark (Notepad writes one). A file in
+/// Shift_JIS (what Japanese Windows calls "ANSI") is refused with how to re-save it:
+/// guessing encodings could publish mojibake.
+fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<LoadedText> {
+    let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(LoadedText { path: file.path.clone(), text: text.to_owned() }),
         Err(e) => {
-            diags.push(Diagnostic::file_error(rel, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"));
-            return None;
-        }
-    };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(text) => Some(LoadedText { path: rel.to_path_buf(), text }),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
+            let offset = e.valid_up_to();
             let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+            let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+            let what = if had_errors { "the file is not UTF-8 text".to_owned() } else { "the file is in Shift_JIS (ANSI), not UTF-8".to_owned() };
             diags.push(Diagnostic::file_error(
-                rel,
-                format!("the file is not UTF-8 text (first invalid byte on line {line})"),
+                &file.path,
+                format!("{what} (first non-UTF-8 byte on line {line})"),
                 "open the file in Notepad, choose File > Save As, set Encoding to \"UTF-8\" and save",
             ));
             None
@@ -188,7 +233,12 @@ fn parse<T: DeserializeOwned>(file: &LoadedText, diags: &mut Diagnostics) -> Opt
     let deserializer = match toml::Deserializer::parse(&file.text) {
         Ok(d) => d,
         Err(e) => {
-            let message = format!("TOML syntax error: {}\n{}", e.message().trim(), syntax_help(e.message()));
+            let line = e.span().map(|sp| line_at(&file.text, sp.start)).unwrap_or_default();
+            let help = match full_width_outside_quotes(line) {
+                Some((wide, narrow)) => format!("「{wide}」 is a full-width character: write {narrow} instead (switch the input method to half-width); only text inside quotes may be full-width"),
+                None => syntax_help(e.message()).to_owned(),
+            };
+            let message = format!("TOML syntax error: {}\n{help}", e.message().trim());
             diags.push(source.at(Severity::Error, e.span(), None, &message));
             return None;
         }
@@ -207,6 +257,33 @@ fn parse<T: DeserializeOwned>(file: &LoadedText, diags: &mut Diagnostics) -> Opt
             None
         }
     }
+}
+
+/// The line of `text` containing byte `offset`.
+fn line_at(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    &text[start..end]
+}
+
+/// The first full-width character outside a quoted string on a line, with its half-width
+/// form: clerks typing with a Japanese input method write `＝`, `１２８` or `　`.
+fn full_width_outside_quotes(line: &str) -> Option<(char, String)> {
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' | '\'' => quoted = !quoted,
+            '#' if !quoted => return None,
+            '\u{3000}' if !quoted => return Some((c, "a normal space".to_owned())),
+            '\u{FF01}'..='\u{FF5E}' if !quoted => {
+                let narrow = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                return Some((c, format!("「{narrow}」")));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn syntax_help(message: &str) -> &'static str {
@@ -340,7 +417,84 @@ fn check_ref(
     diags.push(src.error(id.span(), key, format!("unknown {what} \"{wanted}\"\n{help}")));
 }
 
-fn check_projects(projects: &mut [ProjectFile], texts: &[LoadedText], unreadable: &[String], vocabulary: &Vocabulary, diags: &mut Diagnostics) {
+/// A warning listing the texts of a file that have no English.
+fn warn_untranslated(file: &LoadedText, texts: Vec<(String, &Text)>, diags: &mut Diagnostics) {
+    let missing: Vec<String> = texts.into_iter().filter(|(_, t)| !t.has(Lang::En)).map(|(k, _)| k).collect();
+    if missing.is_empty() {
+        return;
+    }
+    let src = Source { path: &file.path, text: &file.text };
+    let n = missing.len();
+    let message = format!(
+        "{n} text{} without English: {}\nadd the translation as {{ ja = \"…\", en = \"…\" }}; until then English pages show the Japanese, marked \"Not yet translated\"",
+        if n == 1 { "" } else { "s" },
+        missing.join(", ")
+    );
+    diags.push(src.at(Severity::Warning, None, None, &message));
+}
+
+fn site_texts(c: &SiteConfig) -> Vec<(String, &Text)> {
+    let mut out = vec![
+        ("title".to_owned(), &c.title),
+        ("municipality.name".to_owned(), &c.municipality.name),
+        ("plan.name".to_owned(), &c.plan.name),
+        ("licence.attribution".to_owned(), &c.licence.attribution),
+        ("publisher.name".to_owned(), &c.publisher.name),
+    ];
+    for (k, t) in [("description", &c.description), ("municipality.prefecture", &c.municipality.prefecture), ("publisher.address", &c.publisher.address)] {
+        if let Some(t) = t {
+            out.push((k.to_owned(), t));
+        }
+    }
+    out
+}
+
+fn vocabulary_texts(v: &Vocabulary) -> Vec<(String, &Text)> {
+    let mut out = Vec::new();
+    for d in &v.departments {
+        let id = d.id.get_ref();
+        out.push((format!("departments.{id}.name"), &d.name));
+        if let Some(t) = &d.division_of {
+            out.push((format!("departments.{id}.division_of"), t));
+        }
+    }
+    for g in &v.goals {
+        if let Some(t) = &g.title {
+            out.push((format!("goals.{}.title", g.id.get_ref()), t));
+        }
+        for p in &g.policies {
+            if let Some(t) = &p.title {
+                out.push((format!("policies.{}.title", p.id.get_ref()), t));
+            }
+        }
+    }
+    for g in &v.grades {
+        if let Some(t) = &g.definition {
+            out.push((format!("grades.{}.definition", g.id.get_ref()), t));
+        }
+    }
+    for p in &v.partners {
+        if let Some(t) = &p.name {
+            out.push((format!("partners.{}.name", p.id.get_ref()), t));
+        }
+    }
+    for st in &v.statuses {
+        out.push((format!("statuses.{}.label", st.id.get_ref()), &st.label));
+        if let Some(t) = &st.description {
+            out.push((format!("statuses.{}.description", st.id.get_ref()), t));
+        }
+    }
+    out
+}
+
+fn check_projects(
+    projects: &mut [ProjectFile],
+    texts: &[LoadedText],
+    unreadable: &[String],
+    vocabulary: &Vocabulary,
+    reported: Option<FiscalYear>,
+    diags: &mut Diagnostics,
+) {
     let departments: Vec<&str> = vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect();
     let policies: Vec<&str> = vocabulary.goals.iter().flat_map(|g| g.policies.iter()).map(|p| p.id.get_ref().as_str()).collect();
     let grades: Vec<&str> = vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect();
@@ -436,7 +590,24 @@ fn check_projects(projects: &mut [ProjectFile], texts: &[LoadedText], unreadable
                     diags.push(src.error(v.span(), &key, format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year)));
                 }
             }
+            if let (Some(b), Some(t)) = (&ind.baseline, &ind.target) {
+                if t.get_ref().year < b.get_ref().year {
+                    diags.push(src.error(t.span(), &format!("indicators[{i}].target"), format!(
+                        "the target year ({}) is before the baseline year ({})\nthe baseline is the starting point and the target the year to reach; check both years",
+                        t.get_ref().year, b.get_ref().year
+                    )));
+                }
+            }
+            if let Some(year) = reported {
+                if !actual_years.contains(&year) {
+                    diags.push(src.at(Severity::Warning, Some(ind.id.span()), Some(&format!("indicators[{i}]")), &format!(
+                        "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
+                        year.era_short()
+                    )));
+                }
+            }
         }
+        warn_untranslated(file, p.texts(), diags);
         let mut report_years = BTreeSet::new();
         for (i, r) in p.reports.iter().enumerate() {
             if !report_years.insert(*r.year.get_ref()) {

@@ -66,7 +66,13 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("bad_fiscal_year_in_schedule", P1, "R4 = \"implement\"", "X4 = \"implement\""),
     ("dangling_related_project", P1, "related = [\"1-2-1\"]", "related = [\"1-2-2\"]"),
     ("number_with_unit", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"1500件\" }"),
-    ("number_with_commas", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"1,500\" }"),
+    ("number_with_two_decimal_points", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"1.500.0\" }"),
+    ("full_width_equals_sign", P1, "audience =", "audience ＝"),
+    ("full_width_digits_unquoted", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = １５００ }"),
+    ("ideographic_space", P1, "audience =", "audience\u{3000}="),
+    ("target_before_baseline", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R1\", value = 1500 }"),
+    ("unknown_direction", P1, "direction = \"increase\"", "direction = \"up\""),
+    ("unknown_language_key", P1, "audience = { ja = \"市民・事業者\", en =", "audience = { ja = \"市民・事業者\", eng ="),
     ("text_in_value", P2, "baseline = { year = \"H27\", text = \"実施\" }", "baseline = { year = \"H27\", value = \"実施\" }"),
     ("value_and_text", P2, "baseline = { year = \"H27\", text = \"実施\" }", "baseline = { year = \"H27\", value = 1, text = \"実施\" }"),
     ("no_value", P2, "baseline = { year = \"H27\", text = \"実施\" }", "baseline = { year = \"H27\" }"),
@@ -102,11 +108,47 @@ fn duplicate_project_id_in_two_folders() {
 }
 
 #[test]
-fn a_file_that_is_not_utf8_is_refused_with_how_to_save_it() {
+fn a_shift_jis_file_is_refused_with_how_to_save_it() {
     let site = copy_fixture();
-    // 「市民」 in Shift_JIS, as Notepad's "ANSI" on a Japanese Windows would save it.
-    fs::write(site.path().join(P2), b"id = \"1-2-1\"\ntitle = \"\x8e\x73\x96\xaf\"\n").unwrap();
+    // The record saved by Notepad as "ANSI" on a Japanese Windows: Shift_JIS.
+    let text = fs::read_to_string(site.path().join(P2)).unwrap();
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    fs::write(site.path().join(P2), &sjis).unwrap();
+    insta::assert_snapshot!("shift_jis", errors_of(site.path()));
+}
+
+#[test]
+fn a_binary_file_is_refused_as_not_text() {
+    let site = copy_fixture();
+    fs::write(site.path().join(P2), b"id = \"1-2-1\"\ntitle = \"\xff\xfe\x00\x81\"\n").unwrap();
     insta::assert_snapshot!("not_utf8", errors_of(site.path()));
+}
+
+#[test]
+fn full_width_digits_and_spaces_in_numbers_and_years_mean_what_was_meant() {
+    let site = copy_fixture();
+    edit(site.path(), P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"令和８年度\", value = \"　１，５００　\" }");
+    edit(site.path(), P1, "baseline = { year = \"R2\", value = 3,", "baseline = { year = \" R2 \", value = \"３\",");
+    let (edited, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{d}"));
+    let (plain, _) = kyodo::build(&fixture()).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(edited.files["ja/projects/1-1-1.html"], plain.files["ja/projects/1-1-1.html"]);
+    assert_eq!(edited.files["data/indicators.csv"], plain.files["data/indicators.csv"]);
+}
+
+#[test]
+fn strict_turns_warnings_into_a_failure() {
+    let kyodo = env!("CARGO_BIN_EXE_kyodo");
+    let run = |args: &[&str]| std::process::Command::new(kyodo).args(args).arg("--root").arg(fixture()).output().unwrap();
+    let check = run(&["check"]);
+    assert!(check.status.success());
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(stderr.contains("warning: content/projects/1-2-1.toml: 6 texts without English"), "{stderr}");
+    let strict = run(&["check", "--strict"]);
+    assert!(!strict.status.success());
+    let out = tempfile::tempdir().unwrap();
+    let build = std::process::Command::new(kyodo).args(["build", "--strict", "--root"]).arg(fixture()).arg("--out").arg(out.path().join("public")).output().unwrap();
+    assert!(!build.status.success());
+    assert!(!out.path().join("public").exists(), "--strict must not write anything");
 }
 
 #[test]
@@ -128,6 +170,6 @@ fn all_problems_of_a_build_are_reported_together() {
     edit(site.path(), P2, "policy = \"1-2\"", "policy = \"9-9\"");
     edit(site.path(), SITE, "code = \"122360\"", "code = \"12236\"");
     let message = errors_of(site.path());
-    assert!(message.ends_with("4 errors, 0 warnings"), "{message}");
+    assert!(message.ends_with("4 errors"), "{message}");
     insta::assert_snapshot!("several_errors", message);
 }

@@ -13,6 +13,10 @@ pub struct Args {
     /// replaced only when the whole build succeeded.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Treat warnings (missing English, indicators without an actual value for the
+    /// reported year) as errors: build nothing if there are any.
+    #[arg(long)]
+    strict: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -21,6 +25,10 @@ pub fn run(args: Args) -> ExitCode {
         Ok((output, warnings)) => {
             if !warnings.0.is_empty() {
                 eprintln!("{warnings}");
+            }
+            if args.strict && !warnings.0.is_empty() {
+                eprintln!("--strict: warnings count as errors; nothing was written; {} is unchanged", out.display());
+                return ExitCode::FAILURE;
             }
             match kyodo::output::write_atomically(&output, &out) {
                 Ok(()) => {

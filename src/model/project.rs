@@ -46,6 +46,56 @@ pub struct Project {
     pub reports: Vec<Report>,
 }
 
+impl Project {
+    /// Every text of the record with its TOML key, in file order: for translation
+    /// coverage and for checks that apply to all texts.
+    pub fn texts(&self) -> Vec<(String, &Text)> {
+        let mut out: Vec<(String, &Text)> = vec![("title".into(), self.title.get_ref())];
+        for (key, t) in [
+            ("lead_note", &self.lead_note),
+            ("issues", &self.issues),
+            ("direction", &self.direction),
+            ("plan_content", &self.plan_content),
+            ("audience", &self.audience),
+            ("implementer", &self.implementer),
+        ] {
+            if let Some(t) = t {
+                out.push((key.to_owned(), t));
+            }
+        }
+        for (i, row) in self.schedule.iter().enumerate() {
+            if let Some(t) = &row.label {
+                out.push((format!("schedule[{i}].label"), t));
+            }
+        }
+        for (i, ind) in self.indicators.iter().enumerate() {
+            out.push((format!("indicators[{i}].name"), &ind.name));
+            if let Some(t) = &ind.unit {
+                out.push((format!("indicators[{i}].unit"), t));
+            }
+            let values = ind.baseline.iter().map(|v| ("baseline".to_owned(), v))
+                .chain(ind.target.iter().map(|v| ("target".to_owned(), v)))
+                .chain(ind.actuals.iter().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
+            for (name, v) in values {
+                let v = v.get_ref();
+                for (field, t) in [("text", &v.text), ("label", &v.label), ("note", &v.note)] {
+                    if let Some(t) = t {
+                        out.push((format!("indicators[{i}].{name}.{field}"), t));
+                    }
+                }
+            }
+        }
+        for (i, r) in self.reports.iter().enumerate() {
+            for (field, t) in [("achievements", &r.achievements), ("effect", &r.effect), ("improvement", &r.improvement)] {
+                if let Some(t) = t {
+                    out.push((format!("reports[{i}].{field}"), t));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// One row of the yearly plan (年次計画).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
