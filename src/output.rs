@@ -87,3 +87,59 @@ pub fn write_atomically(output: &Output, dest: &Path) -> Result<(), WriteError> 
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf(), fs::read(e.path()).unwrap_or_default()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn output(entries: &[(&str, &str)]) -> Output {
+        Output { files: entries.iter().map(|(p, c)| (p.to_string(), c.as_bytes().to_vec())).collect() }
+    }
+
+    #[test]
+    fn replaces_the_folder_and_drops_files_of_the_old_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("public");
+        write_atomically(&output(&[("index.html", "old"), ("old.html", "gone soon")]), &dest).unwrap();
+        write_atomically(&output(&[("index.html", "new"), ("ja/index.html", "ja")]), &dest).unwrap();
+        assert_eq!(files(&dest), vec![(PathBuf::from("index.html"), b"new".to_vec()), (PathBuf::from("ja/index.html"), b"ja".to_vec())]);
+        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("public")], "no staging folders left");
+    }
+
+    #[test]
+    fn a_failure_while_writing_leaves_the_previous_output_and_no_leftovers() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("public");
+        write_atomically(&output(&[("index.html", "previous"), ("ja/index.html", "前回")]), &dest).unwrap();
+        let before = files(&dest);
+        // "a" is written as a file, then "a/b" needs it to be a folder: the write fails
+        // half-way, as it would on a full disk.
+        let err = write_atomically(&output(&[("a", "file"), ("a/b", "cannot"), ("index.html", "new")]), &dest).unwrap_err();
+        assert!(err.to_string().contains("cannot write"), "{err}");
+        assert_eq!(files(&dest), before);
+        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("public")], "no staging folders left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_published_folder_is_readable_by_a_web_server() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let dest = tmp.path().join("public");
+        write_atomically(&output(&[("index.html", "x")]), &dest).unwrap();
+        assert_eq!(fs::metadata(&dest).unwrap().permissions().mode() & 0o777, 0o755);
+    }
+}
