@@ -67,6 +67,23 @@ fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
     assert!(page.contains(r#"<a href="../../ja/projects/1-1-1.html" hreflang="ja" lang="ja">日本語</a>"#));
     let csv = std::str::from_utf8(&output.files["data/projects.csv"]).unwrap();
     assert!(csv.contains("https://www.city.example.lg.jp/kyodo/data/projects/1-1-1.json"), "{csv}");
+    let sitemap = std::str::from_utf8(&output.files["sitemap.xml"]).unwrap();
+    assert!(sitemap.contains(r#"<url><loc>https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html</loc><xhtml:link rel="alternate" hreflang="ja" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html"/>"#), "{sitemap}");
+    assert!(sitemap.contains(r#"hreflang="x-default" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html""#));
+    let robots = std::str::from_utf8(&output.files["robots.txt"]).unwrap();
+    assert!(robots.contains("Sitemap: https://www.city.example.lg.jp/kyodo/sitemap.xml"), "{robots}");
+    let not_found = std::str::from_utf8(&output.files["404.html"]).unwrap();
+    assert!(not_found.contains(r#"<a href="https://www.city.example.lg.jp/kyodo/en/index.html">"#), "{not_found}");
+    assert!(page.contains(r#"<meta property="og:url" content="https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html">"#));
+}
+
+#[test]
+fn without_a_base_url_there_is_no_sitemap_but_robots_and_404_exist() {
+    let (output, _) = kyodo::build(&fixture("basic")).unwrap_or_else(|d| panic!("{d}"));
+    assert!(!output.files.contains_key("sitemap.xml"));
+    assert_eq!(std::str::from_utf8(&output.files["robots.txt"]).unwrap(), "User-agent: *\nAllow: /\n");
+    let not_found = std::str::from_utf8(&output.files["404.html"]).unwrap();
+    assert!(not_found.contains(r#"<section lang="ja""#) && not_found.contains(r#"<section lang="en""#), "both languages");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! link is relative and points at a file, so the output works at a domain root, in a
 //! subfolder, and opened from disk.
 
+pub mod charts;
 pub mod theme;
 pub mod views;
 
@@ -48,6 +49,7 @@ struct Common<'a> {
     /// The language switcher.
     switcher: Vec<SwitcherEntry>,
     site: &'a SiteView,
+    og_locale: &'static str,
 }
 
 #[derive(Serialize)]
@@ -122,6 +124,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
                     })
                     .collect(),
                 site: &site_view,
+                og_locale: match lang {
+                    Lang::Ja => "ja_JP",
+                    Lang::En => "en_US",
+                },
             };
             let ctx = context! { ..Value::from(Serde(&common)), ..page.content };
             match render_one(&env, page.template, ctx) {
@@ -129,6 +135,38 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
                 Err(e) => diags.push(template_error(&theme.origin, &e)),
             }
         }
+    }
+
+    for &lang in languages {
+        let l = Localizer { lang, strings: &theme.strings[&lang] };
+        out.add(format!("assets/search-{lang}.js"), crate::search::to_script(&crate::search::build(&search_documents(site, &l))));
+    }
+    let page_paths: Vec<String> = out.files.keys().filter(|p| p.starts_with(&format!("{default}/", default = site.config.default_language)) && p.ends_with(".html")).map(|p| p.split_once('/').map(|x| x.1.to_owned()).unwrap_or_default()).collect();
+    if let Some(base) = &site.config.base_url {
+        out.add("sitemap.xml", sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &page_paths));
+    }
+    out.add("robots.txt", robots(site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()))));
+    let not_found = context! {
+        languages => languages.iter().map(|&l| {
+            let strings = &theme.strings[&l];
+            let home = format!("{l}/index.html");
+            context! {
+                code => l.code(),
+                heading => strings.get("not_found").cloned().unwrap_or_default(),
+                text => strings.get("not_found_text").cloned().unwrap_or_default(),
+                home_label => strings.get("home").cloned().unwrap_or_default(),
+                search_label => strings.get("search").cloned().unwrap_or_default(),
+                home => site.config.base_url.as_ref().map(|b| format!("{}{home}", with_slash(b.get_ref()))).unwrap_or(home),
+                search => site.config.base_url.as_ref().map(|b| format!("{}{l}/search.html", with_slash(b.get_ref()))).unwrap_or(format!("{l}/search.html")),
+            }
+        }).collect::<Vec<_>>(),
+        lang => site.config.default_language.code(),
+        title => site.config.title.get(site.config.default_language).value,
+        stylesheet => site.config.base_url.as_ref().map(|b| format!("{}assets/style.css", with_slash(b.get_ref()))).unwrap_or("assets/style.css".to_owned()),
+    };
+    match render_one(&env, "404.html", not_found) {
+        Ok(html) => out.add("404.html", html),
+        Err(e) => diags.push(template_error(&theme.origin, &e)),
     }
 
     // The root index leads to the default language without any server rewrite.
@@ -182,7 +220,49 @@ fn pages(site: &Site, l: &Localizer, site_view: &SiteView, data: &crate::data::D
         content: context! {
             goals => Value::from(Serde(plan_tree(site, l))),
             project_count => site.projects.len(),
+            dashboard => Value::from(Serde(views::dashboard(site, l))),
         },
+    });
+
+    let s = |k: &str| l.strings.get(k).cloned().unwrap_or_default();
+    let (facets, facet_pages) = views::facets(site, l);
+    let cards: Vec<_> = site.projects.iter().map(|p| views::project_card(site, &p.record, l)).collect();
+    pages.push(Page {
+        path_in_lang: "projects.html".to_owned(),
+        template: "projects.html",
+        title: s("all_projects"),
+        description: format!("{} — {}", s("all_projects"), site_view.title.value),
+        content: context! { cards => Value::from(Serde(&cards)), facets => Value::from(Serde(&facets)) },
+    });
+    for page in facet_pages {
+        pages.push(Page {
+            path_in_lang: page.path,
+            template: "facet.html",
+            description: format!("{} — {}", page.title, site_view.title.value),
+            content: context! { heading => page.title.clone(), cards => Value::from(Serde(&page.cards)) },
+            title: page.title,
+        });
+    }
+    pages.push(Page {
+        path_in_lang: "about.html".to_owned(),
+        template: "about.html",
+        title: s("about_data"),
+        description: format!("{} — {}", s("about_data"), site_view.title.value),
+        content: context! { about => Value::from(Serde(views::about_view(site, l))) },
+    });
+    pages.push(Page {
+        path_in_lang: "accessibility.html".to_owned(),
+        template: "accessibility.html",
+        title: s("accessibility"),
+        description: format!("{} — {}", s("accessibility"), site_view.title.value),
+        content: context! {},
+    });
+    pages.push(Page {
+        path_in_lang: "search.html".to_owned(),
+        template: "search.html",
+        title: s("search"),
+        description: format!("{} — {}", s("search"), site_view.title.value),
+        content: context! {},
     });
 
     for file in &site.projects {
@@ -230,4 +310,57 @@ fn pages(site: &Site, l: &Localizer, site_view: &SiteView, data: &crate::data::D
         content: context! { departments => Value::from(Serde(&departments)) },
     });
     pages
+}
+
+/// The search documents of one language: every project page.
+fn search_documents(site: &Site, l: &Localizer) -> Vec<crate::search::Document> {
+    let lang = l.lang;
+    site.projects
+        .iter()
+        .map(|f| {
+            let p = &f.record;
+            let id = p.id.get_ref().as_str();
+            let view = views::project_summary(site, p, l);
+            let body: Vec<String> = p.texts().iter().map(|(_, t)| markdown::to_plain_text(t.get(lang).value)).collect();
+            let summary = p
+                .reports
+                .iter()
+                .max_by_key(|r| *r.year.get_ref())
+                .and_then(|r| r.achievements.as_ref())
+                .or(p.plan_content.as_ref())
+                .map(|t| views::shorten(&markdown::to_plain_text(t.get(lang).value), 100))
+                .unwrap_or_default();
+            crate::search::Document {
+                href: format!("projects/{id}.html"),
+                title: view.title.value.clone(),
+                meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+                summary,
+                body: body.join(" "),
+            }
+        })
+        .collect()
+}
+
+/// `sitemap.xml` with an alternate link per language, for when the site has a base URL.
+fn sitemap(base: &str, languages: &[Lang], default: Lang, paths: &[String]) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    for path in paths {
+        for lang in languages {
+            xml.push_str(&format!("<url><loc>{base}{lang}/{path}</loc>"));
+            for other in languages {
+                xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{base}{other}/{path}\"/>"));
+            }
+            xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{base}{default}/{path}\"/></url>\n"));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
+fn robots(base: Option<String>) -> String {
+    match base {
+        Some(b) => format!("User-agent: *\nAllow: /\n\nSitemap: {b}sitemap.xml\n"),
+        None => "User-agent: *\nAllow: /\n".to_owned(),
+    }
 }

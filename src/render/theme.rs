@@ -27,6 +27,12 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
 }
 
+/// Templates every theme must have.
+const REQUIRED_TEMPLATES: [&str; 13] = [
+    "base.html", "index.html", "project.html", "department.html", "departments.html", "redirect.html", "data.html",
+    "projects.html", "facet.html", "about.html", "accessibility.html", "search.html", "404.html",
+];
+
 /// The default theme, compiled in.
 const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../themes/default/templates/base.html")),
@@ -37,12 +43,21 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("departments.html", include_str!("../../themes/default/templates/departments.html")),
     ("redirect.html", include_str!("../../themes/default/templates/redirect.html")),
     ("data.html", include_str!("../../themes/default/templates/data.html")),
+    ("projects.html", include_str!("../../themes/default/templates/projects.html")),
+    ("facet.html", include_str!("../../themes/default/templates/facet.html")),
+    ("about.html", include_str!("../../themes/default/templates/about.html")),
+    ("accessibility.html", include_str!("../../themes/default/templates/accessibility.html")),
+    ("search.html", include_str!("../../themes/default/templates/search.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
 ];
 const BUILTIN_STRINGS: &[(Lang, &str)] = &[
     (Lang::Ja, include_str!("../../themes/default/i18n/ja.toml")),
     (Lang::En, include_str!("../../themes/default/i18n/en.toml")),
 ];
-const BUILTIN_ASSETS: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("kyodo.js", include_bytes!("../../themes/default/static/kyodo.js")),
+];
 
 impl Theme {
     /// Loads the theme `name` for the site at `root`.
@@ -144,7 +159,7 @@ impl Theme {
                 }
             }
         }
-        for name in ["base.html", "index.html", "project.html", "department.html", "departments.html", "redirect.html", "data.html"] {
+        for name in REQUIRED_TEMPLATES {
             if !self.templates.contains_key(name) {
                 diags.push(Diagnostic::file_error(Path::new(&format!("{}/templates/{name}", self.origin)), "template missing", "copy it from themes/default/templates"));
             }

@@ -4,6 +4,8 @@
 //! their fallback marked, fiscal years and numbers are formatted, Markdown is rendered to
 //! safe HTML. Templates only lay it out.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::fiscal_year::FiscalYear;
@@ -11,6 +13,7 @@ use crate::indicator::{format_rate, Direction, Value};
 use crate::load::Site;
 use crate::markdown;
 use crate::model::{Department, Project};
+use crate::render::charts::{self, Band};
 use crate::render::theme::Strings;
 use crate::text::{Lang, Text};
 
@@ -266,6 +269,12 @@ pub struct StatusView {
 
 #[derive(Debug, Serialize)]
 pub struct IndicatorView {
+    /// Bullet graph of the latest actual against baseline and target (inline SVG).
+    pub bullet: String,
+    /// Trend line where two or more fiscal years have actual values (inline SVG).
+    pub trend: String,
+    /// The achievement band of the latest actual.
+    pub band: &'static str,
     pub id: String,
     pub name: LText,
     pub unit: Option<LText>,
@@ -351,7 +360,7 @@ pub fn project_view(site: &Site, p: &Project, l: &Localizer) -> ProjectView {
             .map(|r| project_summary(site, r, l))
             .collect(),
         schedule: schedule_view(site, p, l),
-        indicators: p.indicators.iter().map(|i| indicator_view(i, l)).collect(),
+        indicators: p.indicators.iter().map(|i| indicator_view(id, i, l)).collect(),
         reports: {
             let mut reports: Vec<_> = p.reports.iter().collect();
             reports.sort_by_key(|r| std::cmp::Reverse(*r.year.get_ref()));
@@ -413,7 +422,39 @@ fn schedule_view(site: &Site, p: &Project, l: &Localizer) -> Option<ScheduleView
     })
 }
 
-fn indicator_view(i: &crate::model::Indicator, l: &Localizer) -> IndicatorView {
+fn indicator_view(project_id: &str, i: &crate::model::Indicator, l: &Localizer) -> IndicatorView {
+    let s = |k: &str| l.strings.get(k).cloned().unwrap_or_default();
+    let ordered = i.values_in_order();
+    let number = |kind: &str| ordered.iter().filter(|(k, _)| *k == kind).filter_map(|(_, v)| v.value().number()).next_back();
+    let latest = ordered.iter().filter(|(k, v)| *k == "actual" && v.value().number().is_some()).next_back();
+    let chart_id = format!("chart-{project_id}-{}", i.id.get_ref());
+    let name = i.name.get(l.lang).value;
+    let unit = i.unit.as_ref().map(|u| u.get(l.lang).value.to_owned()).unwrap_or_default();
+    let direction = i.direction.map(|d| match d {
+        Direction::Increase => s("direction_increase"),
+        Direction::Decrease => s("direction_decrease"),
+    });
+    let bullet = charts::bullet(
+        &chart_id,
+        number("baseline"),
+        number("target"),
+        latest.and_then(|(_, v)| v.value().number().map(|n| (n, v.year.short(l.lang)))),
+        &charts::BulletLabels {
+            title: name,
+            baseline: &s("kind_baseline"),
+            target: &s("kind_target"),
+            actual: &s("kind_actual"),
+            direction: direction.as_deref(),
+            unit: &unit,
+        },
+    );
+    let points: Vec<charts::TrendPoint> = ordered
+        .iter()
+        .filter_map(|(k, v)| v.value().number().map(|n| charts::TrendPoint { year: v.year.year(), year_label: v.year.short(l.lang), value: n, kind: k }))
+        .collect();
+    let trend_desc: Vec<String> = points.iter().map(|p| format!("{} {} {}", s(&format!("kind_{}", p.kind)), p.year_label, crate::indicator::format_number(p.value))).collect();
+    let trend = charts::trend(&format!("{chart_id}-trend"), &format!("{name} ({})", s("trend")), &trend_desc.join("; "), &points);
+    let band = Band::of(latest.and_then(|(k, v)| i.rate(k, v))).key();
     let values = i
         .values_in_order()
         .into_iter()
@@ -434,6 +475,9 @@ fn indicator_view(i: &crate::model::Indicator, l: &Localizer) -> IndicatorView {
         })
         .collect();
     IndicatorView {
+        bullet,
+        trend,
+        band,
         id: i.id.get_ref().to_string(),
         name: l.text(&i.name),
         unit: l.opt_text(&i.unit),
@@ -597,5 +641,224 @@ pub fn shorten(s: &str, max: usize) -> String {
         let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
         t.push('…');
         t
+    }
+}
+
+/// A project as a card in the browsable list, with what the filters need.
+#[derive(Debug, Serialize)]
+pub struct ProjectCard {
+    pub summary: ProjectSummary,
+    pub policy: String,
+    pub department_id: String,
+    pub grade: Option<GradeView>,
+    /// Partner ids of the latest report, space-separated for `data-partners`.
+    pub partners: String,
+    pub bands: Vec<BandView>,
+    pub year: Option<String>,
+}
+
+/// An indicator's achievement band, as a labelled chip.
+#[derive(Debug, Serialize)]
+pub struct BandView {
+    pub key: &'static str,
+    pub indicator: LText,
+    pub rate: Option<String>,
+}
+
+/// The band of each indicator of a project, by its latest actual value.
+pub fn project_bands(p: &Project, l: &Localizer) -> Vec<BandView> {
+    p.indicators
+        .iter()
+        .map(|ind| {
+            let latest = ind.values_in_order().into_iter().filter(|(k, _)| *k == "actual").last();
+            let rate = latest.and_then(|(k, v)| ind.rate(k, v));
+            BandView { key: Band::of(rate).key(), indicator: l.text(&ind.name), rate: rate.map(|r| format_rate(r, l.lang)) }
+        })
+        .collect()
+}
+
+pub fn project_card(site: &Site, p: &Project, l: &Localizer) -> ProjectCard {
+    let latest = p.reports.iter().max_by_key(|r| *r.year.get_ref());
+    let voc = &site.vocabulary;
+    ProjectCard {
+        summary: project_summary(site, p, l),
+        policy: p.policy.get_ref().to_string(),
+        department_id: p.department.get_ref().to_string(),
+        grade: latest.and_then(|r| r.grade.as_ref()).and_then(|g| voc.grade(g.get_ref().as_str())).map(|g| GradeView {
+            id: g.id.get_ref().to_string(),
+            label: g.label.clone(),
+            definition: l.opt_text(&g.definition),
+        }),
+        partners: latest.map(|r| r.partners.iter().map(|x| x.get_ref().to_string()).collect::<Vec<_>>().join(" ")).unwrap_or_default(),
+        bands: project_bands(p, l),
+        year: latest.map(|r| l.year(*r.year.get_ref())),
+    }
+}
+
+/// A value of a filter: an id, its label, and the page listing its projects.
+#[derive(Debug, Serialize)]
+pub struct FacetValue {
+    pub id: String,
+    pub label: LText,
+    pub href: String,
+    pub count: usize,
+}
+
+/// The filters of the project list.
+#[derive(Debug, Serialize)]
+pub struct Facets {
+    pub policies: Vec<FacetValue>,
+    pub departments: Vec<FacetValue>,
+    pub grades: Vec<FacetValue>,
+    pub partners: Vec<FacetValue>,
+}
+
+/// A facet page: the projects of one plan section, grade or partner.
+pub struct FacetPage {
+    /// Path in the language folder, e.g. `policies/1-1.html`.
+    pub path: String,
+    pub title: String,
+    pub cards: Vec<ProjectCard>,
+}
+
+fn policy_label(g: &crate::model::Goal, p: &crate::model::Policy, l: &Localizer) -> LText {
+    let title = p.title.as_ref().map(|t| l.text(t));
+    let goal = l.strings.get("goal").cloned().unwrap_or_default();
+    let policy = l.strings.get("policy").cloned().unwrap_or_default();
+    let _ = g;
+    match title {
+        Some(t) => LText { value: format!("{policy} {} {}", p.code, t.value), lang: t.lang, note: t.note },
+        None => l.plain(format!("{policy} {} ({goal} {})", p.code, g.code)),
+    }
+}
+
+pub fn facets(site: &Site, l: &Localizer) -> (Facets, Vec<FacetPage>) {
+    let voc = &site.vocabulary;
+    let cards = || site.projects.iter().map(|p| project_card(site, &p.record, l));
+    let mut pages = Vec::new();
+    let mut policies = Vec::new();
+    for g in &voc.goals {
+        for p in &g.policies {
+            let id = p.id.get_ref().to_string();
+            let list: Vec<ProjectCard> = cards().filter(|c| c.policy == id).collect();
+            let label = policy_label(g, p, l);
+            policies.push(FacetValue { id: id.clone(), label: label.clone(), href: format!("{}/policies/{id}.html", l.lang), count: list.len() });
+            pages.push(FacetPage { path: format!("policies/{id}.html"), title: label.value, cards: list });
+        }
+    }
+    let departments = voc
+        .departments
+        .iter()
+        .map(|d| {
+            let id = d.id.get_ref().to_string();
+            FacetValue { count: cards().filter(|c| c.department_id == id).count(), label: l.text(&d.name), href: department_path(l.lang, &id), id }
+        })
+        .filter(|f| f.count > 0)
+        .collect();
+    let mut grades = Vec::new();
+    for g in &voc.grades {
+        let id = g.id.get_ref().to_string();
+        let list: Vec<ProjectCard> = cards().filter(|c| c.grade.as_ref().is_some_and(|x| x.id == id)).collect();
+        let title = format!("{} {}", l.strings.get("grade").cloned().unwrap_or_default(), g.label);
+        grades.push(FacetValue { id: id.clone(), label: l.plain(g.label.clone()), href: format!("{}/grades/{id}.html", l.lang), count: list.len() });
+        pages.push(FacetPage { path: format!("grades/{id}.html"), title, cards: list });
+    }
+    let mut partners = Vec::new();
+    for p in &voc.partners {
+        let id = p.id.get_ref().to_string();
+        let list: Vec<ProjectCard> = cards().filter(|c| c.partners.split(' ').any(|x| x == id)).collect();
+        let label = match &p.name {
+            Some(n) => {
+                let t = l.text(n);
+                LText { value: format!("{} {}", p.label, t.value), lang: t.lang, note: t.note }
+            }
+            None => l.plain(p.label.clone()),
+        };
+        let title = format!("{} {}", l.strings.get("partners").cloned().unwrap_or_default(), label.value);
+        partners.push(FacetValue { id: id.clone(), label, href: format!("{}/partners/{id}.html", l.lang), count: list.len() });
+        pages.push(FacetPage { path: format!("partners/{id}.html"), title, cards: list });
+    }
+    (Facets { policies, departments, grades, partners }, pages)
+}
+
+/// The home dashboard: projects per grade and indicators per achievement band.
+#[derive(Debug, Serialize)]
+pub struct Dashboard {
+    pub grades: Vec<CountRow>,
+    pub grades_chart: String,
+    pub bands: Vec<CountRow>,
+    pub bands_chart: String,
+    pub indicator_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountRow {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub href: Option<String>,
+}
+
+pub fn dashboard(site: &Site, l: &Localizer) -> Dashboard {
+    let voc = &site.vocabulary;
+    let s = |k: &str| l.strings.get(k).cloned().unwrap_or_default();
+    let reported = site.reported_year();
+    let mut grades = Vec::new();
+    if !voc.grades.is_empty() {
+        for g in &voc.grades {
+            let count = site
+                .projects
+                .iter()
+                .filter(|p| p.record.reports.iter().any(|r| *r.year.get_ref() == reported && r.grade.as_ref().is_some_and(|x| x.get_ref() == g.id.get_ref())))
+                .count();
+            grades.push(CountRow { key: g.id.get_ref().to_string(), label: g.label.clone(), count, href: Some(format!("{}/grades/{}.html", l.lang, g.id.get_ref())) });
+        }
+    }
+    let mut band_counts: BTreeMap<Band, usize> = BTreeMap::new();
+    let mut indicator_count = 0;
+    for p in &site.projects {
+        for b in project_bands(&p.record, l) {
+            indicator_count += 1;
+            let band = Band::ALL.into_iter().find(|x| x.key() == b.key).unwrap_or(Band::NotMeasurable);
+            *band_counts.entry(band).or_default() += 1;
+        }
+    }
+    let bands: Vec<CountRow> = Band::ALL
+        .into_iter()
+        .map(|b| CountRow { key: b.key().to_owned(), label: s(&format!("band_{}", b.key())), count: band_counts.get(&b).copied().unwrap_or(0), href: None })
+        .collect();
+    let grades_chart = charts::bars("chart-grades", &s("dashboard_grades"), &grades.iter().map(|g| (g.label.clone(), g.count, "#0b5394")).collect::<Vec<_>>());
+    let bands_chart = charts::bars(
+        "chart-bands",
+        &s("dashboard_bands"),
+        &Band::ALL.iter().zip(&bands).map(|(b, row)| (row.label.clone(), row.count, b.colour())).collect::<Vec<_>>(),
+    );
+    Dashboard { grades, grades_chart, bands, bands_chart, indicator_count }
+}
+
+/// The "about the data" page: how rates and bands are computed, and the vocabulary.
+#[derive(Debug, Serialize)]
+pub struct AboutView {
+    pub bands: Vec<CountRow>,
+    pub grades: Vec<GradeView>,
+    pub partners: Vec<PartnerView>,
+    pub statuses: Vec<StatusView>,
+}
+
+pub fn about_view(site: &Site, l: &Localizer) -> AboutView {
+    let voc = &site.vocabulary;
+    AboutView {
+        bands: Band::ALL
+            .into_iter()
+            .map(|b| CountRow {
+                key: b.key().to_owned(),
+                label: l.strings.get(&format!("band_{}", b.key())).cloned().unwrap_or_default(),
+                count: 0,
+                href: None,
+            })
+            .collect(),
+        grades: voc.grades.iter().map(|g| GradeView { id: g.id.get_ref().to_string(), label: g.label.clone(), definition: l.opt_text(&g.definition) }).collect(),
+        partners: voc.partners.iter().map(|p| PartnerView { label: p.label.clone(), name: l.opt_text(&p.name) }).collect(),
+        statuses: voc.statuses.iter().map(|s| StatusView { label: l.text(&s.label), description: l.opt_text(&s.description) }).collect(),
     }
 }

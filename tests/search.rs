@@ -1,0 +1,45 @@
+//! The search index of the shipped site answers real queries in both languages.
+
+use std::path::PathBuf;
+
+use kyodo::search::{self, Index};
+
+fn index_of(lang: &str) -> (Index, Vec<String>) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let (output, _) = kyodo::build(&root).unwrap_or_else(|d| panic!("{d}"));
+    let script = String::from_utf8(output.files[&format!("assets/search-{lang}.js")].clone()).unwrap();
+    let json = script.trim().strip_prefix("window.kyodoSearchIndex = ").unwrap().strip_suffix(';').unwrap();
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let docs: Vec<[String; 4]> = serde_json::from_value(value["docs"].clone()).unwrap();
+    let postings = serde_json::from_value(value["postings"].clone()).unwrap();
+    let hrefs = docs.iter().map(|d| d[0].clone()).collect();
+    (Index { docs, postings }, hrefs)
+}
+
+fn hits(index: &Index, hrefs: &[String], query: &str) -> Vec<String> {
+    search::search(index, query).into_iter().map(|i| hrefs[i].trim_start_matches("projects/").trim_end_matches(".html").to_owned()).collect()
+}
+
+#[test]
+fn japanese_queries_find_the_projects_that_contain_them() {
+    let (index, hrefs) = index_of("ja");
+    let subsidy = hits(&index, &hrefs, "補助金");
+    assert!(subsidy.contains(&"1-1-2".to_owned()), "{subsidy:?}");
+    assert!(subsidy.contains(&"1-4-1".to_owned()), "{subsidy:?}");
+    // Titles rank first: both subsidy projects have 補助金 in their title.
+    assert!(subsidy[..2].contains(&"1-1-2".to_owned()) && subsidy[..2].contains(&"1-4-1".to_owned()), "{subsidy:?}");
+    assert_eq!(hits(&index, &hrefs, "多文化共生").first().map(String::as_str), Some("1-3-5"));
+    assert_eq!(hits(&index, &hrefs, "ボランティア手帳").first().map(String::as_str), Some("1-3-3"));
+    // Full-width input is folded like the index.
+    assert_eq!(hits(&index, &hrefs, "ＳＤＧｓ"), hits(&index, &hrefs, "sdgs"));
+    assert!(hits(&index, &hrefs, "新幹線").is_empty());
+}
+
+#[test]
+fn english_queries_find_translated_projects() {
+    let (index, hrefs) = index_of("en");
+    let subsidy = hits(&index, &hrefs, "subsidy");
+    assert!(subsidy.contains(&"1-1-2".to_owned()), "{subsidy:?}");
+    assert!(hits(&index, &hrefs, "multicultural").contains(&"1-3-5".to_owned()));
+    assert!(hits(&index, &hrefs, "zzqqxx").is_empty());
+}
