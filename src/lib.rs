@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod slug;
 pub mod text;

@@ -21,6 +21,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Check every record and report all problems, without writing anything.
     Check(cmd::check::Args),
+    /// Write the JSON Schemas of the record files (for editor autocomplete and checks).
+    Schema(cmd::schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -28,5 +30,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
     }
 }

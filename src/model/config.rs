@@ -6,18 +6,20 @@ use crate::fiscal_year::FiscalYear;
 use crate::text::{Lang, Text};
 
 /// The site configuration, as written in `content/site.toml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     pub title: Text,
     #[serde(default)]
     pub description: Option<Text>,
+    #[schemars(with = "Vec<FiscalYear>")]
     pub reported_years: Vec<toml::Spanned<FiscalYear>>,
     #[serde(default = "default_language")]
     pub default_language: Lang,
     #[serde(default = "all_languages")]
     pub languages: Vec<Lang>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub base_url: Option<toml::Spanned<String>>,
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -75,10 +77,11 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// The municipality publishing the report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Municipality {
     /// 全国地方公共団体コード, six digits with check digit.
+    #[schemars(with = "String")]
     pub code: toml::Spanned<String>,
     pub name: Text,
     #[serde(default)]
@@ -86,18 +89,19 @@ pub struct Municipality {
 }
 
 /// The plan the report tracks.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub name: Text,
     #[serde(default)]
     pub start: Option<FiscalYear>,
     #[serde(default)]
+    #[schemars(with = "Option<FiscalYear>")]
     pub end: Option<toml::Spanned<FiscalYear>>,
 }
 
 /// The licence of the published content and data.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
     pub id: LicenceId,
@@ -105,7 +109,7 @@ pub struct Licence {
 }
 
 /// The licences a site can publish under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum LicenceId {
     /// 公共データ利用規約（第1.0版）, compatible with CC BY 4.0.
     #[serde(rename = "PDL-1.0")]
@@ -140,7 +144,7 @@ impl LicenceId {
 }
 
 /// Who publishes the site, and how to reach them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Publisher {
     pub name: Text,

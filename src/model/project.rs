@@ -11,37 +11,61 @@ use crate::slug::Slug;
 use crate::text::Text;
 
 /// A project record.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
+    /// The project id: lower-case letters, digits and -; equals the file name.
+    #[schemars(with = "Slug")]
     pub id: Spanned<Slug>,
+    /// The plan code printed in the report, e.g. 1-(3)-③.
     #[serde(default)]
     pub code: Option<String>,
+    /// The id of the policy (施策) in vocabulary.toml the project belongs to.
+    #[schemars(with = "Slug")]
     pub policy: Spanned<Slug>,
+    /// 事業名: the project title.
+    #[schemars(with = "Text")]
     pub title: Spanned<Text>,
+    /// 課等名: the id of the reporting department in vocabulary.toml.
+    #[schemars(with = "Slug")]
     pub department: Spanned<Slug>,
+    /// 主たる部署: department ids; defaults to the reporting department.
     #[serde(default)]
+    #[schemars(with = "Vec<Slug>")]
     pub lead_departments: Vec<Spanned<Slug>>,
+    /// A note on the lead department, e.g. 市民活動サポートセンター.
     #[serde(default)]
     pub lead_note: Option<Text>,
+    /// 関係部署など: department ids.
     #[serde(default)]
+    #[schemars(with = "Vec<Slug>")]
     pub related_departments: Vec<Spanned<Slug>>,
+    /// 現状・課題 (Markdown).
     #[serde(default)]
     pub issues: Option<Text>,
+    /// 目指すべき方向性 (Markdown).
     #[serde(default)]
     pub direction: Option<Text>,
+    /// 推進内容 (Markdown).
     #[serde(default)]
     pub plan_content: Option<Text>,
+    /// 対象者.
     #[serde(default)]
     pub audience: Option<Text>,
+    /// 実施主体.
     #[serde(default)]
     pub implementer: Option<Text>,
+    /// 主な関連事業: ids of related projects.
     #[serde(default)]
+    #[schemars(with = "Vec<Slug>")]
     pub related: Vec<Spanned<Slug>>,
+    /// 年次計画: one table per row of the yearly plan.
     #[serde(default)]
     pub schedule: Vec<ScheduleRow>,
+    /// 成果を示す指標.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// 進捗状況: one report per fiscal year.
     #[serde(default)]
     pub reports: Vec<Report>,
 }
@@ -97,12 +121,14 @@ impl Project {
 }
 
 /// One row of the yearly plan (年次計画).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleRow {
+    /// Names the row when a project has several (e.g. クラウドファンディング).
     #[serde(default)]
     pub label: Option<Text>,
     /// Fiscal year (as written: `R4`, `2022` …) → status id.
+    #[schemars(with = "BTreeMap<String, Slug>")]
     pub years: Spanned<BTreeMap<String, Spanned<Slug>>>,
     /// `years` with the fiscal years parsed; filled in by the loader.
     #[serde(skip)]
@@ -110,20 +136,31 @@ pub struct ScheduleRow {
 }
 
 /// An indicator (成果を示す指標).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// The indicator id, unique within the project (a slug).
+    #[schemars(with = "Slug")]
     pub id: Spanned<Slug>,
+    /// The indicator's name.
     pub name: Text,
+    /// The unit of numeric values, e.g. 件 or %.
     #[serde(default)]
     pub unit: Option<Text>,
+    /// Which way is better: "increase" or "decrease".
     #[serde(default)]
     pub direction: Option<Direction>,
+    /// 基準値: the starting value.
     #[serde(default)]
+    #[schemars(with = "Option<IndicatorValue>")]
     pub baseline: Option<Spanned<IndicatorValue>>,
+    /// 目標値: the value to reach.
     #[serde(default)]
+    #[schemars(with = "Option<IndicatorValue>")]
     pub target: Option<Spanned<IndicatorValue>>,
+    /// 実績値: one value per fiscal year.
     #[serde(default)]
+    #[schemars(with = "Vec<IndicatorValue>")]
     pub actuals: Vec<Spanned<IndicatorValue>>,
 }
 
@@ -155,16 +192,22 @@ impl Indicator {
 }
 
 /// A baseline, target or actual value with its fiscal year.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorValue {
+    /// The fiscal year.
     pub year: FiscalYear,
+    /// A number (no unit, no commas). Give either value or text.
     #[serde(default)]
+    #[schemars(with = "Option<Number>")]
     pub value: Option<Spanned<Number>>,
+    /// A value that is not a number, e.g. 充実. Give either value or text.
     #[serde(default)]
     pub text: Option<Text>,
+    /// What the value is, e.g. 第1次計画実績.
     #[serde(default)]
     pub label: Option<Text>,
+    /// A note, e.g. the date the value was taken.
     #[serde(default)]
     pub note: Option<Text>,
 }
@@ -181,18 +224,27 @@ impl IndicatorValue {
 }
 
 /// The report of one fiscal year (進捗状況 / 実施状況).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
+    /// The fiscal year.
+    #[schemars(with = "FiscalYear")]
     pub year: Spanned<FiscalYear>,
+    /// 事業の評価: a grade id from vocabulary.toml.
     #[serde(default)]
+    #[schemars(with = "Option<Slug>")]
     pub grade: Option<Spanned<Slug>>,
+    /// 協働の相手: partner ids from vocabulary.toml.
     #[serde(default)]
+    #[schemars(with = "Vec<Slug>")]
     pub partners: Vec<Spanned<Slug>>,
+    /// 取組実績 / 取組内容 (Markdown).
     #[serde(default)]
     pub achievements: Option<Text>,
+    /// 効果又は理由 (Markdown).
     #[serde(default)]
     pub effect: Option<Text>,
+    /// 改善策 (Markdown).
     #[serde(default)]
     pub improvement: Option<Text>,
 }

@@ -6,7 +6,7 @@ use crate::slug::Slug;
 use crate::text::Text;
 
 /// The shared vocabulary of a site.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     #[serde(default)]
@@ -22,9 +22,10 @@ pub struct Vocabulary {
 }
 
 /// A department (部等名 / 課等名).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
+    #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
     pub name: Text,
     #[serde(default)]
@@ -34,9 +35,10 @@ pub struct Department {
 }
 
 /// A basic goal (基本目標) of the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
     pub code: String,
     #[serde(default)]
@@ -46,9 +48,10 @@ pub struct Goal {
 }
 
 /// A policy (施策) under a basic goal; projects belong to one.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
+    #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
     pub code: String,
     #[serde(default)]
@@ -56,9 +59,10 @@ pub struct Policy {
 }
 
 /// An evaluation grade (事業の評価).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Grade {
+    #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
     pub label: String,
     #[serde(default)]
@@ -66,9 +70,10 @@ pub struct Grade {
 }
 
 /// A partner category (協働の相手).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
+    #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
     pub label: String,
     #[serde(default)]
@@ -76,9 +81,10 @@ pub struct Partner {
 }
 
 /// A yearly-plan status (年次計画: 実施, →, 検討 …).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
+    #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
     pub label: Text,
     #[serde(default)]

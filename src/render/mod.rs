@@ -186,6 +186,9 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
         Err(e) => diags.push(template_error(&theme.origin, &e)),
     }
     out.files.extend(data.files);
+    for (name, text) in crate::schema::schemas() {
+        out.add(format!("schemas/{name}"), text);
+    }
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
     }
