@@ -13,11 +13,13 @@
 pub mod data;
 pub mod diagnostic;
 pub mod fiscal_year;
+pub mod import;
 pub mod indicator;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod record_writer;
 pub mod render;
 pub mod schema;
 pub mod search;

@@ -2,4 +2,6 @@
 
 pub mod build;
 pub mod check;
+pub mod export;
+pub mod import;
 pub mod schema;

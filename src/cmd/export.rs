@@ -1,0 +1,52 @@
+//! `kyodo export`: write the records back to a spreadsheet in the report's layout.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kyodo::fiscal_year::FiscalYear;
+
+/// Options of `kyodo export`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The file to write: .xlsx, or .csv (UTF-8 with BOM, for Excel).
+    file: PathBuf,
+    /// The site root to export.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// The fiscal year whose report fills 取組内容 and 現状値 (default: the newest
+    /// reported year).
+    #[arg(long, value_name = "YEAR")]
+    year: Option<String>,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let (site, _) = match kyodo::Site::load(&args.root) {
+        Ok(s) => s,
+        Err(d) => {
+            eprintln!("{d}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let year = match args.year.as_deref().map(FiscalYear::parse) {
+        Some(Ok(y)) => y,
+        Some(Err(e)) => {
+            eprintln!("error: --year: {e}");
+            return ExitCode::FAILURE;
+        }
+        None => site.reported_year(),
+    };
+    let (rows, problems) = kyodo::import::export_rows(&site, year);
+    for p in &problems {
+        eprintln!("warning: {p}");
+    }
+    match kyodo::import::write_table(&rows, &args.file) {
+        Ok(()) => {
+            eprintln!("exported {} projects ({} rows) to {}", site.projects.len(), rows.len() - 1, args.file.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
