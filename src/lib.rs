@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod record_writer;
 pub mod render;
+pub mod scaffold;
 pub mod schema;
 pub mod search;
 pub mod slug;

@@ -571,6 +571,9 @@ fn check_projects(
         }
         let mut indicator_ids = BTreeSet::new();
         for (i, ind) in p.indicators.iter().enumerate() {
+            if ind.name.ja.trim().is_empty() {
+                diags.push(src.error(ind.id.span(), &format!("indicators[{i}].name"), "the indicator has no name\nwrite its name (成果を示す指標), e.g. name = \"相談・問合せ件数\", or delete this [[indicators]] table"));
+            }
             if !indicator_ids.insert(ind.id.get_ref().as_str()) {
                 diags.push(src.error(ind.id.span(), &format!("indicators[{i}].id"), format!("the indicator id \"{}\" is used twice in this project\ngive each indicator its own id", ind.id.get_ref())));
             }

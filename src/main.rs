@@ -23,6 +23,9 @@ enum Command {
     Check(cmd::check::Args),
     /// Write the JSON Schemas of the record files (for editor autocomplete and checks).
     Schema(cmd::schema::Args),
+    /// Create a new record from the site's vocabulary.
+    #[command(subcommand)]
+    New(cmd::new::What),
     /// Import projects from a spreadsheet laid out like the printed report.
     Import(cmd::import::Args),
     /// Export the projects to a spreadsheet in the same layout as `import` reads.
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::New(what) => cmd::new::run(what),
         Command::Import(args) => cmd::import::run(args),
         Command::Export(args) => cmd::export::run(args),
     }

@@ -1,0 +1,95 @@
+//! `kyodo new project ID`: a new record with every field, commented, using the site's
+//! vocabulary, so the clerk fills in blanks rather than remembering keys.
+
+use crate::fiscal_year::FiscalYear;
+use crate::load::Site;
+use crate::record_writer::string;
+
+/// The text of a new project record. `title` may be empty: the record then fails the check
+/// with "the title is empty" until it is filled in.
+pub fn project(site: &Site, id: &str, title: &str) -> String {
+    let voc = &site.vocabulary;
+    let year = site.reported_year();
+    let plan = |fy: Option<FiscalYear>| fy.map(|y| y.era_short());
+    let first_policy = voc.goals.iter().flat_map(|g| g.policies.iter()).next().map(|p| p.id.get_ref().to_string()).unwrap_or_default();
+    let first_department = voc.departments.first().map(|d| d.id.get_ref().to_string()).unwrap_or_default();
+    let policies: Vec<String> = voc
+        .goals
+        .iter()
+        .flat_map(|g| g.policies.iter().map(move |p| format!("#   {} = {} {}", p.id.get_ref(), p.code, p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(&g.code))))
+        .collect();
+    let departments: Vec<String> = voc.departments.iter().map(|d| format!("#   {} = {}", d.id.get_ref(), d.name.ja)).collect();
+    let statuses: Vec<String> = voc.statuses.iter().map(|s| format!("{} ({})", s.id.get_ref(), s.label.ja)).collect();
+    let grades: Vec<String> = voc.grades.iter().map(|g| g.id.get_ref().to_string()).collect();
+    let partners: Vec<String> = voc.partners.iter().map(|p| format!("{} ({})", p.id.get_ref(), p.label)).collect();
+    let start = plan(site.config.plan.start).unwrap_or_else(|| year.era_short());
+    let end = plan(site.config.plan.end.as_ref().map(|e| *e.get_ref())).unwrap_or_else(|| year.era_short());
+
+    let mut t = String::new();
+    let mut line = |s: &str| {
+        t.push_str(s);
+        t.push('\n');
+    };
+    line("# Project record. Every field is described in docs/records.md; lines starting with # are notes.");
+    line("#:schema ../../schemas/project.schema.json");
+    line(&format!("id = {}", string(id)));
+    line("# The plan code as printed in the report, e.g. \"1-(3)-③\".");
+    line("code = \"\"");
+    line("# The policy (施策) the project belongs to. One of:");
+    for p in &policies {
+        line(p);
+    }
+    line(&format!("policy = {}", string(&first_policy)));
+    line("# 事業名. Japanese alone, or both languages: { ja = \"…\", en = \"…\" }");
+    line(&format!("title = {{ ja = {}, en = \"\" }}", string(title)));
+    line("# 課等名: the department that reports. One of:");
+    for d in &departments {
+        line(d);
+    }
+    line(&format!("department = {}", string(&first_department)));
+    line("# 主たる部署 (if not only the department above) and 関係部署など, by the ids above.");
+    line("# lead_departments = []");
+    line("# lead_note = { ja = \"\", en = \"\" }");
+    line("related_departments = []");
+    line("");
+    line("# Long texts are Markdown between \"\"\" and \"\"\".");
+    for (key, what) in [("issues", "現状・課題"), ("direction", "目指すべき方向性"), ("plan_content", "推進内容")] {
+        line(&format!("# {what}"));
+        line(&format!("{key} = {{ ja = \"\"\"\n\"\"\", en = \"\"\"\n\"\"\" }}"));
+    }
+    line("audience = { ja = \"\", en = \"\" }      # 対象者");
+    line("implementer = { ja = \"\", en = \"\" }   # 実施主体");
+    line("# 主な関連事業: ids of other projects, e.g. [\"1-2-1\"]");
+    line("related = []");
+    line("");
+    if statuses.is_empty() {
+        line("# 年次計画: this site's vocabulary.toml defines no statuses; add them there to use a yearly plan.");
+    } else {
+        line(&format!("# 年次計画: fiscal years ({start}–{end}) and status ids: {}", statuses.join(", ")));
+    }
+    line("[[schedule]]");
+    line("years = {}");
+    line("");
+    line("# 成果を示す指標: numbers without unit or commas; a value that is not a number is text = \"…\".");
+    line("[[indicators]]");
+    line("id = \"indicator\"");
+    line("name = { ja = \"\", en = \"\" }");
+    line("unit = { ja = \"\", en = \"\" }");
+    line("direction = \"increase\"   # or \"decrease\"");
+    line(&format!("# baseline = {{ year = \"{start}\", value = 0 }}"));
+    line(&format!("# target = {{ year = \"{end}\", value = 0 }}"));
+    line(&format!("# actuals = [{{ year = \"{}\", value = 0 }}]", year.era_short()));
+    line("");
+    line("# 進捗状況 of the reported year.");
+    line("[[reports]]");
+    line(&format!("year = \"{}\"", year.era_short()));
+    if !grades.is_empty() {
+        line(&format!("# grade = \"\"        # one of: {}", grades.join(", ")));
+    }
+    if !partners.is_empty() {
+        line(&format!("# partners = []     # ids: {}", partners.join(", ")));
+    }
+    line("achievements = { ja = \"\"\"\n\"\"\", en = \"\"\"\n\"\"\" }");
+    line("# effect = { ja = \"\"\"\n# \"\"\", en = \"\"\"\n# \"\"\" }");
+    t
+}
