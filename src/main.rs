@@ -21,6 +21,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Check every record and report all problems, without writing anything.
     Check(cmd::check::Args),
+    /// Preview the site on 127.0.0.1, rebuilt and reloaded as you edit.
+    Serve(cmd::serve::Args),
     /// Write the JSON Schemas of the record files (for editor autocomplete and checks).
     Schema(cmd::schema::Args),
     /// Create a new record from the site's vocabulary.
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::New(what) => cmd::new::run(what),
         Command::Import(args) => cmd::import::run(args),

@@ -1,0 +1,153 @@
+//! The live preview behind `kyodo serve`: the site built in memory and served on
+//! 127.0.0.1, rebuilt when a record or the theme changes, with the open page reloading
+//! itself.
+//!
+//! The reload script is added to pages as they are served; it is never part of what
+//! `kyodo build` writes. When a rebuild fails the last good site stays served and the
+//! page shows the errors over it until they are fixed.
+
+use std::sync::{Arc, RwLock};
+
+use crate::render::Output;
+
+/// Where the preview's own files live; no site output can use this prefix.
+pub const PREFIX: &str = "/__kyodo/";
+
+/// The script added to every served page: polls the status and reloads on change.
+const LIVE_JS: &str = r#"(function () {
+  "use strict";
+  var version = null;
+  var overlay = null;
+  function show(error) {
+    if (!error) {
+      if (overlay) { overlay.remove(); overlay = null; }
+      return;
+    }
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(255,255,255,.97);color:#1a1a1a;padding:1.5rem;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = "kyodo: the last change does not build; the page shows the last version that did.\n\n" + error;
+  }
+  function poll() {
+    fetch("/__kyodo/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (version !== null && s.version !== version && !s.error) { location.reload(); return; }
+      version = s.version;
+      show(s.error);
+    }).catch(function () {}).then(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+"#;
+
+/// What the server shows: the last good build, and the error of the last build if it
+/// failed.
+#[derive(Debug, Default)]
+pub struct State {
+    pub output: Output,
+    /// Increases with every rebuild, good or bad.
+    pub version: u64,
+    /// The diagnostics of the last build, if it failed.
+    pub error: Option<String>,
+}
+
+/// The state shared between the server and the rebuilder.
+pub type Shared = Arc<RwLock<State>>;
+
+/// An HTTP response: status, content type, body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "jsonld" => "application/ld+json",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Answers a request for `url` (path and query) from the state.
+pub fn respond(state: &State, url: &str) -> Response {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == "/__kyodo/live.js" {
+        return Response { status: 200, content_type: "text/javascript; charset=utf-8", body: LIVE_JS.as_bytes().to_vec() };
+    }
+    if path == "/__kyodo/status" {
+        let body = serde_json::json!({ "version": state.version, "error": state.error }).to_string();
+        return Response { status: 200, content_type: "application/json", body: body.into_bytes() };
+    }
+    let mut file = path.trim_start_matches('/').to_owned();
+    if file.is_empty() || file.ends_with('/') {
+        file.push_str("index.html");
+    }
+    let found = state.output.files.get(&file).or_else(|| state.output.files.get(&format!("{file}/index.html")));
+    match found {
+        Some(bytes) => {
+            let kind = content_type(&file);
+            let body = if kind.starts_with("text/html") { with_live_script(bytes) } else { bytes.clone() };
+            Response { status: 200, content_type: kind, body }
+        }
+        None => {
+            let body = state.output.files.get("404.html").map(|b| with_live_script(b)).unwrap_or_else(|| b"404 Not Found".to_vec());
+            Response { status: 404, content_type: "text/html; charset=utf-8", body }
+        }
+    }
+}
+
+/// Adds the reload script before `</body>`.
+fn with_live_script(html: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let tag = "<script src=\"/__kyodo/live.js\"></script>\n";
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> State {
+        let mut output = Output::default();
+        output.files.insert("index.html".into(), b"<html><body>root</body></html>".to_vec());
+        output.files.insert("ja/index.html".into(), b"<html><body>ja</body></html>".to_vec());
+        output.files.insert("data/projects.csv".into(), b"a,b\n".to_vec());
+        State { output, version: 3, error: None }
+    }
+
+    #[test]
+    fn pages_get_the_reload_script_and_data_does_not() {
+        let s = state();
+        let page = respond(&s, "/ja/index.html?x=1");
+        assert_eq!(page.status, 200);
+        assert_eq!(String::from_utf8(page.body).unwrap(), "<html><body>ja<script src=\"/__kyodo/live.js\"></script>\n</body></html>");
+        assert_eq!(respond(&s, "/ja/").body, respond(&s, "/ja/index.html").body);
+        assert_eq!(respond(&s, "/").status, 200);
+        let csv = respond(&s, "/data/projects.csv");
+        assert_eq!((csv.content_type, csv.body), ("text/csv; charset=utf-8", b"a,b\n".to_vec()));
+        assert_eq!(respond(&s, "/nope.html").status, 404);
+        assert_eq!(respond(&s, "/../etc/passwd").status, 404);
+    }
+
+    #[test]
+    fn status_reports_version_and_error() {
+        let mut s = state();
+        assert_eq!(String::from_utf8(respond(&s, "/__kyodo/status").body).unwrap(), r#"{"error":null,"version":3}"#);
+        s.error = Some("error: x".into());
+        assert!(String::from_utf8(respond(&s, "/__kyodo/status").body).unwrap().contains("error: x"));
+    }
+}
