@@ -44,6 +44,42 @@ pub fn build(root: &Path) -> Result<(Output, Diagnostics), Diagnostics> {
     Ok((output, warnings))
 }
 
+/// Why a build into a folder did not happen.
+#[derive(Debug)]
+pub enum BuildFailure {
+    /// The records have errors.
+    Invalid(Diagnostics),
+    /// `--strict` and there are warnings.
+    Strict(Diagnostics),
+    /// Rendering or writing failed (template error, disk full …).
+    Render(Diagnostics),
+    Write(output::WriteError),
+}
+
+/// A finished build: its warnings and the number of files written.
+#[derive(Debug)]
+pub struct Built {
+    pub warnings: Diagnostics,
+    pub files: usize,
+}
+
+/// Loads, checks and renders the site at `root` straight into a staging folder next to
+/// `dest`, then swaps it into place. Pages are written as they are rendered, so memory does
+/// not grow with the size of the output. On any failure `dest` is left as it was.
+pub fn build_to_folder(root: &Path, dest: &Path, strict: bool, progress: &dyn render::Progress) -> Result<Built, BuildFailure> {
+    let (site, mut warnings) = Site::load(root).map_err(BuildFailure::Invalid)?;
+    warnings.sort();
+    if strict && !warnings.0.is_empty() {
+        return Err(BuildFailure::Strict(warnings));
+    }
+    let theme = Theme::load(root, &site.config.theme).map_err(BuildFailure::Render)?;
+    let staging = output::Staging::new(dest).map_err(BuildFailure::Write)?;
+    render::render_to(&site, &theme, &staging, progress, &render::Selection::All).map_err(BuildFailure::Render)?;
+    let files = staging.files();
+    staging.commit().map_err(BuildFailure::Write)?;
+    Ok(Built { warnings, files })
+}
+
 /// Loads, checks and renders the site at `root` without writing: what `kyodo check` runs.
 pub fn check(root: &Path) -> Result<Diagnostics, Diagnostics> {
     build(root).map(|(_, warnings)| warnings)

@@ -40,6 +40,8 @@ pub struct Site {
     pub vocabulary: Vocabulary,
     /// Projects in plan order: by policy as listed in the vocabulary, then by id.
     pub projects: Vec<ProjectFile>,
+    /// Project id → position in `projects`.
+    pub by_id: std::collections::HashMap<String, usize>,
 }
 
 /// The text of a file, read as UTF-8 with a byte-order mark removed.
@@ -82,7 +84,22 @@ impl Sources {
         };
         let site = read_one(Path::new(SITE_FILE), diags);
         let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(Path::new(VOCABULARY_FILE), diags) } else { None };
-        let projects = project_paths(root, diags).iter().filter_map(|p| read_one(p, diags)).collect();
+        let paths = project_paths(root, diags);
+        let read: Vec<(Option<SourceFile>, Diagnostics)> = {
+            use rayon::prelude::*;
+            paths
+                .par_iter()
+                .map(|p| {
+                    let mut d = Diagnostics::default();
+                    (read_one(p, &mut d), d)
+                })
+                .collect()
+        };
+        let mut projects = Vec::with_capacity(read.len());
+        for (file, d) in read {
+            diags.extend(d);
+            projects.extend(file);
+        }
         Sources { site, vocabulary, projects }
     }
 }
@@ -113,8 +130,21 @@ impl Site {
         // Files that could not be read: their names still count as project ids, so that one
         // broken file is reported once, not again by every project that links to it.
         let mut unreadable = Vec::new();
-        for source in &sources.projects {
-            let record = decode(source, &mut diags).and_then(|file| parse::<Project>(&file, &mut diags).map(|r| (file, r)));
+        // Files are decoded and parsed in parallel; results keep the files' order.
+        let parsed: Vec<(Option<(LoadedText, Project)>, Diagnostics)> = {
+            use rayon::prelude::*;
+            sources
+                .projects
+                .par_iter()
+                .map(|source| {
+                    let mut d = Diagnostics::default();
+                    let record = decode(source, &mut d).and_then(|file| parse::<Project>(&file, &mut d).map(|r| (file, r)));
+                    (record, d)
+                })
+                .collect()
+        };
+        for (source, (record, d)) in sources.projects.iter().zip(parsed) {
+            diags.extend(d);
             match record {
                 Some((file, record)) => {
                     projects.push(ProjectFile { path: source.path.clone(), record });
@@ -151,7 +181,8 @@ impl Site {
                         natural_cmp(a.record.id.get_ref().as_str(), b.record.id.get_ref().as_str())
                     })
                 });
-                Ok((Site { root: root.to_path_buf(), config, vocabulary, projects }, diags))
+                let by_id = Site::index(&projects);
+                Ok((Site { root: root.to_path_buf(), config, vocabulary, projects, by_id }, diags))
             }
             // With errors to fix, warnings would only bury them; they show again once the
             // errors are gone.
@@ -170,7 +201,12 @@ impl Site {
     }
 
     pub fn project(&self, id: &str) -> Option<&Project> {
-        self.projects.iter().map(|p| &p.record).find(|p| p.id.get_ref().as_str() == id)
+        self.by_id.get(id).map(|&i| &self.projects[i].record)
+    }
+
+    /// The position of each project in `projects`, by id.
+    fn index(projects: &[ProjectFile]) -> std::collections::HashMap<String, usize> {
+        projects.iter().enumerate().map(|(i, p)| (p.record.id.get_ref().to_string(), i)).collect()
     }
 }
 

@@ -31,33 +31,43 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 /// Replaces `dest` with the rendered output.
 pub fn write_atomically(output: &Output, dest: &Path) -> Result<(), WriteError> {
+    let staging = Staging::new(dest)?;
+    for (rel, bytes) in &output.files {
+        staging.write_file(rel, bytes)?;
+    }
+    staging.commit()
+}
+
+/// Deletes a folder tree, removing the files of each folder in parallel (a large site's old
+/// output has tens of thousands of files).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut folders = Vec::new();
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            folders.push(entry.into_path());
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(fs::remove_file)?;
+    // Deepest folders first.
+    for folder in folders.iter().rev() {
+        fs::remove_dir(folder)?;
+    }
+    Ok(())
+}
+
+/// Moves a finished staging folder into place: the old output aside, the new one in, then
+/// the old one deleted. If the move fails, the old output is put back.
+fn swap_into_place(staging: tempfile::TempDir, dest: &Path) -> Result<(), WriteError> {
     let parent = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&parent).map_err(at(&parent))?;
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)
-        .map_err(at(&parent))?;
-
-    // A temporary folder is private (0700); the published folder must be readable by a
-    // web server.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755)).map_err(at(staging.path()))?;
-    }
-    for (rel, bytes) in &output.files {
-        let path = staging.path().join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(at(dir))?;
-        }
-        fs::write(&path, bytes).map_err(at(&path))?;
-    }
-
-    // Swap: move the old output aside, move the new one in, then delete the old.
     let staged = staging.keep();
     let old = if dest.exists() {
         let aside = tempfile::Builder::new()
@@ -83,7 +93,7 @@ pub fn write_atomically(output: &Output, dest: &Path) -> Result<(), WriteError> 
         return Err(WriteError { path: dest.to_path_buf(), error });
     }
     if let Some(aside) = old {
-        fs::remove_dir_all(&aside).map_err(at(&aside))?;
+        remove_tree(&aside).map_err(at(&aside))?;
     }
     Ok(())
 }
@@ -141,5 +151,68 @@ mod tests {
         let dest = tmp.path().join("public");
         write_atomically(&output(&[("index.html", "x")]), &dest).unwrap();
         assert_eq!(fs::metadata(&dest).unwrap().permissions().mode() & 0o777, 0o755);
+    }
+}
+
+/// A folder being filled next to the destination; files go to disk as they are rendered,
+/// and [`Staging::commit`] swaps the folder into place only when everything was written.
+/// Dropping an uncommitted staging folder deletes it, leaving the destination untouched.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    dest: PathBuf,
+    /// Folders already created, so each is made once.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    written: std::sync::atomic::AtomicUsize,
+}
+
+impl Staging {
+    /// Creates the staging folder next to `dest`.
+    pub fn new(dest: &Path) -> Result<Staging, WriteError> {
+        let parent = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(at(&parent))?;
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let dir = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(&parent).map_err(at(&parent))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).map_err(at(dir.path()))?;
+        }
+        Ok(Staging { dir, dest: dest.to_path_buf(), made: Default::default(), written: Default::default() })
+    }
+
+    /// Moves the finished folder into place of the destination.
+    pub fn commit(self) -> Result<(), WriteError> {
+        swap_into_place(self.dir, &self.dest)
+    }
+
+    /// Writes one file into the staging folder.
+    pub fn write_file(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.dir.path().join(rel);
+        if let Some(folder) = path.parent() {
+            let known = self.made.lock().map(|m| m.contains(folder)).unwrap_or(false);
+            if !known {
+                fs::create_dir_all(folder).map_err(at(folder))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(folder.to_path_buf());
+                }
+            }
+        }
+        fs::write(&path, bytes).map_err(at(&path))?;
+        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// How many files have been written.
+    pub fn files(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), String> {
+        self.write_file(rel, &bytes).map_err(|e| e.to_string())
     }
 }

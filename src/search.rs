@@ -7,10 +7,18 @@
 //! all its pairs), never documents that merely share one of its characters. Latin-script
 //! text is cut into words, matched by prefix at query time.
 //!
-//! The browser side (`assets/search.js` of the theme) normalises queries exactly as
-//! [`normalize`] does (NFKC, lower case) and cuts them with the same rules. The index
-//! is a JavaScript file (`assets/search-<lang>.js`) that assigns a global, so it loads
-//! with a `<script>` element, which works from disk where `fetch` would not.
+//! The browser side (`assets/kyodo.js` of the theme) normalises queries exactly as
+//! [`normalize`] does (NFKC, lower case) and cuts them with the same rules.
+//!
+//! The index is split into shards so that a search loads only what it needs, however large
+//! the site: `assets/search/<lang>/meta.js` says how many shards there are; token shards
+//! `t<k>.js` hold the postings of the tokens whose key hashes (FNV-1a) to `k` (a CJK bigram
+//! is its own key; a word's key is its first two characters, so a prefix lands in one
+//! shard); document shards `d<k>.js` hold titles and summaries of documents
+//! `k × DOCS_PER_SHARD …`. Each file is a script that hands its data to
+//! `window.kyodoSearch`, so it loads with a `<script>` element, which works from disk where
+//! `fetch` would not. Tokens found in more than half the documents of a large site say
+//! nothing about relevance; they are left out and listed in `meta.js`, and queries skip them.
 
 use std::collections::BTreeMap;
 
@@ -20,7 +28,12 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises text for indexing and querying: NFKC (full-width → half-width, compatibility
 /// forms folded) and lower case.
 pub fn normalize(s: &str) -> String {
-    s.nfkc().collect::<String>().to_lowercase()
+    // Most text is already in NFKC; checking is much cheaper than normalising.
+    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_lowercase()
+    } else {
+        s.nfkc().collect::<String>().to_lowercase()
+    }
 }
 
 /// Whether a character is written without spaces between words (kana, kanji).
@@ -77,47 +90,149 @@ pub struct Document {
     pub body: String,
 }
 
-/// The index as written to the browser.
-#[derive(Serialize)]
+/// A built index.
 pub struct Index {
     /// `[href, title, meta, summary]` per document.
     pub docs: Vec<[String; 4]>,
     /// Token → `[document, weight]` pairs, documents in ascending order.
     pub postings: BTreeMap<String, Vec<[u32; 2]>>,
+    /// Tokens too common to index.
+    pub stop: Vec<String>,
 }
 
-/// Builds the index of a set of documents.
-pub fn build(docs: &[Document]) -> Index {
-    let mut postings: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let title = normalize(&d.title);
-        for (text, weight) in [(title.as_str(), 3u32), (&normalize(&d.body), 1u32)] {
-            for t in tokens(text) {
-                *postings.entry(t).or_default().entry(i).or_default() += weight;
-            }
+/// Documents per document shard.
+pub const DOCS_PER_SHARD: usize = 500;
+/// A token shard aims at about this many bytes.
+const SHARD_BYTES: usize = 96 * 1024;
+/// Sites with fewer documents keep every token.
+const STOP_MIN_DOCS: usize = 1000;
+
+/// The weighted tokens of one document: token → weight (title tokens count 3, body 1).
+fn document_tokens(d: &Document) -> Vec<(String, u32)> {
+    let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for (text, weight) in [(normalize(&d.title), 3u32), (normalize(&d.body), 1u32)] {
+        for t in tokens(&text) {
+            *counts.entry(t).or_default() += weight;
         }
     }
+    counts.into_iter().collect()
+}
+
+/// Builds the index of a set of documents. Documents are tokenised in parallel; postings
+/// are appended in document order, so each list comes out sorted.
+pub fn build(docs: &[Document]) -> Index {
+    use rayon::prelude::*;
+    let per_doc: Vec<Vec<(String, u32)>> = docs.par_iter().map(document_tokens).collect();
+    let mut postings: std::collections::HashMap<String, Vec<[u32; 2]>> = std::collections::HashMap::new();
+    for (i, tokens) in per_doc.into_iter().enumerate() {
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        for (t, w) in tokens {
+            postings.entry(t).or_default().push([i, w]);
+        }
+    }
+    let mut stop = Vec::new();
+    if docs.len() >= STOP_MIN_DOCS {
+        postings.retain(|t, list| {
+            let common = list.len() * 2 > docs.len();
+            if common {
+                stop.push(t.clone());
+            }
+            !common
+        });
+    }
+    stop.sort();
     Index {
         docs: docs.iter().map(|d| [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()]).collect(),
-        postings: postings.into_iter().map(|(t, m)| (t, m.into_iter().map(|(d, w)| [d, w]).collect())).collect(),
+        postings: postings.into_iter().collect(),
+        stop,
     }
 }
 
-/// The index as a script that registers it: `window.kyodoSearchIndex = {…};`.
-pub fn to_script(index: &Index) -> Vec<u8> {
-    let json = serde_json::to_string(index).unwrap_or_else(|_| "{\"docs\":[],\"postings\":{}}".to_owned());
-    // Inside a script file `</script>` is harmless, but keep the file valid as JSON-in-JS
-    // whatever the text: escape the line separators JavaScript once rejected.
+/// The key that decides a token's shard: a CJK bigram itself; a word's first two characters.
+pub fn shard_key(token: &str) -> &str {
+    if token.chars().any(is_cjk) {
+        token
+    } else {
+        let end = token.char_indices().nth(2).map_or(token.len(), |(i, _)| i);
+        &token[..end]
+    }
+}
+
+/// FNV-1a (32 bit) over UTF-8 bytes: the same in Rust and JavaScript.
+pub fn fnv1a(s: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+fn script(kind: &str, shard: usize, value: &impl Serialize) -> Vec<u8> {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
+    // JavaScript once rejected these two in string literals.
     let json = json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
-    format!("window.kyodoSearchIndex = {json};\n").into_bytes()
+    format!("window.kyodoSearch.add(\"{kind}\",{shard},{json});\n").into_bytes()
+}
+
+/// The files of the index, relative to `assets/search/<lang>/`.
+pub fn files(index: &Index) -> Vec<(String, Vec<u8>)> {
+    let bytes: usize = index.postings.iter().map(|(t, l)| t.len() + 4 + l.len() * 10).sum();
+    let shards = (bytes / SHARD_BYTES + 1).next_power_of_two().min(4096);
+    let mut token_shards: Vec<BTreeMap<&str, &Vec<[u32; 2]>>> = vec![BTreeMap::new(); shards];
+    for (t, list) in &index.postings {
+        token_shards[fnv1a(shard_key(t)) as usize % shards].insert(t, list);
+    }
+    let doc_shards = index.docs.len().div_ceil(DOCS_PER_SHARD).max(1);
+    let meta = serde_json::json!({ "shards": shards, "docShards": doc_shards, "docsPerShard": DOCS_PER_SHARD, "docs": index.docs.len(), "stop": index.stop });
+    let mut out = vec![("meta.js".to_owned(), format!("window.kyodoSearch.meta({meta});\n").into_bytes())];
+    for (k, shard) in token_shards.iter().enumerate() {
+        out.push((format!("t{k}.js"), script("t", k, shard)));
+    }
+    for k in 0..doc_shards {
+        let end = ((k + 1) * DOCS_PER_SHARD).min(index.docs.len());
+        out.push((format!("d{k}.js"), script("d", k, &index.docs[k * DOCS_PER_SHARD..end].to_vec())));
+    }
+    out
+}
+
+/// The search documents of one language: every project page.
+pub fn documents(site: &crate::load::Site, l: &crate::render::views::Localizer) -> Vec<Document> {
+    use rayon::prelude::*;
+    use crate::markdown::to_plain_text;
+    use crate::render::views;
+    let lang = l.lang;
+    site.projects
+        .par_iter()
+        .map(|f| {
+            let p = &f.record;
+            let id = p.id.get_ref().as_str();
+            let view = views::project_summary(site, p, l);
+            let body: Vec<String> = p.texts().iter().map(|(_, t)| to_plain_text(t.get(lang).value)).collect();
+            let summary = p
+                .reports
+                .iter()
+                .max_by_key(|r| *r.year.get_ref())
+                .and_then(|r| r.achievements.as_ref())
+                .or(p.plan_content.as_ref())
+                .map(|t| views::shorten(&to_plain_text(t.get(lang).value), 100))
+                .unwrap_or_default();
+            Document {
+                href: format!("projects/{id}.html"),
+                title: view.title.value.clone(),
+                meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+                summary,
+                body: body.join(" "),
+            }
+        })
+        .collect()
 }
 
 /// Runs a query against an index the way the browser does: every query token must match
 /// (CJK bigrams exactly, words by prefix); results by total weight, then document order.
 /// Used by tests and benchmarks to check the index without a browser.
 pub fn search(index: &Index, query: &str) -> Vec<usize> {
-    let q = tokens(&normalize(query));
+    let q: Vec<String> = tokens(&normalize(query)).into_iter().filter(|t| !index.stop.contains(t) && (t.chars().any(is_cjk) || t.chars().count() >= 2)).collect();
     if q.is_empty() {
         return Vec::new();
     }
@@ -171,6 +286,27 @@ mod tests {
         assert_eq!(search(&index, "補助金"), [2]);
         assert_eq!(search(&index, "補助"), [2, 3]);
         assert_eq!(search(&index, "ｈｏｇｅ"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn hashes_and_shard_keys_match_the_browser() {
+        // The same values come out of the JavaScript in assets/kyodo.js.
+        assert_eq!(fnv1a(""), 0x811c_9dc5);
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+        assert_eq!(shard_key("subsidy"), "su");
+        assert_eq!(shard_key("補助"), "補助");
+        assert_eq!(shard_key("s"), "s");
+    }
+
+    #[test]
+    fn tokens_in_most_documents_of_a_large_site_are_left_out() {
+        let docs: Vec<Document> = (0..1200).map(|i| doc(&format!("{i}"), if i % 3 == 0 { "市民 特別" } else { "市民" })).collect();
+        let index = build(&docs);
+        assert_eq!(index.stop, ["市民"]);
+        assert_eq!(search(&index, "特別").len(), 400);
+        assert_eq!(search(&index, "市民 特別").len(), 400, "a stop token does not narrow the search");
+        let files = files(&index);
+        assert!(files.iter().any(|(p, _)| p == "meta.js") && files.iter().any(|(p, _)| p == "d2.js"));
     }
 
     #[test]

@@ -19,31 +19,49 @@ pub struct Args {
     strict: bool,
 }
 
+/// A progress bar on a terminal, nothing otherwise.
+struct Bar(indicatif::ProgressBar);
+
+impl kyodo::render::Progress for Bar {
+    fn start(&self, pages: usize) {
+        self.0.set_length(pages as u64);
+    }
+    fn tick(&self) {
+        self.0.inc(1);
+    }
+}
+
 pub fn run(args: Args) -> ExitCode {
+    use std::io::IsTerminal;
+    use kyodo::BuildFailure;
     let out = args.out.unwrap_or_else(|| args.root.join("public"));
-    match kyodo::build(&args.root) {
-        Ok((output, warnings)) => {
-            if !warnings.0.is_empty() {
-                eprintln!("{warnings}");
-            }
-            if args.strict && !warnings.0.is_empty() {
-                eprintln!("--strict: warnings count as errors; nothing was written; {} is unchanged", out.display());
-                return ExitCode::FAILURE;
-            }
-            match kyodo::output::write_atomically(&output, &out) {
-                Ok(()) => {
-                    eprintln!("built {} files into {}", output.files.len(), out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}\n  = help: check that the folder is writable and the disk is not full; the previous {} is unchanged", out.display());
-                    ExitCode::FAILURE
-                }
-            }
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}") {
+            b.set_style(style);
         }
-        Err(diags) => {
-            eprintln!("{diags}");
-            eprintln!("nothing was written; {} is unchanged", out.display());
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let progress = Bar(bar.clone());
+    let unchanged = format!("nothing was written; {} is unchanged", out.display());
+    match kyodo::build_to_folder(&args.root, &out, args.strict, &progress) {
+        Ok(built) => {
+            bar.finish_and_clear();
+            if !built.warnings.0.is_empty() {
+                eprintln!("{}", built.warnings);
+            }
+            eprintln!("built {} files into {}", built.files, out.display());
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            bar.finish_and_clear();
+            match failure {
+                BuildFailure::Invalid(d) | BuildFailure::Render(d) => eprintln!("{d}\n{unchanged}"),
+                BuildFailure::Strict(d) => eprintln!("{d}\n--strict: warnings count as errors; {unchanged}"),
+                BuildFailure::Write(e) => eprintln!("error: {e}\n  = help: check that the folder is writable and the disk is not full; {unchanged}"),
+            }
             ExitCode::FAILURE
         }
     }

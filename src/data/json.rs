@@ -6,7 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use super::rows::url;
-use super::{to_json_bytes, DATA_DIR};
+use super::DATA_DIR;
 use crate::indicator::{Direction, Value as IndicatorValueKind};
 use crate::load::Site;
 use crate::markdown::to_plain_text;
@@ -189,16 +189,41 @@ fn header(site: &Site) -> Map<String, Value> {
     m
 }
 
+/// Compact JSON text of a value.
+fn compact(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+/// Each project serialised once, in parallel; both `projects.json` and the per-project
+/// files are assembled from these texts.
+pub fn project_texts(site: &Site) -> Vec<String> {
+    use rayon::prelude::*;
+    site.projects.par_iter().map(|p| compact(&project(site, &p.record))).collect()
+}
+
+/// The header object's members as JSON text, without the closing brace: `{"municipality":…`.
+fn header_open(site: &Site) -> String {
+    let mut text = compact(&Value::Object(header(site)));
+    text.pop();
+    text
+}
+
 /// `data/projects.json`.
-pub fn projects_file(site: &Site) -> Vec<u8> {
-    let mut m = header(site);
-    m.insert("projects".into(), Value::Array(site.projects.iter().map(|p| project(site, &p.record)).collect()));
-    to_json_bytes(&Value::Object(m))
+pub fn projects_file(site: &Site, projects: &[String]) -> Vec<u8> {
+    let mut out = header_open(site);
+    out.reserve(projects.iter().map(|p| p.len() + 1).sum::<usize>() + 16);
+    out.push_str(",\"projects\":[");
+    for (i, p) in projects.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(p);
+    }
+    out.push_str("]}\n");
+    out.into_bytes()
 }
 
 /// `data/projects/<id>.json`.
-pub fn project_file(site: &Site, p: &Project) -> Vec<u8> {
-    let mut m = header(site);
-    m.insert("project".into(), project(site, p));
-    to_json_bytes(&Value::Object(m))
+pub fn project_file(site: &Site, project: &str) -> Vec<u8> {
+    format!("{},\"project\":{project}}}\n", header_open(site)).into_bytes()
 }

@@ -102,7 +102,8 @@ pub struct DataSet {
 
 /// Builds every data file of the site.
 pub fn build(site: &Site) -> DataSet {
-    let tables: Vec<TableData> = schema::tables().into_iter().map(|t| rows::table_rows(site, t)).collect();
+    use rayon::prelude::*;
+    let tables: Vec<TableData> = schema::tables().into_par_iter().map(|t| rows::table_rows(site, t)).collect();
     let mut set = DataSet::default();
 
     for (i, t) in tables.iter().enumerate() {
@@ -128,7 +129,8 @@ pub fn build(site: &Site) -> DataSet {
         set.files.insert(excel_path, excel);
     }
 
-    let all = json::projects_file(site);
+    let project_texts = json::project_texts(site);
+    let all = json::projects_file(site, &project_texts);
     let all_path = format!("{DATA_DIR}/projects.json");
     set.catalogue.push(DataFile {
         path: all_path.clone(),
@@ -144,9 +146,9 @@ pub fn build(site: &Site) -> DataSet {
         description_en: "Every field of every project, nested, with the Markdown source of long texts.".to_owned(),
     });
     set.files.insert(all_path, all);
-    for p in &site.projects {
+    for (p, text) in site.projects.iter().zip(&project_texts) {
         let id = p.record.id.get_ref().as_str();
-        set.files.insert(json::project_path(id), json::project_file(site, &p.record));
+        set.files.insert(json::project_path(id), json::project_file(site, text));
     }
 
     set.tables = tables;

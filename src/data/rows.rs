@@ -62,11 +62,15 @@ fn year_cells(row: &mut Row, year: FiscalYear) {
 
 /// Builds the rows of `table`.
 pub fn table_rows(site: &Site, table: Table) -> TableData {
+    use rayon::prelude::*;
+    let per_project = |f: &(dyn Fn(&Project) -> Vec<Vec<Cell>> + Sync)| -> Vec<Vec<Cell>> {
+        site.projects.par_iter().map(|p| f(&p.record)).collect::<Vec<_>>().into_iter().flatten().collect()
+    };
     let rows = match table.name {
-        "projects" => site.projects.iter().map(|p| project_row(site, &table, &p.record)).collect(),
-        "indicators" => site.projects.iter().flat_map(|p| indicator_rows(site, &table, &p.record)).collect(),
-        "reports" => site.projects.iter().flat_map(|p| report_rows(site, &table, &p.record)).collect(),
-        "schedule" => site.projects.iter().flat_map(|p| schedule_rows(site, &table, &p.record)).collect(),
+        "projects" => per_project(&|p| vec![project_row(site, &table, p)]),
+        "indicators" => per_project(&|p| indicator_rows(site, &table, p)),
+        "reports" => per_project(&|p| report_rows(site, &table, p)),
+        "schedule" => per_project(&|p| schedule_rows(site, &table, p)),
         "departments" => department_rows(site, &table),
         _ => Vec::new(),
     };

@@ -1,25 +1,33 @@
-//! Rendering: a pure function from a loaded [`Site`] to the files of `public/`, in memory.
+//! Rendering: a pure function from a loaded [`Site`] to the files of `public/`.
 //!
 //! Pages exist in every language under parallel paths (`ja/…`, `en/…`); every internal
 //! link is relative and points at a file, so the output works at a domain root, in a
 //! subfolder, and opened from disk.
+//!
+//! Pages are rendered in parallel (rayon) with templates compiled once; each finished file
+//! goes straight to a [`Sink`]: memory for tests and the preview, a staging folder for a
+//! build, so a large site never needs all its pages in memory at once.
 
 pub mod charts;
 pub mod theme;
 pub mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use minijinja::value::Serde;
 use minijinja::{context, Environment, Value};
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostics;
+use crate::data::DataSet;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Site;
 use crate::markdown;
 use crate::text::Lang;
 use theme::{template_error, Theme};
-use views::{department_path, department_view, plan_tree, project_path, project_view, Localizer, SiteView};
+use views::{department_path, project_path, Localizer, SiteView};
 
 /// The rendered site: path relative to the output folder → file contents.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -27,10 +35,58 @@ pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-impl Output {
-    fn add(&mut self, path: impl Into<String>, contents: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), contents.into());
+/// Where rendered files go. Called from several threads at once.
+pub trait Sink: Sync {
+    /// Stores one file; `path` is relative to the output root, with `/` separators.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), String>;
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct MemorySink(pub Mutex<Output>);
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), String> {
+        let mut out = self.0.lock().map_err(|_| "a rendering thread failed".to_owned())?;
+        out.files.insert(path.to_owned(), bytes);
+        Ok(())
     }
+}
+
+impl MemorySink {
+    pub fn into_output(self) -> Output {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Progress of a render, for a progress bar. Called from several threads.
+pub trait Progress: Sync {
+    /// The number of pages about to be rendered.
+    fn start(&self, _pages: usize) {}
+    /// One more page done.
+    fn tick(&self) {}
+}
+
+/// No progress reporting.
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// Which pages to render: all, or (for a rebuild after a change) every page except the
+/// project pages not listed.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    All,
+    /// Project indexes (in `site.projects`) whose pages to render; every other kind of page
+    /// and every data file is rendered too, because lists and totals may have changed.
+    Projects(BTreeSet<usize>),
+}
+
+/// Renders the whole site in memory.
+pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
+    let sink = MemorySink::default();
+    render_to(site, theme, &sink, &Silent, &Selection::All)?;
+    Ok(sink.into_output())
 }
 
 /// What every page template gets besides its own content.
@@ -67,8 +123,54 @@ struct SwitcherEntry {
     current: bool,
 }
 
-/// A page to render: where it goes (relative to its language folder), which template,
-/// and its title and description.
+/// The pages of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageKind {
+    Home,
+    Projects,
+    Facet(usize),
+    About,
+    Accessibility,
+    Search,
+    Data,
+    Departments,
+    Department(usize),
+    Project(usize),
+}
+
+/// Everything shared by the pages of one language, computed once.
+struct LangContext<'a> {
+    lang: Lang,
+    l: Localizer<'a>,
+    site_view: SiteView,
+    site_description: String,
+    cards: Vec<views::ProjectCard>,
+    facets: views::Facets,
+    facet_pages: Vec<views::FacetPage>,
+}
+
+impl<'a> LangContext<'a> {
+    fn new(site: &Site, theme: &'a Theme, lang: Lang) -> LangContext<'a> {
+        let l = Localizer { lang, strings: &theme.strings[&lang] };
+        let site_view = SiteView::new(site, &l);
+        let site_description = site
+            .config
+            .description
+            .as_ref()
+            .map(|d| markdown::to_plain_text(d.get(lang).value))
+            .unwrap_or_else(|| site_view.title.value.clone());
+        let cards: Vec<_> = site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l)).collect();
+        let (facets, facet_pages) = views::facets(site, &cards, &l);
+        LangContext { lang, l, site_view, site_description, cards, facets, facet_pages }
+    }
+
+    fn s(&self, key: &str) -> String {
+        self.l.strings.get(key).cloned().unwrap_or_default()
+    }
+}
+
+/// A page ready to render: its path in the language folder, template, title, description
+/// and content.
 struct Page {
     path_in_lang: String,
     template: &'static str,
@@ -77,99 +179,251 @@ struct Page {
     content: Value,
 }
 
-/// Renders every page and asset of the site.
-pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
-    let env = theme.environment()?;
-    let mut out = Output::default();
-    let data = crate::data::build(site);
-    let mut diags = Diagnostics::default();
-    let languages = &site.config.languages;
+/// The list of pages of a site in one language, in a fixed order.
+fn page_kinds(site: &Site, ctx: &LangContext, selection: &Selection) -> Vec<PageKind> {
+    let mut kinds = vec![PageKind::Home, PageKind::Projects];
+    kinds.extend((0..ctx.facet_pages.len()).map(PageKind::Facet));
+    kinds.extend([PageKind::About, PageKind::Accessibility, PageKind::Search, PageKind::Data, PageKind::Departments]);
+    kinds.extend((0..site.vocabulary.departments.len()).map(PageKind::Department));
+    match selection {
+        Selection::All => kinds.extend((0..site.projects.len()).map(PageKind::Project)),
+        Selection::Projects(set) => kinds.extend(set.iter().copied().filter(|&i| i < site.projects.len()).map(PageKind::Project)),
+    }
+    kinds
+}
 
-    for &lang in languages {
-        let strings = &theme.strings[&lang];
-        let l = Localizer { lang, strings };
-        let site_view = SiteView::new(site, &l);
-        let site_title = site_view.title.value.clone();
-        for page in pages(site, &l, &site_view, &data) {
-            let path = format!("{lang}/{}", page.path_in_lang);
-            let depth = path.matches('/').count();
-            let root = "../".repeat(depth);
-            let page_title = if page.title == site_title { site_title.clone() } else { format!("{} | {site_title}", page.title) };
-            let absolute = |p: &str| site.config.base_url.as_ref().map(|b| format!("{}{p}", with_slash(b.get_ref())));
-            let common = Common {
-                lang,
-                t: strings,
-                root: root.clone(),
-                page_title,
-                description: page.description,
-                canonical: absolute(&path),
-                alternates: languages
-                    .iter()
-                    .map(|&other| {
-                        let p = format!("{other}/{}", page.path_in_lang);
-                        Alternate { code: other.code(), href: absolute(&p).unwrap_or_else(|| format!("{root}{p}")) }
-                    })
-                    .collect(),
-                x_default: {
-                    let p = format!("{}/{}", site.config.default_language, page.path_in_lang);
-                    absolute(&p).unwrap_or_else(|| format!("{root}{p}"))
-                },
-                switcher: languages
-                    .iter()
-                    .map(|&other| SwitcherEntry {
-                        code: other.code(),
-                        name: other.native_name(),
-                        path: format!("{other}/{}", page.path_in_lang),
-                        current: other == lang,
-                    })
-                    .collect(),
-                site: &site_view,
-                og_locale: match lang {
-                    Lang::Ja => "ja_JP",
-                    Lang::En => "en_US",
-                },
-            };
-            let ctx = context! { ..Value::from(Serde(&common)), ..page.content };
-            match render_one(&env, page.template, ctx) {
-                Ok(html) => out.add(path, html),
-                Err(e) => diags.push(template_error(&theme.origin, &e)),
+/// The path of a page inside its language folder.
+fn page_path(site: &Site, ctx: &LangContext, kind: PageKind) -> String {
+    match kind {
+        PageKind::Home => "index.html".to_owned(),
+        PageKind::Projects => "projects.html".to_owned(),
+        PageKind::Facet(i) => ctx.facet_pages[i].path.clone(),
+        PageKind::About => "about.html".to_owned(),
+        PageKind::Accessibility => "accessibility.html".to_owned(),
+        PageKind::Search => "search.html".to_owned(),
+        PageKind::Data => "data.html".to_owned(),
+        PageKind::Departments => "departments/index.html".to_owned(),
+        PageKind::Department(i) => in_lang(&department_path(ctx.lang, site.vocabulary.departments[i].id.get_ref().as_str())),
+        PageKind::Project(i) => in_lang(&project_path(ctx.lang, site.projects[i].record.id.get_ref().as_str())),
+    }
+}
+
+/// `ja/projects/x.html` → `projects/x.html`.
+fn in_lang(path: &str) -> String {
+    path.split_once('/').map(|x| x.1.to_owned()).unwrap_or_default()
+}
+
+/// Builds a page's content: the view for its template.
+fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: &DataSet, kind: PageKind) -> Page {
+    let l = &ctx.l;
+    let title = &ctx.site_view.title.value;
+    let described = |what: &str| format!("{what} — {title}");
+    let path_in_lang = page_path(site, ctx, kind);
+    let cards_of = |list: &[usize]| -> Vec<&views::ProjectCard> { list.iter().map(|&i| &ctx.cards[i]).collect() };
+    match kind {
+        PageKind::Home => Page {
+            path_in_lang,
+            template: "index.html",
+            title: title.clone(),
+            description: ctx.site_description.clone(),
+            content: context! {
+                goals => Value::from(Serde(views::plan_tree(site, l))),
+                project_count => site.projects.len(),
+                dashboard => Value::from(Serde(views::dashboard(site, l))),
+            },
+        },
+        PageKind::Projects => Page {
+            path_in_lang,
+            template: "projects.html",
+            title: ctx.s("all_projects"),
+            description: described(&ctx.s("all_projects")),
+            content: context! { cards => Value::from(Serde(&ctx.cards)), facets => Value::from(Serde(&ctx.facets)) },
+        },
+        PageKind::Facet(i) => {
+            let f = &ctx.facet_pages[i];
+            Page {
+                path_in_lang,
+                template: "facet.html",
+                title: f.title.clone(),
+                description: described(&f.title),
+                content: context! { heading => f.title.clone(), cards => Value::from(Serde(cards_of(&f.projects))) },
+            }
+        }
+        PageKind::About => Page {
+            path_in_lang,
+            template: "about.html",
+            title: ctx.s("about_data"),
+            description: described(&ctx.s("about_data")),
+            content: context! { about => Value::from(Serde(views::about_view(site, l))) },
+        },
+        PageKind::Accessibility => Page { path_in_lang, template: "accessibility.html", title: ctx.s("accessibility"), description: described(&ctx.s("accessibility")), content: context! {} },
+        PageKind::Search => Page { path_in_lang, template: "search.html", title: ctx.s("search"), description: described(&ctx.s("search")), content: context! {} },
+        PageKind::Data => Page {
+            path_in_lang,
+            template: "data.html",
+            title: ctx.s("open_data"),
+            description: described(&ctx.s("open_data")),
+            content: context! { data => Value::from(Serde(views::data_page_view(site, data, l))) },
+        },
+        PageKind::Departments => {
+            let empty: [Vec<usize>; 3] = Default::default();
+            let departments: Vec<_> = site
+                .vocabulary
+                .departments
+                .iter()
+                .map(|d| {
+                    let counts = groups.get(d.id.get_ref().as_str()).unwrap_or(&empty);
+                    let r = views::department_ref(d, l);
+                    context! { href => r.href, name => Value::from(Serde(&r.name)), division => Value::from(Serde(&r.division)), project_count => counts.iter().map(Vec::len).sum::<usize>() }
+                })
+                .collect();
+            Page {
+                path_in_lang,
+                template: "departments.html",
+                title: ctx.s("all_departments"),
+                description: ctx.site_description.clone(),
+                content: context! { departments => departments },
+            }
+        }
+        PageKind::Department(i) => {
+            let view = views::department_view(site, &site.vocabulary.departments[i], groups, l);
+            Page {
+                path_in_lang,
+                template: "department.html",
+                title: view.name.value.clone(),
+                description: format!("{} — {title}", view.name.value),
+                content: context! { d => Value::from(Serde(&view)) },
+            }
+        }
+        PageKind::Project(i) => {
+            let p = &site.projects[i].record;
+            let view = views::project_view(site, p, l);
+            let description = p
+                .reports
+                .iter()
+                .max_by_key(|r| *r.year.get_ref())
+                .and_then(|r| r.achievements.as_ref())
+                .or(p.plan_content.as_ref())
+                .map(|t| views::shorten(&markdown::to_plain_text(t.get(ctx.lang).value), 120))
+                .unwrap_or_else(|| ctx.site_description.clone());
+            Page {
+                path_in_lang,
+                template: "project.html",
+                title: view.title.value.clone(),
+                description,
+                content: context! { p => Value::from(Serde(&view)), json_href => crate::data::json::project_path(p.id.get_ref().as_str()) },
             }
         }
     }
+}
 
-    for &lang in languages {
-        let l = Localizer { lang, strings: &theme.strings[&lang] };
-        out.add(format!("assets/search-{lang}.js"), crate::search::to_script(&crate::search::build(&search_documents(site, &l))));
+/// Renders one page to HTML.
+fn render_page(site: &Site, env: &Environment, ctx: &LangContext, page: Page) -> Result<(String, Vec<u8>), minijinja::Error> {
+    let lang = ctx.lang;
+    let languages = &site.config.languages;
+    let path = format!("{lang}/{}", page.path_in_lang);
+    let root = "../".repeat(path.matches('/').count());
+    let site_title = &ctx.site_view.title.value;
+    let page_title = if page.title == *site_title { site_title.clone() } else { format!("{} | {site_title}", page.title) };
+    let absolute = |p: &str| site.config.base_url.as_ref().map(|b| format!("{}{p}", with_slash(b.get_ref())));
+    let common = Common {
+        lang,
+        t: ctx.l.strings,
+        root: root.clone(),
+        page_title,
+        description: page.description,
+        canonical: absolute(&path),
+        alternates: languages
+            .iter()
+            .map(|&other| {
+                let p = format!("{other}/{}", page.path_in_lang);
+                Alternate { code: other.code(), href: absolute(&p).unwrap_or_else(|| format!("{root}{p}")) }
+            })
+            .collect(),
+        x_default: {
+            let p = format!("{}/{}", site.config.default_language, page.path_in_lang);
+            absolute(&p).unwrap_or_else(|| format!("{root}{p}"))
+        },
+        switcher: languages
+            .iter()
+            .map(|&other| SwitcherEntry { code: other.code(), name: other.native_name(), path: format!("{other}/{}", page.path_in_lang), current: other == lang })
+            .collect(),
+        site: &ctx.site_view,
+        og_locale: match lang {
+            Lang::Ja => "ja_JP",
+            Lang::En => "en_US",
+        },
+    };
+    let ctx_value = context! { ..Value::from(Serde(&common)), ..page.content };
+    let html = env.get_template(page.template)?.render(ctx_value)?;
+    Ok((path, html.into_bytes()))
+}
+
+/// Renders the selected pages and every data file into `sink`.
+pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Progress, selection: &Selection) -> Result<(), Diagnostics> {
+    let env = theme.environment()?;
+    let languages = &site.config.languages;
+    let put = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(path), e, "check that the output folder is writable and the disk is not full")]));
+
+    let data = crate::data::build(site);
+    let groups = views::department_groups(site);
+    let contexts: Vec<LangContext> = languages.iter().map(|&lang| LangContext::new(site, theme, lang)).collect();
+    let jobs: Vec<(&LangContext, PageKind)> = contexts.iter().flat_map(|c| page_kinds(site, c, selection).into_iter().map(move |k| (c, k))).collect();
+    progress.start(jobs.len());
+
+    let failures = Mutex::new(Diagnostics::default());
+    let done = AtomicUsize::new(0);
+    jobs.par_iter().for_each(|&(ctx, kind)| {
+        let result = render_page(site, &env, ctx, page(site, ctx, &groups, &data, kind));
+        let problem = match result {
+            Ok((path, bytes)) => put(&path, bytes).err(),
+            Err(e) => Some(Diagnostics(vec![template_error(&theme.origin, &e)])),
+        };
+        if let Some(d) = problem {
+            if let Ok(mut f) = failures.lock() {
+                f.extend(d);
+            }
+        }
+        done.fetch_add(1, Ordering::Relaxed);
+        progress.tick();
+    });
+    let mut diags = failures.into_inner().unwrap_or_else(|e| e.into_inner());
+    if diags.has_errors() {
+        diags.0.sort_by(|a, b| a.file.cmp(&b.file));
+        diags.0.dedup_by(|a, b| a.file == b.file && a.message == b.message);
+        return Err(diags);
     }
-    let page_paths: Vec<String> = out.files.keys().filter(|p| p.starts_with(&format!("{default}/", default = site.config.default_language)) && p.ends_with(".html")).map(|p| p.split_once('/').map(|x| x.1.to_owned()).unwrap_or_default()).collect();
-    if let Some(base) = &site.config.base_url {
-        out.add("sitemap.xml", sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &page_paths));
+
+    for ctx in &contexts {
+        let lang = ctx.lang;
+        let index = crate::search::build(&crate::search::documents(site, &ctx.l));
+        crate::search::files(&index).into_par_iter().try_for_each(|(name, bytes)| put(&format!("assets/search/{lang}/{name}"), bytes))?;
     }
-    out.add("robots.txt", robots(site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()))));
+    if let (Some(base), Some(ctx)) = (&site.config.base_url, contexts.iter().find(|c| c.lang == site.config.default_language)) {
+        let paths: Vec<String> = page_kinds(site, ctx, &Selection::All).into_iter().map(|k| page_path(site, ctx, k)).collect();
+        put("sitemap.xml", sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &paths).into_bytes())?;
+    }
+    put("robots.txt", robots(site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()))).into_bytes())?;
+    let base = site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()));
+    let at_root = |p: String| base.as_ref().map(|b| format!("{b}{p}")).unwrap_or(p);
     let not_found = context! {
         languages => languages.iter().map(|&l| {
             let strings = &theme.strings[&l];
-            let home = format!("{l}/index.html");
+            let s = |k: &str| strings.get(k).cloned().unwrap_or_default();
             context! {
                 code => l.code(),
-                heading => strings.get("not_found").cloned().unwrap_or_default(),
-                text => strings.get("not_found_text").cloned().unwrap_or_default(),
-                home_label => strings.get("home").cloned().unwrap_or_default(),
-                search_label => strings.get("search").cloned().unwrap_or_default(),
-                home => site.config.base_url.as_ref().map(|b| format!("{}{home}", with_slash(b.get_ref()))).unwrap_or(home),
-                search => site.config.base_url.as_ref().map(|b| format!("{}{l}/search.html", with_slash(b.get_ref()))).unwrap_or(format!("{l}/search.html")),
+                heading => s("not_found"),
+                text => s("not_found_text"),
+                home_label => s("home"),
+                search_label => s("search"),
+                home => at_root(format!("{l}/index.html")),
+                search => at_root(format!("{l}/search.html")),
             }
         }).collect::<Vec<_>>(),
         lang => site.config.default_language.code(),
         title => site.config.title.get(site.config.default_language).value,
-        stylesheet => site.config.base_url.as_ref().map(|b| format!("{}assets/style.css", with_slash(b.get_ref()))).unwrap_or("assets/style.css".to_owned()),
+        stylesheet => at_root("assets/style.css".to_owned()),
     };
-    match render_one(&env, "404.html", not_found) {
-        Ok(html) => out.add("404.html", html),
-        Err(e) => diags.push(template_error(&theme.origin, &e)),
-    }
-
-    // The root index leads to the default language without any server rewrite.
     let default = site.config.default_language;
     let redirect = context! {
         lang => default.code(),
@@ -181,167 +435,22 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
             label => format!("{} ({})", site.config.title.get(l).value, l.native_name()),
         }).collect::<Vec<_>>(),
     };
-    match render_one(&env, "redirect.html", redirect) {
-        Ok(html) => out.add("index.html", html),
-        Err(e) => diags.push(template_error(&theme.origin, &e)),
+    for (template, path, ctx) in [("404.html", "404.html", not_found), ("redirect.html", "index.html", redirect)] {
+        let html = env.get_template(template).and_then(|t| t.render(ctx)).map_err(|e| Diagnostics(vec![template_error(&theme.origin, &e)]))?;
+        put(path, html.into_bytes())?;
     }
-    out.files.extend(data.files);
+    data.files.into_par_iter().try_for_each(|(path, bytes)| put(&path, bytes))?;
     for (name, text) in crate::schema::schemas() {
-        out.add(format!("schemas/{name}"), text);
+        put(&format!("schemas/{name}"), text.into_bytes())?;
     }
     for (name, bytes) in &theme.assets {
-        out.add(format!("assets/{name}"), bytes.clone());
+        put(&format!("assets/{name}"), bytes.clone())?;
     }
-
-    if diags.has_errors() { Err(diags) } else { Ok(out) }
-}
-
-fn render_one(env: &Environment, template: &str, ctx: Value) -> Result<String, minijinja::Error> {
-    env.get_template(template)?.render(ctx)
+    Ok(())
 }
 
 fn with_slash(url: &str) -> String {
     if url.ends_with('/') { url.to_owned() } else { format!("{url}/") }
-}
-
-/// Every page of one language.
-fn pages(site: &Site, l: &Localizer, site_view: &SiteView, data: &crate::data::DataSet) -> Vec<Page> {
-    let lang = l.lang;
-    let site_description = site
-        .config
-        .description
-        .as_ref()
-        .map(|d| markdown::to_plain_text(d.get(lang).value))
-        .unwrap_or_else(|| site_view.title.value.clone());
-    let mut pages = Vec::new();
-
-    pages.push(Page {
-        path_in_lang: "index.html".to_owned(),
-        template: "index.html",
-        title: site_view.title.value.clone(),
-        description: site_description.clone(),
-        content: context! {
-            goals => Value::from(Serde(plan_tree(site, l))),
-            project_count => site.projects.len(),
-            dashboard => Value::from(Serde(views::dashboard(site, l))),
-        },
-    });
-
-    let s = |k: &str| l.strings.get(k).cloned().unwrap_or_default();
-    let (facets, facet_pages) = views::facets(site, l);
-    let cards: Vec<_> = site.projects.iter().map(|p| views::project_card(site, &p.record, l)).collect();
-    pages.push(Page {
-        path_in_lang: "projects.html".to_owned(),
-        template: "projects.html",
-        title: s("all_projects"),
-        description: format!("{} — {}", s("all_projects"), site_view.title.value),
-        content: context! { cards => Value::from(Serde(&cards)), facets => Value::from(Serde(&facets)) },
-    });
-    for page in facet_pages {
-        pages.push(Page {
-            path_in_lang: page.path,
-            template: "facet.html",
-            description: format!("{} — {}", page.title, site_view.title.value),
-            content: context! { heading => page.title.clone(), cards => Value::from(Serde(&page.cards)) },
-            title: page.title,
-        });
-    }
-    pages.push(Page {
-        path_in_lang: "about.html".to_owned(),
-        template: "about.html",
-        title: s("about_data"),
-        description: format!("{} — {}", s("about_data"), site_view.title.value),
-        content: context! { about => Value::from(Serde(views::about_view(site, l))) },
-    });
-    pages.push(Page {
-        path_in_lang: "accessibility.html".to_owned(),
-        template: "accessibility.html",
-        title: s("accessibility"),
-        description: format!("{} — {}", s("accessibility"), site_view.title.value),
-        content: context! {},
-    });
-    pages.push(Page {
-        path_in_lang: "search.html".to_owned(),
-        template: "search.html",
-        title: s("search"),
-        description: format!("{} — {}", s("search"), site_view.title.value),
-        content: context! {},
-    });
-
-    for file in &site.projects {
-        let p = &file.record;
-        let view = project_view(site, p, l);
-        let description = p
-            .reports
-            .iter()
-            .max_by_key(|r| *r.year.get_ref())
-            .and_then(|r| r.achievements.as_ref())
-            .or(p.plan_content.as_ref())
-            .map(|t| views::shorten(&markdown::to_plain_text(t.get(lang).value), 120))
-            .unwrap_or_else(|| site_description.clone());
-        pages.push(Page {
-            path_in_lang: project_path(lang, p.id.get_ref().as_str()).split_once('/').map(|x| x.1.to_owned()).unwrap_or_default(),
-            template: "project.html",
-            title: view.title.value.clone(),
-            description,
-            content: context! { p => Value::from(Serde(&view)), json_href => crate::data::json::project_path(p.id.get_ref().as_str()) },
-        });
-    }
-
-    let departments: Vec<_> = site.vocabulary.departments.iter().map(|d| department_view(site, d, l)).collect();
-    for (d, view) in site.vocabulary.departments.iter().zip(&departments) {
-        pages.push(Page {
-            path_in_lang: department_path(lang, d.id.get_ref().as_str()).split_once('/').map(|x| x.1.to_owned()).unwrap_or_default(),
-            template: "department.html",
-            title: view.name.value.clone(),
-            description: format!("{} — {}", view.name.value, site_view.title.value),
-            content: context! { d => Value::from(Serde(view)) },
-        });
-    }
-    pages.push(Page {
-        path_in_lang: "data.html".to_owned(),
-        template: "data.html",
-        title: l.strings.get("open_data").cloned().unwrap_or_default(),
-        description: format!("{} — {}", l.strings.get("open_data").cloned().unwrap_or_default(), site_view.title.value),
-        content: context! { data => Value::from(Serde(views::data_page_view(site, data, l))) },
-    });
-    pages.push(Page {
-        path_in_lang: "departments/index.html".to_owned(),
-        template: "departments.html",
-        title: l.strings.get("all_departments").cloned().unwrap_or_default(),
-        description: site_description,
-        content: context! { departments => Value::from(Serde(&departments)) },
-    });
-    pages
-}
-
-/// The search documents of one language: every project page.
-fn search_documents(site: &Site, l: &Localizer) -> Vec<crate::search::Document> {
-    let lang = l.lang;
-    site.projects
-        .iter()
-        .map(|f| {
-            let p = &f.record;
-            let id = p.id.get_ref().as_str();
-            let view = views::project_summary(site, p, l);
-            let body: Vec<String> = p.texts().iter().map(|(_, t)| markdown::to_plain_text(t.get(lang).value)).collect();
-            let summary = p
-                .reports
-                .iter()
-                .max_by_key(|r| *r.year.get_ref())
-                .and_then(|r| r.achievements.as_ref())
-                .or(p.plan_content.as_ref())
-                .map(|t| views::shorten(&markdown::to_plain_text(t.get(lang).value), 100))
-                .unwrap_or_default();
-            crate::search::Document {
-                href: format!("projects/{id}.html"),
-                title: view.title.value.clone(),
-                meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
-                summary,
-                body: body.join(" "),
-            }
-        })
-        .collect()
 }
 
 /// `sitemap.xml` with an alternate link per language, for when the site has a base URL.

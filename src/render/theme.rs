@@ -174,6 +174,8 @@ impl Theme {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_debug(true);
         env.set_formatter(escape_formatter);
+        env.add_filter("text", text_filter);
+        env.add_filter("block", block_filter);
         let mut diags = Diagnostics::default();
         for (name, source) in &self.templates {
             if let Err(e) = env.add_template(name, source) {
@@ -230,7 +232,12 @@ fn escape_formatter(
         None if value.is_none() || value.is_undefined() => return minijinja::escape_formatter(out, state, value),
         None => std::borrow::Cow::Owned(value.to_string()),
     };
-    let mut escaped = String::with_capacity(s.len());
+    out.write_str(&escape_html(&s)).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+}
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut escaped = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
             '&' => escaped.push_str("&amp;"),
@@ -241,5 +248,36 @@ fn escape_formatter(
             c => escaped.push(c),
         }
     }
-    out.write_str(&escaped).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+    escaped
+}
+
+/// Reads a string attribute of a view value; missing or none is empty.
+fn attr(value: &minijinja::Value, name: &str) -> String {
+    value.get_attr(name).ok().filter(|v| !v.is_none() && !v.is_undefined()).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default()
+}
+
+/// `{{ x|text }}`: a translatable text ([`LText`](super::views::LText)). Text in the page's
+/// language is printed escaped; a fallback is wrapped in `<span lang>` with the note.
+fn text_filter(value: minijinja::Value) -> minijinja::Value {
+    let text = escape_html(&attr(&value, "value"));
+    let lang = attr(&value, "lang");
+    if lang.is_empty() {
+        minijinja::Value::from_safe_string(text)
+    } else {
+        let note = escape_html(&attr(&value, "note"));
+        minijinja::Value::from_safe_string(format!("<span lang=\"{}\">{text}</span> <small class=\"untranslated\">({note})</small>", escape_html(&lang)))
+    }
+}
+
+/// `{{ x|block }}`: a Markdown field ([`LHtml`](super::views::LHtml)), already safe HTML,
+/// in a `div`; a fallback carries `lang` and a note before it.
+fn block_filter(value: minijinja::Value) -> minijinja::Value {
+    let html = attr(&value, "html");
+    let lang = attr(&value, "lang");
+    if lang.is_empty() {
+        minijinja::Value::from_safe_string(format!("<div class=\"prose\">{html}</div>"))
+    } else {
+        let note = escape_html(&attr(&value, "note"));
+        minijinja::Value::from_safe_string(format!("<p class=\"untranslated\">{note}</p>\n<div class=\"prose\" lang=\"{}\">{html}</div>", escape_html(&lang)))
+    }
 }

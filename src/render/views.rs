@@ -132,7 +132,7 @@ pub struct DepartmentRef {
     pub href: String,
 }
 
-fn department_ref(d: &Department, l: &Localizer) -> DepartmentRef {
+pub fn department_ref(d: &Department, l: &Localizer) -> DepartmentRef {
     let id = d.id.get_ref().as_str();
     DepartmentRef {
         id: id.to_owned(),
@@ -502,14 +502,37 @@ pub struct DepartmentView {
     pub related: Vec<ProjectSummary>,
 }
 
-pub fn department_view(site: &Site, d: &Department, l: &Localizer) -> DepartmentView {
-    let id = d.id.get_ref();
-    let pick = |f: &dyn Fn(&Project) -> bool| -> Vec<ProjectSummary> {
-        site.projects.iter().map(|p| &p.record).filter(|p| f(p)).map(|p| project_summary(site, p, l)).collect()
-    };
-    let reporting = pick(&|p| p.department.get_ref() == id);
-    let leading = pick(&|p| p.department.get_ref() != id && p.lead_departments.iter().any(|x| x.get_ref() == id));
-    let related = pick(&|p| p.related_departments.iter().any(|x| x.get_ref() == id));
+/// Which projects each department reports, leads or is involved in: department id →
+/// (reporting, leading, related) project indexes, computed once for all department pages.
+pub type DepartmentGroups = BTreeMap<String, [Vec<usize>; 3]>;
+
+pub fn department_groups(site: &Site) -> DepartmentGroups {
+    let mut groups: DepartmentGroups = BTreeMap::new();
+    for (i, f) in site.projects.iter().enumerate() {
+        let p = &f.record;
+        let dept = p.department.get_ref().to_string();
+        groups.entry(dept.clone()).or_default()[0].push(i);
+        for lead in &p.lead_departments {
+            if *lead.get_ref().as_str() != *dept {
+                groups.entry(lead.get_ref().to_string()).or_default()[1].push(i);
+            }
+        }
+        for rel in &p.related_departments {
+            groups.entry(rel.get_ref().to_string()).or_default()[2].push(i);
+        }
+    }
+    for lists in groups.values_mut() {
+        for list in lists.iter_mut() {
+            list.dedup();
+        }
+    }
+    groups
+}
+
+pub fn department_view(site: &Site, d: &Department, groups: &DepartmentGroups, l: &Localizer) -> DepartmentView {
+    let empty: [Vec<usize>; 3] = Default::default();
+    let [reporting, leading, related] = groups.get(d.id.get_ref().as_str()).unwrap_or(&empty);
+    let summaries = |list: &Vec<usize>| -> Vec<ProjectSummary> { list.iter().map(|&i| project_summary(site, &site.projects[i].record, l)).collect() };
     let r = department_ref(d, l);
     DepartmentView {
         id: r.id,
@@ -517,9 +540,9 @@ pub fn department_view(site: &Site, d: &Department, l: &Localizer) -> Department
         division: r.division,
         href: r.href,
         project_count: reporting.len() + leading.len() + related.len(),
-        reporting,
-        leading,
-        related,
+        reporting: summaries(reporting),
+        leading: summaries(leading),
+        related: summaries(related),
     }
 }
 
@@ -718,55 +741,59 @@ pub struct FacetPage {
     /// Path in the language folder, e.g. `policies/1-1.html`.
     pub path: String,
     pub title: String,
-    pub cards: Vec<ProjectCard>,
+    /// Indexes into the site's projects (and the cards, which are in the same order).
+    pub projects: Vec<usize>,
 }
 
 fn policy_label(g: &crate::model::Goal, p: &crate::model::Policy, l: &Localizer) -> LText {
-    let title = p.title.as_ref().map(|t| l.text(t));
-    let goal = l.strings.get("goal").cloned().unwrap_or_default();
     let policy = l.strings.get("policy").cloned().unwrap_or_default();
-    let _ = g;
-    match title {
+    match p.title.as_ref().map(|t| l.text(t)) {
         Some(t) => LText { value: format!("{policy} {} {}", p.code, t.value), lang: t.lang, note: t.note },
-        None => l.plain(format!("{policy} {} ({goal} {})", p.code, g.code)),
+        None => l.plain(format!("{policy} {} ({} {})", p.code, l.strings.get("goal").cloned().unwrap_or_default(), g.code)),
     }
 }
 
-pub fn facets(site: &Site, l: &Localizer) -> (Facets, Vec<FacetPage>) {
+/// The filters and facet pages of one language, from the cards of all projects (in site
+/// order).
+pub fn facets(site: &Site, cards: &[ProjectCard], l: &Localizer) -> (Facets, Vec<FacetPage>) {
     let voc = &site.vocabulary;
-    let cards = || site.projects.iter().map(|p| project_card(site, &p.record, l));
+    let matching = |f: &dyn Fn(&ProjectCard) -> bool| -> Vec<usize> { cards.iter().enumerate().filter(|(_, c)| f(c)).map(|(i, _)| i).collect() };
     let mut pages = Vec::new();
     let mut policies = Vec::new();
     for g in &voc.goals {
         for p in &g.policies {
             let id = p.id.get_ref().to_string();
-            let list: Vec<ProjectCard> = cards().filter(|c| c.policy == id).collect();
+            let list = matching(&|c| c.policy == id);
             let label = policy_label(g, p, l);
             policies.push(FacetValue { id: id.clone(), label: label.clone(), href: format!("{}/policies/{id}.html", l.lang), count: list.len() });
-            pages.push(FacetPage { path: format!("policies/{id}.html"), title: label.value, cards: list });
+            pages.push(FacetPage { path: format!("policies/{id}.html"), title: label.value, projects: list });
         }
+    }
+    let mut department_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in cards {
+        *department_counts.entry(c.department_id.as_str()).or_default() += 1;
     }
     let departments = voc
         .departments
         .iter()
-        .map(|d| {
+        .filter_map(|d| {
             let id = d.id.get_ref().to_string();
-            FacetValue { count: cards().filter(|c| c.department_id == id).count(), label: l.text(&d.name), href: department_path(l.lang, &id), id }
+            let count = department_counts.get(id.as_str()).copied().unwrap_or(0);
+            (count > 0).then(|| FacetValue { count, label: l.text(&d.name), href: department_path(l.lang, &id), id })
         })
-        .filter(|f| f.count > 0)
         .collect();
     let mut grades = Vec::new();
     for g in &voc.grades {
         let id = g.id.get_ref().to_string();
-        let list: Vec<ProjectCard> = cards().filter(|c| c.grade.as_ref().is_some_and(|x| x.id == id)).collect();
+        let list = matching(&|c| c.grade.as_ref().is_some_and(|x| x.id == id));
         let title = format!("{} {}", l.strings.get("grade").cloned().unwrap_or_default(), g.label);
         grades.push(FacetValue { id: id.clone(), label: l.plain(g.label.clone()), href: format!("{}/grades/{id}.html", l.lang), count: list.len() });
-        pages.push(FacetPage { path: format!("grades/{id}.html"), title, cards: list });
+        pages.push(FacetPage { path: format!("grades/{id}.html"), title, projects: list });
     }
     let mut partners = Vec::new();
     for p in &voc.partners {
         let id = p.id.get_ref().to_string();
-        let list: Vec<ProjectCard> = cards().filter(|c| c.partners.split(' ').any(|x| x == id)).collect();
+        let list = matching(&|c| c.partners.split(' ').any(|x| x == id));
         let label = match &p.name {
             Some(n) => {
                 let t = l.text(n);
@@ -776,7 +803,7 @@ pub fn facets(site: &Site, l: &Localizer) -> (Facets, Vec<FacetPage>) {
         };
         let title = format!("{} {}", l.strings.get("partners").cloned().unwrap_or_default(), label.value);
         partners.push(FacetValue { id: id.clone(), label, href: format!("{}/partners/{id}.html", l.lang), count: list.len() });
-        pages.push(FacetPage { path: format!("partners/{id}.html"), title, cards: list });
+        pages.push(FacetPage { path: format!("partners/{id}.html"), title, projects: list });
     }
     (Facets { policies, departments, grades, partners }, pages)
 }

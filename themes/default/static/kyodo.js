@@ -95,84 +95,156 @@
     return out;
   }
 
-  // Tokens of the index, sorted, for prefix lookups of Latin-script words.
-  var sortedTokens = null;
+  // FNV-1a (32 bit) over UTF-8 bytes, as src/search.rs computes it.
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i];
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash >>> 0;
+  }
 
-  function lookup(index, token) {
-    var exact = isCjk(token.codePointAt(0));
-    if (exact) return index.postings[token] || [];
-    if (!sortedTokens) sortedTokens = Object.keys(index.postings).sort();
-    var lo = 0, hi = sortedTokens.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (sortedTokens[mid] < token) lo = mid + 1; else hi = mid;
+  // A CJK bigram is its own key; a word's key is its first two characters.
+  function shardKey(token) {
+    if (isCjk(token.codePointAt(0))) return token;
+    return Array.from(token).slice(0, 2).join("");
+  }
+
+  var MAX_RESULTS = 100;
+
+  // The index arrives in shards, each a script calling window.kyodoSearch.
+  var index = { meta: null, tokens: {}, docs: {}, waiting: {} };
+  var searchBase = "";
+
+  function load(kind, shard) {
+    var key = kind + shard;
+    var have = kind === "t" ? index.tokens : index.docs;
+    if (shard in have) return Promise.resolve();
+    if (!index.waiting[key]) {
+      index.waiting[key] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = searchBase + kind + shard + ".js";
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
     }
+    return index.waiting[key];
+  }
+
+  window.kyodoSearch = {
+    meta: function (meta) {
+      index.meta = meta;
+      var current = document.currentScript;
+      searchBase = current ? current.src.replace(/meta\.js(\?.*)?$/, "") : "";
+      setUpSearch();
+    },
+    add: function (kind, shard, data) {
+      (kind === "t" ? index.tokens : index.docs)[shard] = data;
+    }
+  };
+
+  function postingsFor(token) {
+    var shard = index.tokens[fnv1a(shardKey(token)) % index.meta.shards] || {};
+    if (isCjk(token.codePointAt(0))) return shard[token] || [];
     var hits = [];
-    for (var i = lo; i < sortedTokens.length && sortedTokens[i].indexOf(token) === 0; i++) {
-      hits = hits.concat(index.postings[sortedTokens[i]]);
-    }
+    Object.keys(shard).forEach(function (t) {
+      if (t.indexOf(token) === 0) hits = hits.concat(shard[t]);
+    });
     return hits;
   }
 
-  function search(index, query) {
-    var q = tokens(query);
-    if (!q.length) return [];
-    var scores = null;
-    q.forEach(function (token) {
-      var hits = {};
-      lookup(index, token).forEach(function (pair) {
-        hits[pair[0]] = (hits[pair[0]] || 0) + pair[1];
-      });
-      if (scores === null) {
-        scores = hits;
-      } else {
-        var next = {};
-        Object.keys(scores).forEach(function (doc) {
-          if (doc in hits) next[doc] = scores[doc] + hits[doc];
-        });
-        scores = next;
-      }
-    });
-    return Object.keys(scores).map(Number).sort(function (a, b) {
-      return scores[b] - scores[a] || a - b;
+  function queryTokens(query) {
+    var stop = index.meta.stop || [];
+    return tokens(query).filter(function (t) {
+      return stop.indexOf(t) < 0 && (isCjk(t.codePointAt(0)) || Array.from(t).length >= 2);
     });
   }
+
+  // Resolves to the ranked document numbers matching every query token.
+  function search(query) {
+    var q = queryTokens(query);
+    if (!q.length) return Promise.resolve([]);
+    var shards = {};
+    q.forEach(function (t) { shards[fnv1a(shardKey(t)) % index.meta.shards] = true; });
+    return Promise.all(Object.keys(shards).map(function (k) { return load("t", k); })).then(function () {
+      var scores = null;
+      q.forEach(function (token) {
+        var hits = {};
+        postingsFor(token).forEach(function (pair) {
+          hits[pair[0]] = (hits[pair[0]] || 0) + pair[1];
+        });
+        if (scores === null) {
+          scores = hits;
+        } else {
+          var next = {};
+          Object.keys(scores).forEach(function (doc) {
+            if (doc in hits) next[doc] = scores[doc] + hits[doc];
+          });
+          scores = next;
+        }
+      });
+      return Object.keys(scores).map(Number).sort(function (a, b) {
+        return scores[b] - scores[a] || a - b;
+      });
+    });
+  }
+
+  function documentOf(n) {
+    var per = index.meta.docsPerShard;
+    return index.docs[Math.floor(n / per)][n % per];
+  }
+
+  var searchReady = false;
 
   function setUpSearch() {
     var form = document.getElementById("search-form");
     var input = document.getElementById("search-input");
     var results = document.getElementById("search-results");
     var status = document.getElementById("search-status");
-    var index = window.kyodoSearchIndex;
-    if (!form || !input || !results || !status || !index) return;
+    if (searchReady || !form || !input || !results || !status || !index.meta) return;
+    searchReady = true;
+    var latest = 0;
 
     function run(query) {
+      var ticket = ++latest;
       results.textContent = "";
       if (!query.trim()) {
         status.textContent = form.getAttribute("data-prompt");
         return;
       }
-      var found = search(index, query);
-      status.textContent = format(form.getAttribute(found.length ? "data-found" : "data-none"), { q: query, n: found.length });
-      found.forEach(function (i) {
-        var doc = index.docs[i];
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = doc[0];
-        a.textContent = doc[1];
-        li.appendChild(a);
-        if (doc[2]) {
-          var meta = document.createElement("p");
-          meta.className = "result-meta";
-          meta.textContent = doc[2];
-          li.appendChild(meta);
-        }
-        if (doc[3]) {
-          var summary = document.createElement("p");
-          summary.textContent = doc[3];
-          li.appendChild(summary);
-        }
-        results.appendChild(li);
+      search(query).then(function (found) {
+        var shown = found.slice(0, MAX_RESULTS);
+        var docShards = {};
+        shown.forEach(function (n) { docShards[Math.floor(n / index.meta.docsPerShard)] = true; });
+        return Promise.all(Object.keys(docShards).map(function (k) { return load("d", k); })).then(function () {
+          if (ticket !== latest) return;
+          status.textContent = format(form.getAttribute(found.length ? "data-found" : "data-none"), { q: query, n: found.length });
+          shown.forEach(function (n) {
+            var doc = documentOf(n);
+            var li = document.createElement("li");
+            var a = document.createElement("a");
+            a.href = doc[0];
+            a.textContent = doc[1];
+            li.appendChild(a);
+            if (doc[2]) {
+              var meta = document.createElement("p");
+              meta.className = "result-meta";
+              meta.textContent = doc[2];
+              li.appendChild(meta);
+            }
+            if (doc[3]) {
+              var summary = document.createElement("p");
+              summary.textContent = doc[3];
+              li.appendChild(summary);
+            }
+            results.appendChild(li);
+          });
+        });
+      }).catch(function () {
+        status.textContent = form.getAttribute("data-none").replace("{q}", query);
       });
     }
 
@@ -192,5 +264,4 @@
   }
 
   setUpFilters();
-  setUpSearch();
 })();
