@@ -68,6 +68,7 @@ pub struct Built {
 /// not grow with the size of the output. On any failure `dest` is left as it was.
 pub fn build_to_folder(root: &Path, dest: &Path, strict: bool, progress: &dyn render::Progress) -> Result<Built, BuildFailure> {
     let (site, mut warnings) = Site::load(root).map_err(BuildFailure::Invalid)?;
+    progress.stage("load");
     warnings.sort();
     if strict && !warnings.0.is_empty() {
         return Err(BuildFailure::Strict(warnings));
@@ -77,6 +78,7 @@ pub fn build_to_folder(root: &Path, dest: &Path, strict: bool, progress: &dyn re
     render::render_to(&site, &theme, &staging, progress, &render::Selection::All).map_err(BuildFailure::Render)?;
     let files = staging.files();
     staging.commit().map_err(BuildFailure::Write)?;
+    progress.stage("commit");
     Ok(Built { warnings, files })
 }
 

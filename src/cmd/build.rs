@@ -17,17 +17,30 @@ pub struct Args {
     /// reported year) as errors: build nothing if there are any.
     #[arg(long)]
     strict: bool,
+    /// Print how long each stage of the build took (load, data, pages, search, files,
+    /// commit).
+    #[arg(long)]
+    timings: bool,
 }
 
-/// A progress bar on a terminal, nothing otherwise.
-struct Bar(indicatif::ProgressBar);
+/// A progress bar on a terminal (nothing otherwise), and stage times with `--timings`.
+struct Bar {
+    bar: indicatif::ProgressBar,
+    timings: Option<std::sync::Mutex<std::time::Instant>>,
+}
 
 impl kyodo::render::Progress for Bar {
     fn start(&self, pages: usize) {
-        self.0.set_length(pages as u64);
+        self.bar.set_length(pages as u64);
     }
     fn tick(&self) {
-        self.0.inc(1);
+        self.bar.inc(1);
+    }
+    fn stage(&self, name: &'static str) {
+        if let Some(Ok(mut since)) = self.timings.as_ref().map(|t| t.lock()) {
+            self.bar.suspend(|| eprintln!("{name:>8}: {:>6} ms", since.elapsed().as_millis()));
+            *since = std::time::Instant::now();
+        }
     }
 }
 
@@ -44,7 +57,7 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let progress = Bar(bar.clone());
+    let progress = Bar { bar: bar.clone(), timings: args.timings.then(|| std::sync::Mutex::new(std::time::Instant::now())) };
     let unchanged = format!("nothing was written; {} is unchanged", out.display());
     match kyodo::build_to_folder(&args.root, &out, args.strict, &progress) {
         Ok(built) => {

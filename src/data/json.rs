@@ -9,7 +9,6 @@ use super::rows::url;
 use super::DATA_DIR;
 use crate::indicator::{Direction, Value as IndicatorValueKind};
 use crate::load::Site;
-use crate::markdown::to_plain_text;
 use crate::model::Project;
 use crate::text::{Lang, Text};
 
@@ -28,19 +27,10 @@ fn opt_text(t: Option<&Text>) -> Value {
     t.map_or(Value::Null, text)
 }
 
-/// A Markdown text: its source and its plain-text form, per language.
+/// A Markdown text, per language, as written in the record (the CSV files carry the
+/// plain-text form).
 fn markdown(t: Option<&Text>) -> Value {
-    match t {
-        None => Value::Null,
-        Some(t) => {
-            let en = t.get(Lang::En);
-            let en_source = (en.lang == Lang::En).then(|| en.value.to_owned());
-            json!({
-                "ja": { "markdown": t.ja, "text": to_plain_text(&t.ja) },
-                "en": en_source.map(|s| json!({ "markdown": s, "text": to_plain_text(&s) })),
-            })
-        }
-    }
+    t.map_or(Value::Null, text)
 }
 
 fn municipality(site: &Site) -> Value {

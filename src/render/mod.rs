@@ -65,6 +65,8 @@ pub trait Progress: Sync {
     fn start(&self, _pages: usize) {}
     /// One more page done.
     fn tick(&self) {}
+    /// A stage of the build is done: "load", "data", "pages", "search", "files", "commit".
+    fn stage(&self, _name: &'static str) {}
 }
 
 /// No progress reporting.
@@ -89,11 +91,11 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     Ok(sink.into_output())
 }
 
-/// What every page template gets besides its own content.
+/// What every page template gets besides its own content (and besides `t` and `site`,
+/// which are the same for every page of a language and converted once).
 #[derive(Serialize)]
-struct Common<'a> {
+struct Common {
     lang: Lang,
-    t: &'a theme::Strings,
     /// Relative prefix from the page to the output root, e.g. `../../`.
     root: String,
     page_title: String,
@@ -104,7 +106,6 @@ struct Common<'a> {
     x_default: String,
     /// The language switcher.
     switcher: Vec<SwitcherEntry>,
-    site: &'a SiteView,
     og_locale: &'static str,
 }
 
@@ -143,6 +144,9 @@ struct LangContext<'a> {
     lang: Lang,
     l: Localizer<'a>,
     site_view: SiteView,
+    /// `t` and `site` for templates, converted once per language.
+    t_value: Value,
+    site_value: Value,
     site_description: String,
     cards: Vec<views::ProjectCard>,
     facets: views::Facets,
@@ -161,7 +165,9 @@ impl<'a> LangContext<'a> {
             .unwrap_or_else(|| site_view.title.value.clone());
         let cards: Vec<_> = site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l)).collect();
         let (facets, facet_pages) = views::facets(site, &cards, &l);
-        LangContext { lang, l, site_view, site_description, cards, facets, facet_pages }
+        let t_value = Value::from(Serde(l.strings));
+        let site_value = Value::from(Serde(&site_view));
+        LangContext { lang, l, site_view, t_value, site_value, site_description, cards, facets, facet_pages }
     }
 
     fn s(&self, key: &str) -> String {
@@ -328,7 +334,6 @@ fn render_page(site: &Site, env: &Environment, ctx: &LangContext, page: Page) ->
     let absolute = |p: &str| site.config.base_url.as_ref().map(|b| format!("{}{p}", with_slash(b.get_ref())));
     let common = Common {
         lang,
-        t: ctx.l.strings,
         root: root.clone(),
         page_title,
         description: page.description,
@@ -348,13 +353,13 @@ fn render_page(site: &Site, env: &Environment, ctx: &LangContext, page: Page) ->
             .iter()
             .map(|&other| SwitcherEntry { code: other.code(), name: other.native_name(), path: format!("{other}/{}", page.path_in_lang), current: other == lang })
             .collect(),
-        site: &ctx.site_view,
         og_locale: match lang {
             Lang::Ja => "ja_JP",
             Lang::En => "en_US",
         },
     };
-    let ctx_value = context! { ..Value::from(Serde(&common)), ..page.content };
+    let shared = context! { t => ctx.t_value.clone(), site => ctx.site_value.clone() };
+    let ctx_value = context! { ..shared, ..Value::from(Serde(&common)), ..page.content };
     let html = env.get_template(page.template)?.render(ctx_value)?;
     Ok((path, html.into_bytes()))
 }
@@ -366,6 +371,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
     let put = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(path), e, "check that the output folder is writable and the disk is not full")]));
 
     let data = crate::data::build(site);
+    progress.stage("data");
     let groups = views::department_groups(site);
     let contexts: Vec<LangContext> = languages.iter().map(|&lang| LangContext::new(site, theme, lang)).collect();
     let jobs: Vec<(&LangContext, PageKind)> = contexts.iter().flat_map(|c| page_kinds(site, c, selection).into_iter().map(move |k| (c, k))).collect();
@@ -387,6 +393,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
         done.fetch_add(1, Ordering::Relaxed);
         progress.tick();
     });
+    progress.stage("pages");
     let mut diags = failures.into_inner().unwrap_or_else(|e| e.into_inner());
     if diags.has_errors() {
         diags.0.sort_by(|a, b| a.file.cmp(&b.file));
@@ -399,6 +406,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
         let index = crate::search::build(&crate::search::documents(site, &ctx.l));
         crate::search::files(&index).into_par_iter().try_for_each(|(name, bytes)| put(&format!("assets/search/{lang}/{name}"), bytes))?;
     }
+    progress.stage("search");
     if let (Some(base), Some(ctx)) = (&site.config.base_url, contexts.iter().find(|c| c.lang == site.config.default_language)) {
         let paths: Vec<String> = page_kinds(site, ctx, &Selection::All).into_iter().map(|k| page_path(site, ctx, k)).collect();
         put("sitemap.xml", sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &paths).into_bytes())?;
@@ -446,6 +454,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
     for (name, bytes) in &theme.assets {
         put(&format!("assets/{name}"), bytes.clone())?;
     }
+    progress.stage("files");
     Ok(())
 }
 
