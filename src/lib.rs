@@ -19,6 +19,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod preview;
 pub mod record_writer;
 pub mod render;
 pub mod scaffold;

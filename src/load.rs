@@ -61,6 +61,31 @@ pub struct Sources {
     pub projects: Vec<SourceFile>,
 }
 
+/// Parsed project records by file, kept between rebuilds of the live preview so that only
+/// changed files are parsed again.
+#[derive(Debug, Default)]
+pub struct ParseCache(std::sync::Mutex<std::collections::HashMap<PathBuf, (u64, Project)>>);
+
+impl ParseCache {
+    fn get(&self, path: &Path, hash: u64) -> Option<Project> {
+        let map = self.0.lock().ok()?;
+        map.get(path).filter(|(h, _)| *h == hash).map(|(_, p)| p.clone())
+    }
+
+    fn put(&self, path: &Path, hash: u64, project: &Project) {
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(path.to_path_buf(), (hash, project.clone()));
+        }
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
 /// One file's path (relative to the site root) and bytes.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -114,7 +139,13 @@ impl Site {
 
     /// Parses and checks files already read, adding to `diags` (which may hold problems
     /// found while reading).
-    pub fn from_sources(root: &Path, sources: &Sources, mut diags: Diagnostics) -> Result<(Site, Diagnostics), Diagnostics> {
+    pub fn from_sources(root: &Path, sources: &Sources, diags: Diagnostics) -> Result<(Site, Diagnostics), Diagnostics> {
+        Site::from_sources_cached(root, sources, diags, None)
+    }
+
+    /// Like [`Site::from_sources`], reusing the parsed records of files whose bytes have not
+    /// changed since they were put in `cache` (the live preview keeps one).
+    pub fn from_sources_cached(root: &Path, sources: &Sources, mut diags: Diagnostics, cache: Option<&ParseCache>) -> Result<(Site, Diagnostics), Diagnostics> {
         let config = sources
             .site
             .as_ref()
@@ -138,7 +169,15 @@ impl Site {
                 .par_iter()
                 .map(|source| {
                     let mut d = Diagnostics::default();
-                    let record = decode(source, &mut d).and_then(|file| parse::<Project>(&file, &mut d).map(|r| (file, r)));
+                    let hash = cache.map(|_| content_hash(&source.bytes));
+                    let cached = cache.zip(hash).and_then(|(c, h)| c.get(&source.path, h));
+                    let record = decode(source, &mut d).and_then(|file| match cached {
+                        Some(project) => Some((file, project)),
+                        None => parse::<Project>(&file, &mut d).map(|r| (file, r)),
+                    });
+                    if let (Some(c), Some(h), Some((_, project))) = (cache, hash, &record) {
+                        c.put(&source.path, h, project);
+                    }
                     (record, d)
                 })
                 .collect()

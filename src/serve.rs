@@ -8,7 +8,7 @@
 
 use std::sync::{Arc, RwLock};
 
-use crate::render::Output;
+use crate::preview::Files;
 
 /// Where the preview's own files live; no site output can use this prefix.
 pub const PREFIX: &str = "/__kyodo/";
@@ -46,7 +46,7 @@ const LIVE_JS: &str = r#"(function () {
 /// failed.
 #[derive(Debug, Default)]
 pub struct State {
-    pub output: Output,
+    pub files: Files,
     /// Increases with every rebuild, good or bad.
     pub version: u64,
     /// The diagnostics of the last build, if it failed.
@@ -93,15 +93,15 @@ pub fn respond(state: &State, url: &str) -> Response {
     if file.is_empty() || file.ends_with('/') {
         file.push_str("index.html");
     }
-    let found = state.output.files.get(&file).or_else(|| state.output.files.get(&format!("{file}/index.html")));
+    let found = state.files.get(&file).or_else(|| state.files.get(&format!("{file}/index.html")));
     match found {
         Some(bytes) => {
             let kind = content_type(&file);
-            let body = if kind.starts_with("text/html") { with_live_script(bytes) } else { bytes.clone() };
+            let body = if kind.starts_with("text/html") { with_live_script(bytes) } else { bytes.to_vec() };
             Response { status: 200, content_type: kind, body }
         }
         None => {
-            let body = state.output.files.get("404.html").map(|b| with_live_script(b)).unwrap_or_else(|| b"404 Not Found".to_vec());
+            let body = state.files.get("404.html").map(|b| with_live_script(b)).unwrap_or_else(|| b"404 Not Found".to_vec());
             Response { status: 404, content_type: "text/html; charset=utf-8", body }
         }
     }
@@ -122,11 +122,11 @@ mod tests {
     use super::*;
 
     fn state() -> State {
-        let mut output = Output::default();
-        output.files.insert("index.html".into(), b"<html><body>root</body></html>".to_vec());
-        output.files.insert("ja/index.html".into(), b"<html><body>ja</body></html>".to_vec());
-        output.files.insert("data/projects.csv".into(), b"a,b\n".to_vec());
-        State { output, version: 3, error: None }
+        let mut files = Files::new();
+        files.insert("index.html".into(), Arc::from(&b"<html><body>root</body></html>"[..]));
+        files.insert("ja/index.html".into(), Arc::from(&b"<html><body>ja</body></html>"[..]));
+        files.insert("data/projects.csv".into(), Arc::from(&b"a,b\n"[..]));
+        State { files, version: 3, error: None }
     }
 
     #[test]

@@ -39,6 +39,32 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Time the live preview: a full build in memory, then the rebuild after one record
+    /// changes (the first project's title), as `kyodo serve` does it.
+    Rebuild {
+        #[arg(long)]
+        root: PathBuf,
+    },
+}
+
+fn rebuild(root: &Path) -> Result<(), String> {
+    let mut preview = kyodo::preview::Preview::new(root);
+    let full = preview.rebuild(&[]).map_err(|d| d.to_string())?;
+    let first = fs::read_dir(root.join("content/projects"))
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .min()
+        .ok_or("no projects")?;
+    let text = fs::read_to_string(&first).map_err(|e| e.to_string())?;
+    let edited = text.replacen("title = { ja = \"", "title = { ja = \"改訂 ", 1);
+    fs::write(&first, &edited).map_err(|e| e.to_string())?;
+    let result = preview.rebuild(std::slice::from_ref(&first));
+    fs::write(&first, &text).map_err(|e| e.to_string())?;
+    let one = result.map_err(|d| d.to_string())?;
+    println!("full build in memory: {} files in {} ms", full.rendered, full.millis);
+    println!("after one record changed: {} files in {} ms (incremental: {})", one.rendered, one.millis, one.incremental);
+    Ok(())
 }
 
 /// Sentence pairs (Japanese, English) from the shipped records.
@@ -223,7 +249,7 @@ fn generate(n: usize, out: &Path) -> Result<(), String> {
 /// The Hugo templates: the same structure and fields as kyodo's project page (indicator
 /// tables, yearly reports, related projects, department link), the home page, list pages
 /// and taxonomy pages for departments and policies.
-const HUGO_BASEOF: &str = r##"<!DOCTYPE html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} | {{ .Site.Title }}</title><meta name="description" content="{{ .Summary | plainify | truncate 120 }}">{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ end }}<link rel="stylesheet" href="/style.css"></head><body><a href="#main">skip</a><header><p><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></p><nav><ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul></nav></header><main id="main">{{ block "main" . }}{{ end }}</main><footer><p>{{ .Site.Params.attribution }}</p></footer></body></html>"##;
+const HUGO_BASEOF: &str = r##"<!DOCTYPE html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ .Title }} | {{ .Site.Title }}</title><meta name="description" content="{{ .Summary | plainify | truncate 120 }}">{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .RelPermalink }}">{{ end }}<link rel="stylesheet" href="/style.css"><meta property="og:type" content="website"><meta property="og:title" content="{{ .Title }}"><meta property="og:site_name" content="{{ .Site.Title }}"></head><body><a class="skip-link" href="#main">skip</a><header class="site-header"><p class="site-title"><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></p><nav aria-label="Language" class="language-switcher"><ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul></nav><nav aria-label="Site" class="site-nav"><ul><li><a href="{{ .Site.Home.RelPermalink }}">Home</a></li><li><a href="{{ "projects/" | relLangURL }}">Projects</a></li><li><a href="{{ "departments/" | relLangURL }}">Departments</a></li><li><a href="{{ "policies/" | relLangURL }}">Policies</a></li></ul></nav></header><main id="main">{{ block "main" . }}{{ end }}</main><footer class="site-footer"><p>Published by Benchmark City</p><p>{{ .Site.Params.attribution }}</p></footer></body></html>"##;
 
 const HUGO_SINGLE: &str = r##"{{ define "main" }}<h1><span>{{ .Params.code }}</span> {{ .Title }}</h1><dl><dt>Department</dt><dd>{{ range .GetTerms "departments" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</dd><dt>Audience</dt><dd>{{ .Params.audience }}</dd><dt>Implementer</dt><dd>{{ .Params.implementer }}</dd></dl><h2>Issues</h2>{{ .Params.issues | markdownify }}<h2>Direction</h2>{{ .Params.direction | markdownify }}<h2>Plan</h2>{{ .Params.plan | markdownify }}<h2>Related</h2><ul>{{ range .Params.related }}{{ with $.Site.GetPage (printf "/projects/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}</ul><h2>Schedule</h2><table><caption>Schedule</caption><tr>{{ range .Params.schedule }}<th scope="col">{{ .year }}</th>{{ end }}</tr><tr>{{ range .Params.schedule }}<td>{{ .status }}</td>{{ end }}</tr></table><h2>Indicators</h2>{{ range .Params.indicators }}<h3>{{ .name }}</h3><table><caption>{{ .name }}</caption><thead><tr><th scope="col">Kind</th><th scope="col">Year</th><th scope="col">Value</th><th scope="col">Rate</th></tr></thead><tbody>{{ $b := .baseline }}{{ $t := .target }}<tr><th scope="row">Baseline</th><td>{{ .baseline_year }}</td><td>{{ .baseline }}</td><td></td></tr>{{ range .actuals }}<tr><th scope="row">Actual</th><td>{{ .year }}</td><td>{{ .value }}</td><td>{{ if and (eq (printf "%T" .value) "int64") (ne $t $b) }}{{ div (mul (sub .value $b) 1000) (sub $t $b) }}{{ end }}</td></tr>{{ end }}<tr><th scope="row">Target</th><td>{{ .target_year }}</td><td>{{ .target }}</td><td></td></tr></tbody></table>{{ end }}{{ range .Params.reports }}<section><h2>{{ .year }}</h2><dl><dt>Grade</dt><dd>{{ .grade }}</dd><dt>Partners</dt><dd>{{ delimit .partners ", " }}</dd></dl><h3>Achievements</h3>{{ .achievements | markdownify }}<h3>Effect</h3>{{ .effect | markdownify }}</section>{{ end }}{{ end }}"##;
 
@@ -279,6 +305,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Generate { projects, out } => generate(projects, &out),
         Command::Hugo { projects, out } => hugo(projects, &out),
+        Command::Rebuild { root } => rebuild(&root),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,11 +1,13 @@
 //! `kyodo serve`: live preview on 127.0.0.1, rebuilt when content or theme changes.
 
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use kyodo::preview::Preview;
 use kyodo::serve::{respond, Shared, State};
 use notify::{RecursiveMode, Watcher};
 
@@ -20,22 +22,23 @@ pub struct Args {
     port: u16,
 }
 
-/// Builds the site and stores the result: the new output if it built, else the error.
-fn rebuild(root: &Path, state: &Shared) {
-    let started = Instant::now();
-    let result = kyodo::build(root);
+/// Rebuilds after a change and stores the result: the new files if it built, else the
+/// error (the last good files stay).
+fn rebuild(preview: &mut Preview, changed: &[PathBuf], state: &Shared) {
+    let result = preview.rebuild(changed);
     let mut s = match state.write() {
         Ok(s) => s,
         Err(poisoned) => poisoned.into_inner(),
     };
     s.version += 1;
     match result {
-        Ok((output, warnings)) => {
-            if !warnings.0.is_empty() {
-                eprintln!("{warnings}");
+        Ok(rebuilt) => {
+            if !rebuilt.warnings.0.is_empty() {
+                eprintln!("{}", rebuilt.warnings);
             }
-            eprintln!("rebuilt {} files in {} ms", output.files.len(), started.elapsed().as_millis());
-            s.output = output;
+            let how = if rebuilt.incremental { "changed pages and data" } else { "the whole site" };
+            eprintln!("rebuilt {} files ({how}) in {} ms", rebuilt.rendered, rebuilt.millis);
+            s.files = preview.files().clone();
             s.error = None;
         }
         Err(diags) => {
@@ -47,13 +50,14 @@ fn rebuild(root: &Path, state: &Shared) {
 
 pub fn run(args: Args) -> ExitCode {
     let state: Shared = Arc::new(RwLock::new(State::default()));
-    rebuild(&args.root, &state);
+    let mut preview = Preview::new(&args.root);
+    rebuild(&mut preview, &[], &state);
 
-    let (tx, rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
     let mut watcher = match notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {
             if !matches!(e.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(());
+                let _ = tx.send(e.paths);
             }
         }
     }) {
@@ -72,13 +76,19 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     }
-    let root = args.root.clone();
     let rebuild_state = state.clone();
     std::thread::spawn(move || {
-        while rx.recv().is_ok() {
+        while let Ok(first) = rx.recv() {
             // Editors write a file in several steps; wait for quiet before building.
-            while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
-            rebuild(&root, &rebuild_state);
+            let mut changed: BTreeSet<PathBuf> = first.into_iter().collect();
+            while let Ok(more) = rx.recv_timeout(Duration::from_millis(150)) {
+                changed.extend(more);
+            }
+            // Editors' temporary files (foo.toml~, .foo.swp) are not records.
+            let changed: Vec<PathBuf> = changed.into_iter().filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.') || n.to_string_lossy().ends_with('~'))).collect();
+            if !changed.is_empty() {
+                rebuild(&mut preview, &changed, &rebuild_state);
+            }
         }
     });
 

@@ -102,6 +102,12 @@ pub struct DataSet {
 
 /// Builds every data file of the site.
 pub fn build(site: &Site) -> DataSet {
+    build_selected(site, &|_| true)
+}
+
+/// Builds every data file, but writes the per-project JSON only of the projects (by index)
+/// `selected` accepts: the live preview re-renders only what a change touched.
+pub fn build_selected(site: &Site, selected: &(dyn Fn(usize) -> bool + Sync)) -> DataSet {
     use rayon::prelude::*;
     let tables: Vec<TableData> = schema::tables().into_par_iter().map(|t| rows::table_rows(site, t)).collect();
     let mut set = DataSet::default();
@@ -146,7 +152,10 @@ pub fn build(site: &Site) -> DataSet {
         description_en: "Every field of every project, nested, with the Markdown source of long texts.".to_owned(),
     });
     set.files.insert(all_path, all);
-    for (p, text) in site.projects.iter().zip(&project_texts) {
+    for (i, (p, text)) in site.projects.iter().zip(&project_texts).enumerate() {
+        if !selected(i) {
+            continue;
+        }
         let id = p.record.id.get_ref().as_str();
         set.files.insert(json::project_path(id), json::project_file(site, text));
     }

@@ -370,7 +370,10 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
     let languages = &site.config.languages;
     let put = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(path), e, "check that the output folder is writable and the disk is not full")]));
 
-    let data = crate::data::build(site);
+    let data = match selection {
+        Selection::All => crate::data::build(site),
+        Selection::Projects(set) => crate::data::build_selected(site, &|i| set.contains(&i)),
+    };
     progress.stage("data");
     let groups = views::department_groups(site);
     let contexts: Vec<LangContext> = languages.iter().map(|&lang| LangContext::new(site, theme, lang)).collect();

@@ -1,0 +1,113 @@
+//! Incremental rebuilds for the live preview: after a change to some records, only the
+//! files that depend on them are rendered again.
+//!
+//! A change to a project record re-parses that file (the others come from a parse cache),
+//! re-checks the whole site (references may have broken), and renders the pages of the
+//! changed projects, of the projects that link to them, every list, total and data file,
+//! and the search index. A change to anything else (site.toml, vocabulary.toml, the theme,
+//! a deleted or new record) rebuilds everything.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::diagnostic::Diagnostics;
+use crate::load::{ParseCache, Site, SourceFile, Sources, PROJECTS_DIR};
+use crate::render::{render_to, MemorySink, Selection, Silent};
+use crate::Theme;
+
+/// The files of a rendered site, shared cheaply between the rebuilder and the server.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
+
+/// The preview's memory of the site between rebuilds.
+pub struct Preview {
+    root: PathBuf,
+    sources: Option<Sources>,
+    cache: ParseCache,
+    files: Files,
+}
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub warnings: Diagnostics,
+    /// Files rendered by this rebuild.
+    pub rendered: usize,
+    pub millis: u128,
+    /// Whether only the files depending on the changed records were rendered.
+    pub incremental: bool,
+}
+
+impl Preview {
+    pub fn new(root: &Path) -> Preview {
+        Preview { root: root.to_path_buf(), sources: None, cache: ParseCache::default(), files: Files::new() }
+    }
+
+    /// The files of the last good build.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Rebuilds after changes to the files `changed` (paths as the watcher reports them);
+    /// no paths means everything. On failure the last good files stay.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Diagnostics> {
+        let started = Instant::now();
+        let root = self.root.clone();
+        let relative: Vec<PathBuf> = changed
+            .iter()
+            .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
+            .map(|p| p.strip_prefix(".").unwrap_or(&p).to_path_buf())
+            .collect();
+        let mut diags = Diagnostics::default();
+        let projects_only = !relative.is_empty() && relative.iter().all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml"));
+        let mut incremental = false;
+        let mut changed_ids = BTreeSet::new();
+        match (&mut self.sources, projects_only) {
+            (Some(sources), true) => {
+                incremental = true;
+                for rel in &relative {
+                    match std::fs::read(root.join(rel)) {
+                        Ok(bytes) => match sources.projects.iter_mut().find(|s| s.path == *rel) {
+                            Some(existing) => existing.bytes = bytes,
+                            None => {
+                                sources.projects.push(SourceFile { path: rel.clone(), bytes });
+                                sources.projects.sort_by(|a, b| a.path.cmp(&b.path));
+                                incremental = false;
+                            }
+                        },
+                        Err(_) => {
+                            sources.projects.retain(|s| s.path != *rel);
+                            incremental = false;
+                        }
+                    }
+                    changed_ids.extend(rel.file_stem().map(|s| s.to_string_lossy().into_owned()));
+                }
+            }
+            _ => self.sources = Some(Sources::read(&root, &mut diags)),
+        }
+        let sources = self.sources.as_ref().ok_or_else(Diagnostics::default)?;
+        let (site, warnings) = Site::from_sources_cached(&root, sources, diags, Some(&self.cache))?;
+        let theme = Theme::load(&root, &site.config.theme)?;
+        let selection = if incremental && !self.files.is_empty() {
+            let dependents = site.projects.iter().enumerate().filter(|(_, p)| {
+                changed_ids.contains(p.record.id.get_ref().as_str()) || p.record.related.iter().any(|r| changed_ids.contains(r.get_ref().as_str()))
+            });
+            Selection::Projects(dependents.map(|(i, _)| i).collect())
+        } else {
+            incremental = false;
+            Selection::All
+        };
+        let sink = MemorySink::default();
+        render_to(&site, &theme, &sink, &Silent, &selection)?;
+        let output = sink.into_output();
+        let rendered = output.files.len();
+        let fresh = output.files.into_iter().map(|(k, v)| (k, Arc::from(v)));
+        if incremental {
+            self.files.extend(fresh);
+        } else {
+            self.files = fresh.collect();
+        }
+        Ok(Rebuilt { warnings, rendered, millis: started.elapsed().as_millis(), incremental })
+    }
+}
