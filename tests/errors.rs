@@ -4,27 +4,16 @@
 //! pins the full message `kyodo check` prints. A worse message shows up in review.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic")
+mod common;
+use common::fixture_copy as copy_fixture;
+
+fn fixture() -> std::path::PathBuf {
+    common::fixture("basic")
 }
 
-/// Copies the fixture site into a fresh temporary folder.
-fn copy_fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for entry in walkdir::WalkDir::new(fixture()) {
-        let entry = entry.expect("fixture readable");
-        let rel = entry.path().strip_prefix(fixture()).expect("inside fixture");
-        let dest = dir.path().join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).expect("mkdir");
-        } else {
-            fs::copy(entry.path(), &dest).expect("copy");
-        }
-    }
-    dir
-}
+
 
 /// Replaces `from` by `to` in a file of the site; the text must be there.
 fn edit(root: &Path, file: &str, from: &str, to: &str) {

@@ -1,23 +1,11 @@
 //! `kyodo new project`: a commented record that checks once its title is filled in.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
 use std::process::Command;
 
-fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.unwrap();
-        let dest = dir.path().join(entry.path().strip_prefix(&src).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-    dir
-}
 
 fn kyodo(args: &[&str], root: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_kyodo")).args(args).arg("--root").arg(root).output().unwrap()
@@ -25,7 +13,7 @@ fn kyodo(args: &[&str], root: &Path) -> std::process::Output {
 
 #[test]
 fn a_new_record_lists_the_vocabulary_and_checks_once_filled_in() {
-    let dir = site();
+    let dir = common::fixture_copy();
     let run = kyodo(&["new", "project", "1-2-2", "--title", "新しい事業"], dir.path());
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let text = fs::read_to_string(dir.path().join("content/projects/1-2-2.toml")).unwrap();
@@ -44,7 +32,7 @@ fn a_new_record_lists_the_vocabulary_and_checks_once_filled_in() {
 
 #[test]
 fn without_a_title_the_check_says_what_to_write() {
-    let dir = site();
+    let dir = common::fixture_copy();
     assert!(kyodo(&["new", "project", "1-2-2"], dir.path()).status.success());
     let check = kyodo(&["check"], dir.path());
     assert!(String::from_utf8_lossy(&check.stderr).contains("title: the title is empty"));
@@ -52,7 +40,7 @@ fn without_a_title_the_check_says_what_to_write() {
 
 #[test]
 fn new_refuses_to_overwrite_and_refuses_bad_ids() {
-    let dir = site();
+    let dir = common::fixture_copy();
     let run = kyodo(&["new", "project", "1-1-1"], dir.path());
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("exists already"));

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+mod common;
+
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
@@ -45,16 +47,7 @@ fn excel_copies_are_the_csv_files_with_a_byte_order_mark() {
 
 #[test]
 fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(fixture("basic")) {
-        let entry = entry.unwrap();
-        let dest = dir.path().join(entry.path().strip_prefix(fixture("basic")).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
+    let dir = common::fixture_copy();
     let site_toml = dir.path().join("content/site.toml");
     let text = std::fs::read_to_string(&site_toml).unwrap();
     std::fs::write(&site_toml, text.replace("reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo\"\nreported_years")).unwrap();

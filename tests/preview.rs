@@ -1,24 +1,13 @@
 //! Incremental rebuilds of the live preview give exactly what a full build gives.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
+use common::fixture_copy;
 
 use kyodo::preview::Preview;
 
-fn fixture_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.unwrap();
-        let dest = dir.path().join(entry.path().strip_prefix(&src).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-    dir
-}
 
 fn same_as_full_build(preview: &Preview, root: &Path) {
     let (full, _) = kyodo::build(root).unwrap_or_else(|d| panic!("{d}"));

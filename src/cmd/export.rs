@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kyodo::fiscal_year::FiscalYear;
 
 /// Options of `kyodo export`.
 #[derive(clap::Args)]
@@ -27,13 +26,9 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let year = match args.year.as_deref().map(FiscalYear::parse) {
-        Some(Ok(y)) => y,
-        Some(Err(e)) => {
-            eprintln!("error: --year: {e}");
-            return ExitCode::FAILURE;
-        }
-        None => site.reported_year(),
+    let year = match super::year_option(args.year.as_deref(), site.reported_year()) {
+        Ok(y) => y,
+        Err(code) => return code,
     };
     let (rows, problems) = kyodo::import::export_rows(&site, year);
     for p in &problems {

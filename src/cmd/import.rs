@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kyodo::fiscal_year::FiscalYear;
 use kyodo::load::{SourceFile, Sources, PROJECTS_DIR};
 
 /// Options of `kyodo import`.
@@ -33,15 +32,9 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let year = match &args.year {
-        Some(y) => match FiscalYear::parse(y) {
-            Ok(y) => y,
-            Err(e) => {
-                eprintln!("error: --year: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        None => site.reported_year(),
+    let year = match super::year_option(args.year.as_deref(), site.reported_year()) {
+        Ok(y) => y,
+        Err(code) => return code,
     };
     let table = match kyodo::import::read_table(&args.file) {
         Ok(t) => t,
