@@ -29,8 +29,28 @@ pub const PROJECTS_DIR: &str = "content/projects";
 pub struct ProjectFile {
     /// Path relative to the site root.
     pub path: PathBuf,
+    /// The record: whole, or its outline (see [`Retention`]); [`Site::record`] gives the
+    /// whole record either way.
     pub record: Project,
+    /// A hash of the file's bytes as loaded.
+    pub hash: u64,
 }
+
+/// How much of each record a loaded site keeps in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retention {
+    /// Whole records.
+    Whole,
+    /// Records without their long texts ([`crate::model::project::LongTexts`]: the
+    /// Markdown of the project and its reports), which are most of a record's size and are
+    /// used only by the project's own pages and data. [`Site::record`] reads them again from
+    /// the file, so memory stays small however many projects a site has.
+    Outline,
+}
+
+/// Sites whose project files together are larger than this (about 27,000 projects of
+/// typical size) keep only the outlines of their records in memory.
+pub const WHOLE_RECORDS_UP_TO: u64 = 256 * 1024 * 1024;
 
 /// Everything a site is made of, loaded and checked.
 #[derive(Debug, Clone)]
@@ -42,6 +62,8 @@ pub struct Site {
     pub projects: Vec<ProjectFile>,
     /// Project id → position in `projects`.
     pub by_id: std::collections::HashMap<String, usize>,
+    /// Whether `projects` hold whole records or outlines.
+    pub retention: Retention,
 }
 
 /// The text of a file, read as UTF-8 with a byte-order mark removed.
@@ -96,17 +118,7 @@ pub struct SourceFile {
 impl Sources {
     /// Reads the files of the site at `root`; problems reading them are diagnostics.
     pub fn read(root: &Path, diags: &mut Diagnostics) -> Sources {
-        let read_one = |rel: &Path, diags: &mut Diagnostics| match fs::read(root.join(rel)) {
-            Ok(bytes) => Some(SourceFile { path: rel.to_path_buf(), bytes }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                diags.push(Diagnostic::file_error(rel, "file not found", format!("create {} (see docs/records.md for its fields)", rel.display())));
-                None
-            }
-            Err(e) => {
-                diags.push(Diagnostic::file_error(rel, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"));
-                None
-            }
-        };
+        let read_one = |rel: &Path, diags: &mut Diagnostics| read_one(root, rel, diags);
         let site = read_one(Path::new(SITE_FILE), diags);
         let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(Path::new(VOCABULARY_FILE), diags) } else { None };
         let paths = project_paths(root, diags);
@@ -131,10 +143,26 @@ impl Sources {
 
 impl Site {
     /// Loads and checks the site at `root`. On success the diagnostics hold warnings only.
+    /// Records are kept whole unless the project files together exceed
+    /// [`WHOLE_RECORDS_UP_TO`] bytes; then only their outlines are kept (see [`Retention`]).
     pub fn load(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+        Site::load_with(root, None)
+    }
+
+    /// Like [`Site::load`], keeping records as `retention` says (`None`: by size).
+    /// Project files are read, parsed and checked in parallel, one at a time per thread,
+    /// so memory holds the records, never all the files' text at once.
+    pub fn load_with(root: &Path, retention: Option<Retention>) -> Result<(Site, Diagnostics), Diagnostics> {
         let mut diags = Diagnostics::default();
-        let sources = Sources::read(root, &mut diags);
-        Site::from_sources(root, &sources, diags)
+        let site = read_one(root, Path::new(SITE_FILE), &mut diags);
+        let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(root, Path::new(VOCABULARY_FILE), &mut diags) } else { None };
+        let paths = project_paths(root, &mut diags);
+        let retention = retention.unwrap_or_else(|| {
+            let bytes: u64 = paths.iter().filter_map(|p| fs::metadata(root.join(p)).ok()).map(|m| m.len()).sum();
+            if bytes > WHOLE_RECORDS_UP_TO { Retention::Outline } else { Retention::Whole }
+        });
+        let inputs = Inputs::OnDisk { root, paths: &paths };
+        assemble(root, site.as_ref(), vocabulary.as_ref(), inputs, diags, None, retention)
     }
 
     /// Parses and checks files already read, adding to `diags` (which may hold problems
@@ -145,90 +173,31 @@ impl Site {
 
     /// Like [`Site::from_sources`], reusing the parsed records of files whose bytes have not
     /// changed since they were put in `cache` (the live preview keeps one).
-    pub fn from_sources_cached(root: &Path, sources: &Sources, mut diags: Diagnostics, cache: Option<&ParseCache>) -> Result<(Site, Diagnostics), Diagnostics> {
-        let config = sources
-            .site
-            .as_ref()
-            .and_then(|f| decode(f, &mut diags))
-            .and_then(|f| parse::<SiteConfig>(&f, &mut diags).map(|c| (f, c)));
-        let vocabulary = match &sources.vocabulary {
-            Some(file) => decode(file, &mut diags).and_then(|f| parse::<Vocabulary>(&f, &mut diags).map(|v| (Some(f), v))),
-            None => Some((None, Vocabulary::default())),
-        };
-
-        let mut projects = Vec::new();
-        let mut project_texts = Vec::new();
-        // Files that could not be read: their names still count as project ids, so that one
-        // broken file is reported once, not again by every project that links to it.
-        let mut unreadable = Vec::new();
-        // Files are decoded and parsed in parallel; results keep the files' order.
-        let parsed: Vec<(Option<(LoadedText, Project)>, Diagnostics)> = {
-            use rayon::prelude::*;
-            sources
-                .projects
-                .par_iter()
-                .map(|source| {
-                    let mut d = Diagnostics::default();
-                    let hash = cache.map(|_| content_hash(&source.bytes));
-                    let cached = cache.zip(hash).and_then(|(c, h)| c.get(&source.path, h));
-                    let record = decode(source, &mut d).and_then(|file| match cached {
-                        Some(project) => Some((file, project)),
-                        None => parse::<Project>(&file, &mut d).map(|r| (file, r)),
-                    });
-                    if let (Some(c), Some(h), Some((_, project))) = (cache, hash, &record) {
-                        c.put(&source.path, h, project);
-                    }
-                    (record, d)
-                })
-                .collect()
-        };
-        for (source, (record, d)) in sources.projects.iter().zip(parsed) {
-            diags.extend(d);
-            match record {
-                Some((file, record)) => {
-                    projects.push(ProjectFile { path: source.path.clone(), record });
-                    project_texts.push(file);
-                }
-                None => unreadable.extend(source.path.file_stem().map(|s| s.to_string_lossy().into_owned())),
-            }
-        }
-
-        if let Some((file, config)) = &config {
-            check_config(file, config, &mut diags);
-        }
-        if let Some((Some(file), vocabulary)) = &vocabulary {
-            check_vocabulary(file, vocabulary, &mut diags);
-        }
-        if let Some((_, vocabulary)) = &vocabulary {
-            let reported = config.as_ref().and_then(|(_, c)| c.reported_years.iter().map(|y| *y.get_ref()).max());
-            check_projects(&mut projects, &project_texts, &unreadable, vocabulary, reported, &mut diags);
-        }
-        if let Some((file, config)) = &config {
-            warn_untranslated(file, site_texts(config), &mut diags);
-        }
-        if let Some((Some(file), vocabulary)) = &vocabulary {
-            warn_untranslated(file, vocabulary_texts(vocabulary), &mut diags);
-        }
-
-        diags.sort();
-        match (config, vocabulary) {
-            (Some((_, config)), Some((_, vocabulary))) if !diags.has_errors() => {
-                projects.sort_by(|a, b| {
-                    let pa = vocabulary.policy_position(a.record.policy.get_ref().as_str());
-                    let pb = vocabulary.policy_position(b.record.policy.get_ref().as_str());
-                    pa.cmp(&pb).then_with(|| {
-                        natural_cmp(a.record.id.get_ref().as_str(), b.record.id.get_ref().as_str())
-                    })
-                });
-                let by_id = Site::index(&projects);
-                Ok((Site { root: root.to_path_buf(), config, vocabulary, projects, by_id }, diags))
-            }
-            // With errors to fix, warnings would only bury them; they show again once the
-            // errors are gone.
-            _ => Err(Diagnostics(diags.0.into_iter().filter(|d| d.severity == Severity::Error).collect())),
-        }
+    pub fn from_sources_cached(root: &Path, sources: &Sources, diags: Diagnostics, cache: Option<&ParseCache>) -> Result<(Site, Diagnostics), Diagnostics> {
+        let inputs = Inputs::Held(&sources.projects);
+        assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, cache, Retention::Whole)
     }
 
+    /// The whole record of project `i`: the one in memory, or with [`Retention::Outline`]
+    /// the outline with its long texts read again from the file. A file that changed since
+    /// it was loaded is an error: the build would mix two versions of it.
+    pub fn record(&self, i: usize) -> Result<std::borrow::Cow<'_, Project>, Diagnostic> {
+        let file = &self.projects[i];
+        if self.retention == Retention::Whole {
+            return Ok(std::borrow::Cow::Borrowed(&file.record));
+        }
+        let bytes = fs::read(self.root.join(&file.path))
+            .map_err(|e| Diagnostic::file_error(&file.path, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"))?;
+        let changed = || Diagnostic::file_error(&file.path, "the file changed while the site was being built", "build again once the file is saved");
+        if content_hash(&bytes) != file.hash {
+            return Err(changed());
+        }
+        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).map_err(|_| changed())?;
+        let mut parsed: Project = toml::from_str(text).map_err(|_| changed())?;
+        let mut whole = file.record.clone();
+        whole.restore_long_texts(parsed.take_long_texts());
+        Ok(std::borrow::Cow::Owned(whole))
+    }
     /// The newest reported fiscal year.
     pub fn reported_year(&self) -> FiscalYear {
         self.config
@@ -465,6 +434,9 @@ fn check_vocabulary(file: &LoadedText, vocabulary: &Vocabulary, diags: &mut Diag
 }
 
 /// Checks one reference against the ids that exist, with a did-you-mean suggestion.
+/// Help texts list the known ids only when there are this many or fewer.
+const LIST_IDS_UP_TO: usize = 50;
+
 fn check_ref(
     src: &Source,
     id: &Spanned<Slug>,
@@ -485,7 +457,9 @@ fn check_ref(
         format!("no {what} is defined yet: add it to {defined_in} first")
     } else {
         match did_you_mean(wanted, known.iter().copied()) {
+            Some(s) if known.len() > LIST_IDS_UP_TO => format!("did you mean \"{s}\"? see the {what} ids in {defined_in}"),
             Some(s) => format!("did you mean \"{s}\"? the {what} ids in {defined_in} are: {}", known.join(", ")),
+            None if known.len() > LIST_IDS_UP_TO => format!("write one of the {what} ids in {defined_in} ({} of them)", known.len()),
             None => format!("write one of the {what} ids in {defined_in}: {}", known.join(", ")),
         }
     };
@@ -562,141 +536,328 @@ fn vocabulary_texts(v: &Vocabulary) -> Vec<(String, &Text)> {
     out
 }
 
-fn check_projects(
-    projects: &mut [ProjectFile],
-    texts: &[LoadedText],
-    unreadable: &[String],
-    vocabulary: &Vocabulary,
-    reported: Option<FiscalYear>,
-    diags: &mut Diagnostics,
-) {
-    let departments: Vec<&str> = vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect();
-    let policies: Vec<&str> = vocabulary.goals.iter().flat_map(|g| g.policies.iter()).map(|p| p.id.get_ref().as_str()).collect();
-    let grades: Vec<&str> = vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect();
-    let partners: Vec<&str> = vocabulary.partners.iter().map(|p| p.id.get_ref().as_str()).collect();
-    let statuses: Vec<&str> = vocabulary.statuses.iter().map(|s| s.id.get_ref().as_str()).collect();
-    let voc = VOCABULARY_FILE;
-
-    // Project ids: unique, and equal to the file name.
-    let mut first_seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for (project, file) in projects.iter().zip(texts) {
-        let src = Source { path: &file.path, text: &file.text };
-        let id = project.record.id.get_ref().as_str();
-        let stem = project.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        if stem != id {
-            diags.push(src.error(project.record.id.span(), "id", format!("the id \"{id}\" differs from the file name \"{stem}.toml\"\nrename the file to {id}.toml or write id = \"{stem}\"")));
+/// Reads one file of the site; a problem reading it is a diagnostic.
+fn read_one(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+    match fs::read(root.join(rel)) {
+        Ok(bytes) => Some(SourceFile { path: rel.to_path_buf(), bytes }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(Diagnostic::file_error(rel, "file not found", format!("create {} (see docs/records.md for its fields)", rel.display())));
+            None
         }
-        if let Some(other) = first_seen.get(id) {
-            diags.push(src.error(project.record.id.span(), "id", format!("the project id \"{id}\" is also used by {}\ngive each project its own id", other.display().to_string().replace('\\', "/"))));
-        } else {
-            first_seen.insert(id.to_owned(), project.path.clone());
+        Err(e) => {
+            diags.push(Diagnostic::file_error(rel, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"));
+            None
         }
     }
-    let project_ids: BTreeSet<&str> = first_seen.keys().map(String::as_str).chain(unreadable.iter().map(String::as_str)).collect();
-    let project_ids: Vec<&str> = project_ids.into_iter().collect();
+}
 
-    for (project, file) in projects.iter_mut().zip(texts) {
+/// Where the loader finds the project files: already read, or to read from disk.
+enum Inputs<'a> {
+    Held(&'a [SourceFile]),
+    OnDisk { root: &'a Path, paths: &'a [PathBuf] },
+}
+
+impl Inputs<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Inputs::Held(files) => files.len(),
+            Inputs::OnDisk { paths, .. } => paths.len(),
+        }
+    }
+
+    fn path(&self, i: usize) -> &Path {
+        match self {
+            Inputs::Held(files) => &files[i].path,
+            Inputs::OnDisk { paths, .. } => &paths[i],
+        }
+    }
+
+    /// The bytes of file `i`, read now if they are on disk.
+    fn get(&self, i: usize, diags: &mut Diagnostics) -> Option<std::borrow::Cow<'_, SourceFile>> {
+        match self {
+            Inputs::Held(files) => Some(std::borrow::Cow::Borrowed(&files[i])),
+            Inputs::OnDisk { root, paths } => read_one(root, &paths[i], diags).map(std::borrow::Cow::Owned),
+        }
+    }
+
+    /// The text of a file, for a diagnostic found after its text was dropped.
+    fn text_of(&self, path: &Path) -> LoadedText {
+        let mut ignored = Diagnostics::default();
+        let file = match self {
+            Inputs::Held(files) => files.iter().find(|f| f.path == path).cloned(),
+            Inputs::OnDisk { root, .. } => read_one(root, path, &mut ignored),
+        };
+        file.and_then(|f| decode(&f, &mut ignored)).unwrap_or_else(|| LoadedText { path: path.to_path_buf(), text: String::new() })
+    }
+}
+
+/// The ids a project record may refer to, from the vocabulary.
+struct Known<'a> {
+    departments: Vec<&'a str>,
+    policies: Vec<&'a str>,
+    grades: Vec<&'a str>,
+    partners: Vec<&'a str>,
+    statuses: Vec<&'a str>,
+    reported: Option<FiscalYear>,
+}
+
+impl<'a> Known<'a> {
+    fn new(vocabulary: &'a Vocabulary, reported: Option<FiscalYear>) -> Known<'a> {
+        Known {
+            departments: vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect(),
+            policies: vocabulary.goals.iter().flat_map(|g| g.policies.iter()).map(|p| p.id.get_ref().as_str()).collect(),
+            grades: vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect(),
+            partners: vocabulary.partners.iter().map(|p| p.id.get_ref().as_str()).collect(),
+            statuses: vocabulary.statuses.iter().map(|s| s.id.get_ref().as_str()).collect(),
+            reported,
+        }
+    }
+}
+
+/// What became of one project file.
+enum Loaded {
+    Project(ProjectFile),
+    /// Unreadable or unparsable: its name still counts as a project id, so that one broken
+    /// file is reported once, not again by every project that links to it.
+    Broken(String),
+}
+
+/// Reads, parses and checks one project file on its own (everything but the checks that
+/// need the other projects), then keeps the record whole or its outline.
+fn load_project(inputs: &Inputs, i: usize, known: Option<&Known>, cache: Option<&ParseCache>, retention: Retention) -> (Loaded, Diagnostics) {
+    let mut d = Diagnostics::default();
+    let path = inputs.path(i);
+    let broken = || Loaded::Broken(path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+    let Some(source) = inputs.get(i, &mut d) else {
+        return (broken(), d);
+    };
+    let hash = content_hash(&source.bytes);
+    let Some(file) = decode(&source, &mut d) else {
+        return (broken(), d);
+    };
+    let record = match cache.and_then(|c| c.get(&source.path, hash)) {
+        Some(project) => Some(project),
+        None => parse::<Project>(&file, &mut d),
+    };
+    let Some(mut record) = record else {
+        return (broken(), d);
+    };
+    if let Some(c) = cache {
+        c.put(&source.path, hash, &record);
+    }
+    if let Some(known) = known {
+        check_project(path, &mut record, &file, known, &mut d);
+    }
+    if retention == Retention::Outline {
+        record.take_long_texts();
+    }
+    (Loaded::Project(ProjectFile { path: source.path.clone(), record, hash }), d)
+}
+
+/// Parses and checks a site's files, reading the project files from `inputs`.
+fn assemble(
+    root: &Path,
+    site: Option<&SourceFile>,
+    vocabulary: Option<&SourceFile>,
+    inputs: Inputs,
+    mut diags: Diagnostics,
+    cache: Option<&ParseCache>,
+    retention: Retention,
+) -> Result<(Site, Diagnostics), Diagnostics> {
+    use rayon::prelude::*;
+    let config = site.and_then(|f| decode(f, &mut diags)).and_then(|f| parse::<SiteConfig>(&f, &mut diags).map(|c| (f, c)));
+    let vocabulary = match vocabulary {
+        Some(file) => decode(file, &mut diags).and_then(|f| parse::<Vocabulary>(&f, &mut diags).map(|v| (Some(f), v))),
+        None => Some((None, Vocabulary::default())),
+    };
+    let reported = config.as_ref().and_then(|(_, c)| c.reported_years.iter().map(|y| *y.get_ref()).max());
+    // With a vocabulary that does not parse, references cannot be checked: the records are
+    // only parsed, and checked once the vocabulary is fixed.
+    let known = vocabulary.as_ref().map(|(_, v)| Known::new(v, reported));
+
+    // Files are read, parsed and checked in parallel; results keep the files' order.
+    let loaded: Vec<(Loaded, Diagnostics)> = (0..inputs.len()).into_par_iter().map(|i| load_project(&inputs, i, known.as_ref(), cache, retention)).collect();
+    let mut projects = Vec::with_capacity(loaded.len());
+    let mut broken = Vec::new();
+    for (outcome, d) in loaded {
+        diags.extend(d);
+        match outcome {
+            Loaded::Project(p) => projects.push(p),
+            Loaded::Broken(stem) => broken.push(stem),
+        }
+    }
+    if known.is_some() {
+        check_across_projects(&projects, &broken, &inputs, &mut diags);
+    }
+    drop(known);
+
+    if let Some((file, config)) = &config {
+        check_config(file, config, &mut diags);
+    }
+    if let Some((Some(file), vocabulary)) = &vocabulary {
+        check_vocabulary(file, vocabulary, &mut diags);
+    }
+    if let Some((file, config)) = &config {
+        warn_untranslated(file, site_texts(config), &mut diags);
+    }
+    if let Some((Some(file), vocabulary)) = &vocabulary {
+        warn_untranslated(file, vocabulary_texts(vocabulary), &mut diags);
+    }
+
+    diags.sort();
+    match (config, vocabulary) {
+        (Some((_, config)), Some((_, vocabulary))) if !diags.has_errors() => {
+            let positions: std::collections::HashMap<&str, usize> = vocabulary.goals.iter().flat_map(|g| g.policies.iter()).enumerate().map(|(i, p)| (p.id.get_ref().as_str(), i)).collect();
+            projects.sort_by(|a, b| {
+                let pa = positions.get(a.record.policy.get_ref().as_str()).copied().unwrap_or(usize::MAX);
+                let pb = positions.get(b.record.policy.get_ref().as_str()).copied().unwrap_or(usize::MAX);
+                pa.cmp(&pb).then_with(|| natural_cmp(a.record.id.get_ref().as_str(), b.record.id.get_ref().as_str()))
+            });
+            let by_id = Site::index(&projects);
+            Ok((Site { root: root.to_path_buf(), config, vocabulary, projects, by_id, retention }, diags))
+        }
+        // With errors to fix, warnings would only bury them; they show again once the
+        // errors are gone.
+        _ => Err(Diagnostics(diags.0.into_iter().filter(|d| d.severity == Severity::Error).collect())),
+    }
+}
+
+/// The checks that need every project: ids are unique, related projects exist. The text
+/// of a file is read again only for a problem to show.
+fn check_across_projects(projects: &[ProjectFile], broken: &[String], inputs: &Inputs, diags: &mut Diagnostics) {
+    let mut first_seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    for project in projects {
+        let id = project.record.id.get_ref().as_str();
+        if let Some(other) = first_seen.get(id) {
+            let file = inputs.text_of(&project.path);
+            let src = Source { path: &file.path, text: &file.text };
+            diags.push(src.error(project.record.id.span(), "id", format!("the project id \"{id}\" is also used by {}\ngive each project its own id", other.display().to_string().replace('\\', "/"))));
+        } else {
+            first_seen.insert(id, &project.path);
+        }
+    }
+    let ids: std::collections::HashSet<&str> = first_seen.keys().copied().chain(broken.iter().map(String::as_str)).collect();
+    let mut sorted_ids: Option<Vec<&str>> = None;
+    for project in projects {
+        let p = &project.record;
+        let missing: Vec<(usize, &Spanned<Slug>)> = p.related.iter().enumerate().filter(|(_, r)| r.get_ref() != p.id.get_ref() && !ids.contains(r.get_ref().as_str())).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let known = sorted_ids.get_or_insert_with(|| ids.iter().copied().collect());
+        let file = inputs.text_of(&project.path);
         let src = Source { path: &file.path, text: &file.text };
-        let p = &mut project.record;
-        if p.title.get_ref().ja.trim().is_empty() {
-            diags.push(src.error(p.title.span(), "title", "the title is empty\nwrite the project name (事業名), e.g. title = \"市民活動支援補助金の充実\""));
+        for (i, r) in missing {
+            check_ref(&src, r, &format!("related[{i}]"), "project", known, PROJECTS_DIR, diags);
         }
-        check_ref(&src, &p.policy, "policy", "policy", &policies, voc, diags);
-        check_ref(&src, &p.department, "department", "department", &departments, voc, diags);
-        for (i, d) in p.lead_departments.iter().enumerate() {
-            check_ref(&src, d, &format!("lead_departments[{i}]"), "department", &departments, voc, diags);
+    }
+}
+
+/// The checks of one project record that need only its own file and the vocabulary; fills
+/// in what the loader derives (fiscal years of the yearly plan, numbers as written).
+fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known, diags: &mut Diagnostics) {
+    let src = Source { path: &file.path, text: &file.text };
+    let voc = VOCABULARY_FILE;
+    let id = p.id.get_ref().as_str();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if stem != id {
+        diags.push(src.error(p.id.span(), "id", format!("the id \"{id}\" differs from the file name \"{stem}.toml\"\nrename the file to {id}.toml or write id = \"{stem}\"")));
+    }
+    if p.title.get_ref().ja.trim().is_empty() {
+        diags.push(src.error(p.title.span(), "title", "the title is empty\nwrite the project name (事業名), e.g. title = \"市民活動支援補助金の充実\""));
+    }
+    check_ref(&src, &p.policy, "policy", "policy", &known.policies, voc, diags);
+    check_ref(&src, &p.department, "department", "department", &known.departments, voc, diags);
+    for (i, d) in p.lead_departments.iter().enumerate() {
+        check_ref(&src, d, &format!("lead_departments[{i}]"), "department", &known.departments, voc, diags);
+    }
+    for (i, d) in p.related_departments.iter().enumerate() {
+        check_ref(&src, d, &format!("related_departments[{i}]"), "department", &known.departments, voc, diags);
+    }
+    for (i, r) in p.related.iter().enumerate() {
+        if r.get_ref() == p.id.get_ref() {
+            diags.push(src.error(r.span(), &format!("related[{i}]"), "a project cannot be related to itself\nremove this id from related"));
         }
-        for (i, d) in p.related_departments.iter().enumerate() {
-            check_ref(&src, d, &format!("related_departments[{i}]"), "department", &departments, voc, diags);
-        }
-        for (i, r) in p.related.iter().enumerate() {
-            let key = format!("related[{i}]");
-            if r.get_ref() == p.id.get_ref() {
-                diags.push(src.error(r.span(), &key, "a project cannot be related to itself\nremove this id from related"));
-            } else {
-                check_ref(&src, r, &key, "project", &project_ids, PROJECTS_DIR, diags);
-            }
-        }
-        for (i, row) in p.schedule.iter_mut().enumerate() {
-            let mut by_year = BTreeMap::new();
-            for (year, status) in row.years.get_ref() {
-                let key = format!("schedule[{i}].years.{year}");
-                match FiscalYear::parse(year) {
-                    Ok(fy) => {
-                        if by_year.insert(fy, status.get_ref().clone()).is_some() {
-                            diags.push(src.error(status.span(), &key, format!("{} is given twice in this row\nkeep one entry per fiscal year", fy)));
-                        }
+    }
+    for (i, row) in p.schedule.iter_mut().enumerate() {
+        let mut by_year = BTreeMap::new();
+        for (year, status) in row.years.get_ref() {
+            let key = format!("schedule[{i}].years.{year}");
+            match FiscalYear::parse(year) {
+                Ok(fy) => {
+                    if by_year.insert(fy, status.get_ref().clone()).is_some() {
+                        diags.push(src.error(status.span(), &key, format!("{} is given twice in this row\nkeep one entry per fiscal year", fy)));
                     }
-                    Err(e) => diags.push(src.error(status.span(), &key, e.to_string())),
                 }
-                check_ref(&src, status, &key, "status", &statuses, voc, diags);
+                Err(e) => diags.push(src.error(status.span(), &key, e.to_string())),
             }
-            row.by_year = by_year;
+            check_ref(&src, status, &key, "status", &known.statuses, voc, diags);
         }
-        // Numbers keep the decimals they were written with ("70.0" stays "70.0").
-        for ind in &mut p.indicators {
-            let values = ind.baseline.iter_mut().chain(ind.target.iter_mut()).chain(ind.actuals.iter_mut());
-            for v in values {
-                if let Some(n) = v.get_mut().value.as_mut() {
-                    let written = file.text.get(n.span()).unwrap_or("");
-                    let number = n.get_ref().with_written_form(written);
-                    *n.get_mut() = number;
-                }
-            }
-        }
-        let mut indicator_ids = BTreeSet::new();
-        for (i, ind) in p.indicators.iter().enumerate() {
-            if ind.name.ja.trim().is_empty() {
-                diags.push(src.error(ind.id.span(), &format!("indicators[{i}].name"), "the indicator has no name\nwrite its name (成果を示す指標), e.g. name = \"相談・問合せ件数\", or delete this [[indicators]] table"));
-            }
-            if !indicator_ids.insert(ind.id.get_ref().as_str()) {
-                diags.push(src.error(ind.id.span(), &format!("indicators[{i}].id"), format!("the indicator id \"{}\" is used twice in this project\ngive each indicator its own id", ind.id.get_ref())));
-            }
-            let values = ind.baseline.iter().map(|v| ("baseline".to_owned(), v))
-                .chain(ind.target.iter().map(|v| ("target".to_owned(), v)))
-                .chain(ind.actuals.iter().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
-            let mut actual_years = BTreeSet::new();
-            for (name, v) in values {
-                let key = format!("indicators[{i}].{name}");
-                let value = v.get_ref();
-                match (&value.value, &value.text) {
-                    (Some(_), Some(_)) => diags.push(src.error(v.span(), &key, "both `value` and `text` are given\nwrite value = <number> for a number or text = \"…\" for a text, not both")),
-                    (None, None) => diags.push(src.error(v.span(), &key, "no value\nwrite value = <number> (e.g. value = 128) or text = \"…\" (e.g. text = \"充実\")")),
-                    _ => {}
-                }
-                if name.starts_with("actuals") && !actual_years.insert(value.year) {
-                    diags.push(src.error(v.span(), &key, format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year)));
-                }
-            }
-            if let (Some(b), Some(t)) = (&ind.baseline, &ind.target) {
-                if t.get_ref().year < b.get_ref().year {
-                    diags.push(src.error(t.span(), &format!("indicators[{i}].target"), format!(
-                        "the target year ({}) is before the baseline year ({})\nthe baseline is the starting point and the target the year to reach; check both years",
-                        t.get_ref().year, b.get_ref().year
-                    )));
-                }
-            }
-            if let Some(year) = reported {
-                if !actual_years.contains(&year) {
-                    diags.push(src.at(Severity::Warning, Some(ind.id.span()), Some(&format!("indicators[{i}]")), &format!(
-                        "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
-                        year.era_short()
-                    )));
-                }
+        row.by_year = by_year;
+    }
+    // Numbers keep the decimals they were written with ("70.0" stays "70.0").
+    for ind in &mut p.indicators {
+        let values = ind.baseline.iter_mut().chain(ind.target.iter_mut()).chain(ind.actuals.iter_mut());
+        for v in values {
+            if let Some(n) = v.get_mut().value.as_mut() {
+                let written = file.text.get(n.span()).unwrap_or("");
+                let number = n.get_ref().with_written_form(written);
+                *n.get_mut() = number;
             }
         }
-        warn_untranslated(file, p.texts(), diags);
-        let mut report_years = BTreeSet::new();
-        for (i, r) in p.reports.iter().enumerate() {
-            if !report_years.insert(*r.year.get_ref()) {
-                diags.push(src.error(r.year.span(), &format!("reports[{i}].year"), format!("there are two reports for {}\nmerge them into one [[reports]] table", r.year.get_ref())));
+    }
+    let mut indicator_ids = BTreeSet::new();
+    for (i, ind) in p.indicators.iter().enumerate() {
+        if ind.name.ja.trim().is_empty() {
+            diags.push(src.error(ind.id.span(), &format!("indicators[{i}].name"), "the indicator has no name\nwrite its name (成果を示す指標), e.g. name = \"相談・問合せ件数\", or delete this [[indicators]] table"));
+        }
+        if !indicator_ids.insert(ind.id.get_ref().as_str()) {
+            diags.push(src.error(ind.id.span(), &format!("indicators[{i}].id"), format!("the indicator id \"{}\" is used twice in this project\ngive each indicator its own id", ind.id.get_ref())));
+        }
+        let values = ind.baseline.iter().map(|v| ("baseline".to_owned(), v))
+            .chain(ind.target.iter().map(|v| ("target".to_owned(), v)))
+            .chain(ind.actuals.iter().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
+        let mut actual_years = BTreeSet::new();
+        for (name, v) in values {
+            let key = format!("indicators[{i}].{name}");
+            let value = v.get_ref();
+            match (&value.value, &value.text) {
+                (Some(_), Some(_)) => diags.push(src.error(v.span(), &key, "both `value` and `text` are given\nwrite value = <number> for a number or text = \"…\" for a text, not both")),
+                (None, None) => diags.push(src.error(v.span(), &key, "no value\nwrite value = <number> (e.g. value = 128) or text = \"…\" (e.g. text = \"充実\")")),
+                _ => {}
             }
-            if let Some(g) = &r.grade {
-                check_ref(&src, g, &format!("reports[{i}].grade"), "grade", &grades, voc, diags);
+            if name.starts_with("actuals") && !actual_years.insert(value.year) {
+                diags.push(src.error(v.span(), &key, format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year)));
             }
-            for (j, partner) in r.partners.iter().enumerate() {
-                check_ref(&src, partner, &format!("reports[{i}].partners[{j}]"), "partner", &partners, voc, diags);
+        }
+        if let (Some(b), Some(t)) = (&ind.baseline, &ind.target) {
+            if t.get_ref().year < b.get_ref().year {
+                diags.push(src.error(t.span(), &format!("indicators[{i}].target"), format!(
+                    "the target year ({}) is before the baseline year ({})\nthe baseline is the starting point and the target the year to reach; check both years",
+                    t.get_ref().year, b.get_ref().year
+                )));
             }
+        }
+        if let Some(year) = known.reported {
+            if !actual_years.contains(&year) {
+                diags.push(src.at(Severity::Warning, Some(ind.id.span()), Some(&format!("indicators[{i}]")), &format!(
+                    "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
+                    year.era_short()
+                )));
+            }
+        }
+    }
+    warn_untranslated(file, p.texts(), diags);
+    let mut report_years = BTreeSet::new();
+    for (i, r) in p.reports.iter().enumerate() {
+        if !report_years.insert(*r.year.get_ref()) {
+            diags.push(src.error(r.year.span(), &format!("reports[{i}].year"), format!("there are two reports for {}\nmerge them into one [[reports]] table", r.year.get_ref())));
+        }
+        if let Some(g) = &r.grade {
+            check_ref(&src, g, &format!("reports[{i}].grade"), "grade", &known.grades, voc, diags);
+        }
+        for (j, partner) in r.partners.iter().enumerate() {
+            check_ref(&src, partner, &format!("reports[{i}].partners[{j}]"), "partner", &known.partners, voc, diags);
         }
     }
 }

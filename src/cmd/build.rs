@@ -18,7 +18,7 @@ pub struct Args {
     #[arg(long)]
     strict: bool,
     /// Print how long each stage of the build took (load, data, pages, search, files,
-    /// commit).
+    /// commit), and the memory in use after it where the system reports it.
     #[arg(long)]
     timings: bool,
 }
@@ -38,10 +38,22 @@ impl kyodo::render::Progress for Bar {
     }
     fn stage(&self, name: &'static str) {
         if let Some(Ok(mut since)) = self.timings.as_ref().map(|t| t.lock()) {
-            self.bar.suspend(|| eprintln!("{name:>8}: {:>6} ms", since.elapsed().as_millis()));
+            let memory = memory_in_use().map(|(now, peak)| format!("  memory {now:>5} MiB, peak {peak:>5} MiB")).unwrap_or_default();
+            self.bar.suspend(|| eprintln!("{name:>8}: {:>6} ms{memory}", since.elapsed().as_millis()));
             *since = std::time::Instant::now();
         }
     }
+}
+
+/// Resident memory now and at its peak, in MiB, where the system reports it (Linux).
+fn memory_in_use() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kib: u64 = line[name.len()..].trim().trim_end_matches("kB").trim().parse().ok()?;
+        Some(kib / 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
 pub fn run(args: Args) -> ExitCode {

@@ -248,3 +248,49 @@ pub struct Report {
     #[serde(default)]
     pub improvement: Option<Text>,
 }
+
+/// The long texts of a record: the Markdown and free-text fields of the project and its
+/// reports. Only the project's own pages and data use them, so a very large site keeps
+/// records without them in memory and reads them again from the file when needed
+/// ([`crate::load::Retention::Outline`]).
+#[derive(Debug, Clone, Default)]
+pub struct LongTexts {
+    lead_note: Option<Text>,
+    issues: Option<Text>,
+    direction: Option<Text>,
+    plan_content: Option<Text>,
+    audience: Option<Text>,
+    implementer: Option<Text>,
+    /// Achievements, effect and improvement of each report, in file order.
+    reports: Vec<[Option<Text>; 3]>,
+}
+
+impl Project {
+    /// Moves the long texts out of the record, leaving `None` in their place.
+    pub fn take_long_texts(&mut self) -> LongTexts {
+        LongTexts {
+            lead_note: self.lead_note.take(),
+            issues: self.issues.take(),
+            direction: self.direction.take(),
+            plan_content: self.plan_content.take(),
+            audience: self.audience.take(),
+            implementer: self.implementer.take(),
+            reports: self.reports.iter_mut().map(|r| [r.achievements.take(), r.effect.take(), r.improvement.take()]).collect(),
+        }
+    }
+
+    /// Puts back long texts taken from a record of the same file.
+    pub fn restore_long_texts(&mut self, texts: LongTexts) {
+        self.lead_note = texts.lead_note;
+        self.issues = texts.issues;
+        self.direction = texts.direction;
+        self.plan_content = texts.plan_content;
+        self.audience = texts.audience;
+        self.implementer = texts.implementer;
+        for (r, [achievements, effect, improvement]) in self.reports.iter_mut().zip(texts.reports) {
+            r.achievements = achievements;
+            r.effect = effect;
+            r.improvement = improvement;
+        }
+    }
+}
