@@ -190,6 +190,14 @@ impl Staging {
 
     /// Writes one file into the staging folder.
     pub fn write_file(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.prepare(rel)?;
+        fs::write(&path, bytes).map_err(at(&path))?;
+        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// The path of `rel` in the staging folder, with its folder created.
+    fn prepare(&self, rel: &str) -> Result<PathBuf, WriteError> {
         let path = self.dir.path().join(rel);
         if let Some(folder) = path.parent() {
             let known = self.made.lock().map(|m| m.contains(folder)).unwrap_or(false);
@@ -200,9 +208,7 @@ impl Staging {
                 }
             }
         }
-        fs::write(&path, bytes).map_err(at(&path))?;
-        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
+        Ok(path)
     }
 
     /// How many files have been written.
@@ -214,5 +220,36 @@ impl Staging {
 impl crate::render::Sink for Staging {
     fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), String> {
         self.write_file(rel, &bytes).map_err(|e| e.to_string())
+    }
+
+    fn open(&self, rel: &str) -> Result<Box<dyn crate::render::SinkFile + '_>, String> {
+        let path = self.prepare(rel).map_err(|e| e.to_string())?;
+        let file = fs::File::create(&path).map_err(|e| WriteError { path: path.clone(), error: e }.to_string())?;
+        Ok(Box::new(StagedFile { staging: self, path, file: io::BufWriter::with_capacity(1 << 20, file) }))
+    }
+}
+
+/// A file being written into the staging folder piece by piece.
+struct StagedFile<'a> {
+    staging: &'a Staging,
+    path: PathBuf,
+    file: io::BufWriter<fs::File>,
+}
+
+impl io::Write for StagedFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl crate::render::SinkFile for StagedFile<'_> {
+    fn finish(mut self: Box<Self>) -> Result<(), String> {
+        use io::Write;
+        self.file.flush().map_err(|e| WriteError { path: self.path.clone(), error: e }.to_string())?;
+        self.staging.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 }

@@ -178,35 +178,67 @@ fn document_tokens(d: &Document) -> Vec<(Token, u32)> {
     counts.into_iter().collect()
 }
 
-/// Builds the index of a set of documents. Documents are tokenised in parallel; postings
-/// are appended in document order, so each list comes out sorted.
+/// A document ready to be added to an index: what results show, and its weighted tokens.
+pub struct Prepared {
+    fields: [String; 4],
+    tokens: Vec<(Token, u32)>,
+}
+
+/// Tokenises a document; documents are independent, so this runs in parallel.
+pub fn prepare(d: Document) -> Prepared {
+    let tokens = document_tokens(&d);
+    Prepared { fields: [d.href, d.title, d.meta, d.summary], tokens }
+}
+
+/// Builds an index document by document, in document order, so that each postings list
+/// comes out sorted; only the postings are held, never the documents' text.
+#[derive(Default)]
+pub struct Builder {
+    docs: Vec<[String; 4]>,
+    by_token: std::collections::HashMap<Token, Vec<[u32; 2]>>,
+}
+
+impl Builder {
+    pub fn add(&mut self, doc: Prepared) {
+        let i = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
+        for (t, w) in doc.tokens {
+            self.by_token.entry(t).or_default().push([i, w]);
+        }
+        self.docs.push(doc.fields);
+    }
+
+    /// The finished index; tokens found in more than half the documents of a large site
+    /// are left out (see the module documentation).
+    pub fn finish(self) -> Index {
+        let n = self.docs.len();
+        let mut stop = Vec::new();
+        let mut postings = BTreeMap::new();
+        for (t, mut list) in self.by_token {
+            let text = t.text();
+            if n >= STOP_MIN_DOCS && list.len() * 2 > n {
+                stop.push(text);
+            } else {
+                list.shrink_to_fit();
+                postings.insert(text, list);
+            }
+        }
+        stop.sort();
+        Index { docs: self.docs, postings, stop }
+    }
+}
+
+/// Builds the index of a set of documents.
 pub fn build(docs: &[Document]) -> Index {
     use rayon::prelude::*;
-    let per_doc: Vec<Vec<(Token, u32)>> = docs.par_iter().map(document_tokens).collect();
-    let mut by_token: std::collections::HashMap<Token, Vec<[u32; 2]>> = std::collections::HashMap::new();
-    for (i, tokens) in per_doc.into_iter().enumerate() {
-        let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for (t, w) in tokens {
-            by_token.entry(t).or_default().push([i, w]);
-        }
+    let prepared: Vec<Prepared> = docs
+        .par_iter()
+        .map(|d| prepare(Document { href: d.href.clone(), title: d.title.clone(), meta: d.meta.clone(), summary: d.summary.clone(), body: d.body.clone() }))
+        .collect();
+    let mut builder = Builder::default();
+    for p in prepared {
+        builder.add(p);
     }
-    let mut postings: std::collections::HashMap<String, Vec<[u32; 2]>> = by_token.into_iter().map(|(t, list)| (t.text(), list)).collect();
-    let mut stop = Vec::new();
-    if docs.len() >= STOP_MIN_DOCS {
-        postings.retain(|t, list| {
-            let common = list.len() * 2 > docs.len();
-            if common {
-                stop.push(t.clone());
-            }
-            !common
-        });
-    }
-    stop.sort();
-    Index {
-        docs: docs.iter().map(|d| [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()]).collect(),
-        postings: postings.into_iter().collect(),
-        stop,
-    }
+    builder.finish()
 }
 
 /// The key that decides a token's shard: a CJK bigram itself; a word's first two characters.
@@ -238,6 +270,21 @@ fn script(kind: &str, shard: usize, value: &impl Serialize) -> Vec<u8> {
 
 /// The files of the index, relative to `assets/search/<lang>/`.
 pub fn files(index: &Index) -> Vec<(String, Vec<u8>)> {
+    let out = std::sync::Mutex::new(Vec::new());
+    let _ = write_files(index, &|name, bytes| -> Result<(), ()> {
+        out.lock().map_err(|_| ())?.push((name, bytes));
+        Ok(())
+    });
+    let mut files = out.into_inner().unwrap_or_default();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// Hands each file of the index (name relative to `assets/search/<lang>/`, bytes) to
+/// `put` as soon as it is serialised, shards in parallel: the whole index is never held
+/// as text.
+pub fn write_files<E: Send>(index: &Index, put: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync)) -> Result<(), E> {
+    use rayon::prelude::*;
     let bytes: usize = index.postings.iter().map(|(t, l)| t.len() + 4 + l.len() * 10).sum();
     let shards = (bytes / SHARD_BYTES + 1).next_power_of_two().min(4096);
     let mut token_shards: Vec<BTreeMap<&str, &Vec<[u32; 2]>>> = vec![BTreeMap::new(); shards];
@@ -246,47 +293,45 @@ pub fn files(index: &Index) -> Vec<(String, Vec<u8>)> {
     }
     let doc_shards = index.docs.len().div_ceil(DOCS_PER_SHARD).max(1);
     let meta = serde_json::json!({ "shards": shards, "docShards": doc_shards, "docsPerShard": DOCS_PER_SHARD, "docs": index.docs.len(), "stop": index.stop });
-    let mut out = vec![("meta.js".to_owned(), format!("window.kyodoSearch.meta({meta});\n").into_bytes())];
-    for (k, shard) in token_shards.iter().enumerate() {
-        out.push((format!("t{k}.js"), script("t", k, shard)));
-    }
-    for k in 0..doc_shards {
+    put("meta.js".to_owned(), format!("window.kyodoSearch.meta({meta});\n").into_bytes())?;
+    token_shards.par_iter().enumerate().try_for_each(|(k, shard)| put(format!("t{k}.js"), script("t", k, shard)))?;
+    (0..doc_shards).into_par_iter().try_for_each(|k| {
         let end = ((k + 1) * DOCS_PER_SHARD).min(index.docs.len());
-        out.push((format!("d{k}.js"), script("d", k, &index.docs[k * DOCS_PER_SHARD..end].to_vec())));
-    }
-    out
+        let start = (k * DOCS_PER_SHARD).min(end);
+        put(format!("d{k}.js"), script("d", k, &&index.docs[start..end]))
+    })
 }
 
-/// The search documents of one language: every project page.
-pub fn documents(site: &crate::load::Site, l: &crate::render::views::Localizer) -> Vec<Document> {
-    use rayon::prelude::*;
+/// The search document of one project page in one language, from its whole record.
+pub fn document(site: &crate::load::Site, p: &crate::model::Project, l: &crate::render::views::Localizer) -> Document {
     use crate::markdown::to_plain_text;
     use crate::render::views;
     let lang = l.lang;
-    site.projects
-        .par_iter()
-        .map(|f| {
-            let p = &f.record;
-            let id = p.id.get_ref().as_str();
-            let view = views::project_summary(site, p, l);
-            let body: Vec<String> = p.texts().iter().map(|(_, t)| to_plain_text(t.get(lang).value)).collect();
-            let summary = p
-                .reports
-                .iter()
-                .max_by_key(|r| *r.year.get_ref())
-                .and_then(|r| r.achievements.as_ref())
-                .or(p.plan_content.as_ref())
-                .map(|t| views::shorten(&to_plain_text(t.get(lang).value), 100))
-                .unwrap_or_default();
-            Document {
-                href: format!("projects/{id}.html"),
-                title: view.title.value.clone(),
-                meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
-                summary,
-                body: body.join(" "),
-            }
-        })
-        .collect()
+    let id = p.id.get_ref().as_str();
+    let view = views::project_summary(site, p, l);
+    let body: Vec<String> = p.texts().iter().map(|(_, t)| to_plain_text(t.get(lang).value)).collect();
+    let summary = p
+        .reports
+        .iter()
+        .max_by_key(|r| *r.year.get_ref())
+        .and_then(|r| r.achievements.as_ref())
+        .or(p.plan_content.as_ref())
+        .map(|t| views::shorten(&to_plain_text(t.get(lang).value), 100))
+        .unwrap_or_default();
+    Document {
+        href: format!("projects/{id}.html"),
+        title: view.title.value.clone(),
+        meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+        summary,
+        body: body.join(" "),
+    }
+}
+
+/// The search documents of one language: every project page (records that cannot be
+/// read again are left out; a build reports them).
+pub fn documents(site: &crate::load::Site, l: &crate::render::views::Localizer) -> Vec<Document> {
+    use rayon::prelude::*;
+    (0..site.projects.len()).into_par_iter().filter_map(|i| site.record(i).ok().map(|p| document(site, &p, l))).collect()
 }
 
 /// Runs a query against an index the way the browser does: every query token must match

@@ -9,7 +9,7 @@
 //!   return gets a leading `'`, so a spreadsheet shows it as text instead of running it.
 //!   Numeric columns hold only numbers and are never changed.
 
-use super::{Cell, TableData};
+use super::Cell;
 
 /// Characters that make a spreadsheet treat a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -29,30 +29,12 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// The cell as written to the file.
-fn written(cell: &Cell) -> String {
+pub fn written(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) => neutralise(&one_line(s)),
         Cell::List(items) => items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER),
         other => other.raw(),
     }
-}
-
-/// Writes a table as CSV; `excel` adds the UTF-8 byte-order mark.
-pub fn write(table: &TableData, excel: bool) -> Vec<u8> {
-    let mut buffer = Vec::new();
-    if excel {
-        buffer.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(&mut buffer);
-        // Writing to a Vec cannot fail; an error here would be a bug in the csv crate.
-        let _ = w.write_record(table.table.columns.iter().map(|c| c.name.as_str()));
-        for row in &table.rows {
-            let _ = w.write_record(row.iter().map(written));
-        }
-        let _ = w.flush();
-    }
-    buffer
 }
 
 #[cfg(test)]

@@ -184,36 +184,20 @@ fn compact(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
-/// Each project serialised once, in parallel; both `projects.json` and the per-project
-/// files are assembled from these texts.
-pub fn project_texts(site: &Site) -> Vec<String> {
-    use rayon::prelude::*;
-    site.projects.par_iter().map(|p| compact(&project(site, &p.record))).collect()
+/// A project as compact JSON text: an element of `projects.json` and the body of its own
+/// file.
+pub fn project_text(site: &Site, p: &Project) -> String {
+    compact(&project(site, p))
 }
 
 /// The header object's members as JSON text, without the closing brace: `{"municipality":…`.
-fn header_open(site: &Site) -> String {
+pub fn header_open(site: &Site) -> String {
     let mut text = compact(&Value::Object(header(site)));
     text.pop();
     text
 }
 
-/// `data/projects.json`.
-pub fn projects_file(site: &Site, projects: &[String]) -> Vec<u8> {
-    let mut out = header_open(site);
-    out.reserve(projects.iter().map(|p| p.len() + 1).sum::<usize>() + 16);
-    out.push_str(",\"projects\":[");
-    for (i, p) in projects.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(p);
-    }
-    out.push_str("]}\n");
-    out.into_bytes()
-}
-
-/// `data/projects/<id>.json`.
-pub fn project_file(site: &Site, project: &str) -> Vec<u8> {
-    format!("{},\"project\":{project}}}\n", header_open(site)).into_bytes()
+/// `data/projects/<id>.json`, from [`header_open`] and [`project_text`].
+pub fn project_file(header: &str, project: &str) -> Vec<u8> {
+    format!("{header},\"project\":{project}}}\n").into_bytes()
 }

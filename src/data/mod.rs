@@ -2,9 +2,10 @@
 //!
 //! ```text
 //! schema::tables()      the one description of every table
-//! rows::table_rows()    the rows of each table, from the loaded site
-//! csv::write()          CSV files (UTF-8, and a UTF-8-with-BOM copy for Excel)
-//! json::projects()      projects.json and one JSON file per project
+//! rows::project_rows()  a project's rows of each table
+//! csv::written()        cells as CSV writes them (UTF-8, and a copy with BOM for Excel)
+//! json::project_text()  a project as JSON: in projects.json and in its own file
+//! Writer                streams every file to the output, project by project
 //! catalog::*            datapackage.json, catalog.jsonld, schema.org Dataset
 //! ```
 //!
@@ -16,9 +17,10 @@ pub mod json;
 pub mod rows;
 pub mod schema;
 
-use std::collections::BTreeMap;
+use std::io::Write;
 
 use crate::load::Site;
+use crate::render::{Sink, SinkFile};
 use schema::Table;
 
 /// Folder of the data files in the output.
@@ -63,12 +65,16 @@ impl Cell {
     }
 }
 
-/// A table with its rows, in column order.
+/// A table with its first rows (for the preview on the data page), in column order.
 #[derive(Debug, Clone)]
 pub struct TableData {
     pub table: Table,
-    pub rows: Vec<Vec<Cell>>,
+    /// The first [`FIRST_ROWS`] rows of the file.
+    pub first_rows: Vec<Vec<Cell>>,
 }
+
+/// How many rows of each table are kept for previews.
+pub const FIRST_ROWS: usize = 3;
 
 /// One published data file, for the data page and the catalogues.
 #[derive(Debug, Clone)]
@@ -90,82 +96,187 @@ pub struct DataFile {
     pub description_en: String,
 }
 
-/// Everything under `data/`.
+/// What was written under `data/`: for the data page and the catalogues.
 #[derive(Debug, Clone, Default)]
 pub struct DataSet {
     pub tables: Vec<TableData>,
     /// The files in the order of the data page.
     pub catalogue: Vec<DataFile>,
-    /// Path relative to the output root → contents.
-    pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// Builds every data file of the site.
-pub fn build(site: &Site) -> DataSet {
-    build_selected(site, &|_| true)
+/// What one project adds to the data files: its rows of each table and its JSON text.
+pub struct ProjectData {
+    /// Rows per table, in the order of [`schema::tables`].
+    rows: Vec<Vec<Vec<Cell>>>,
+    /// The project as compact JSON: an element of `projects.json` and the body of its own
+    /// file.
+    pub json: String,
 }
 
-/// Builds every data file, but writes the per-project JSON only of the projects (by index)
-/// `selected` accepts: the live preview re-renders only what a change touched.
-pub fn build_selected(site: &Site, selected: &(dyn Fn(usize) -> bool + Sync)) -> DataSet {
-    use rayon::prelude::*;
-    let tables: Vec<TableData> = schema::tables().into_par_iter().map(|t| rows::table_rows(site, t)).collect();
-    let mut set = DataSet::default();
+/// The data of one project, from its whole record. Projects are independent, so this
+/// runs in parallel; [`Writer::add`] then appends the results in site order.
+pub fn project_data(site: &Site, tables: &[Table], p: &crate::model::Project) -> ProjectData {
+    ProjectData { rows: tables.iter().map(|t| rows::project_rows(site, t, p)).collect(), json: json::project_text(site, p) }
+}
 
-    for (i, t) in tables.iter().enumerate() {
-        let name = t.table.file_name();
-        let plain = csv::write(t, false);
-        let excel = csv::write(t, true);
-        let path = format!("{DATA_DIR}/{name}");
-        let excel_path = format!("{DATA_DIR}/{EXCEL_DIR}/{name}");
-        set.catalogue.push(DataFile {
-            path: path.clone(),
-            excel_path: Some(excel_path.clone()),
-            media_type: "text/csv",
-            format: "CSV",
-            bytes: plain.len(),
-            rows: t.rows.len(),
-            table: Some(i),
-            title_ja: t.table.title_ja.to_owned(),
-            title_en: t.table.title_en.to_owned(),
-            description_ja: t.table.description_ja.to_owned(),
-            description_en: t.table.description_en.to_owned(),
-        });
-        set.files.insert(path, plain);
-        set.files.insert(excel_path, excel);
+/// A writer that counts the bytes that pass through it.
+struct Counting<W> {
+    inner: W,
+    bytes: usize,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n;
+        Ok(n)
     }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
 
-    let project_texts = json::project_texts(site);
-    let all = json::projects_file(site, &project_texts);
-    let all_path = format!("{DATA_DIR}/projects.json");
-    set.catalogue.push(DataFile {
-        path: all_path.clone(),
-        excel_path: None,
-        media_type: "application/json",
-        format: "JSON",
-        bytes: all.len(),
-        rows: site.projects.len(),
-        table: None,
-        title_ja: "全事業（JSON）".to_owned(),
-        title_en: "All projects (JSON)".to_owned(),
-        description_ja: "すべての事業の全項目（入れ子構造、Markdownの原文を含む）。".to_owned(),
-        description_en: "Every field of every project, nested, with the Markdown source of long texts.".to_owned(),
-    });
-    set.files.insert(all_path, all);
-    for (i, (p, text)) in site.projects.iter().zip(&project_texts).enumerate() {
-        if !selected(i) {
-            continue;
+type Out<'s> = Counting<Box<dyn SinkFile + 's>>;
+
+/// A CSV file and its Excel copy being written.
+struct TableOut<'s> {
+    table: Table,
+    plain: ::csv::Writer<Out<'s>>,
+    excel: ::csv::Writer<Out<'s>>,
+    rows: usize,
+    first_rows: Vec<Vec<Cell>>,
+}
+
+impl TableOut<'_> {
+    fn push(&mut self, row: Vec<Cell>) -> Result<(), String> {
+        let path = self.table.file_name();
+        let cells: Vec<String> = row.iter().map(csv::written).collect();
+        self.plain.write_record(&cells).map_err(|e| format!("cannot write {DATA_DIR}/{path}: {e}"))?;
+        self.excel.write_record(&cells).map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{path}: {e}"))?;
+        self.rows += 1;
+        if self.first_rows.len() < FIRST_ROWS {
+            self.first_rows.push(row);
         }
-        let id = p.record.id.get_ref().as_str();
-        set.files.insert(json::project_path(id), json::project_file(site, text));
+        Ok(())
+    }
+}
+
+/// Writes the data files as projects come, so that a site of any size is streamed to the
+/// output rather than held in memory: CSV files (and their Excel copies) row by row,
+/// `projects.json` project by project. Per-project JSON files are written by the caller
+/// (they are independent of each other).
+pub struct Writer<'s> {
+    site: &'s Site,
+    sink: &'s dyn Sink,
+    /// The tables, in the order of [`schema::tables`].
+    pub tables: Vec<Table>,
+    outs: Vec<TableOut<'s>>,
+    projects_json: Out<'s>,
+    projects: usize,
+}
+
+fn open<'s>(sink: &'s dyn Sink, path: &str) -> Result<Out<'s>, String> {
+    Ok(Counting { inner: sink.open(path)?, bytes: 0 })
+}
+
+fn finish(out: Out<'_>) -> Result<usize, String> {
+    let bytes = out.bytes;
+    out.inner.finish()?;
+    Ok(bytes)
+}
+
+fn csv_writer(out: Out<'_>) -> ::csv::Writer<Out<'_>> {
+    ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).buffer_capacity(1 << 16).from_writer(out)
+}
+
+impl<'s> Writer<'s> {
+    /// Opens every data file and writes its header.
+    pub fn new(site: &'s Site, sink: &'s dyn Sink) -> Result<Writer<'s>, String> {
+        let tables = schema::tables();
+        let mut outs = Vec::with_capacity(tables.len());
+        for table in &tables {
+            let name = table.file_name();
+            let mut plain = csv_writer(open(sink, &format!("{DATA_DIR}/{name}"))?);
+            let mut excel_out = open(sink, &format!("{DATA_DIR}/{EXCEL_DIR}/{name}"))?;
+            excel_out.write_all(b"\xEF\xBB\xBF").map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{name}: {e}"))?;
+            let mut excel = csv_writer(excel_out);
+            let header: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+            plain.write_record(&header).map_err(|e| format!("cannot write {DATA_DIR}/{name}: {e}"))?;
+            excel.write_record(&header).map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{name}: {e}"))?;
+            outs.push(TableOut { table: table.clone(), plain, excel, rows: 0, first_rows: Vec::new() });
+        }
+        let header = json::header_open(site);
+        let mut projects_json = open(sink, &format!("{DATA_DIR}/projects.json"))?;
+        write!(projects_json, "{header},\"projects\":[").map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
+        Ok(Writer { site, sink, tables, outs, projects_json, projects: 0 })
     }
 
-    set.tables = tables;
-    let package = catalog::datapackage(site, &set);
-    set.files.insert(format!("{DATA_DIR}/datapackage.json"), package);
-    let dcat = catalog::dcat(site, &set);
-    set.files.insert(format!("{DATA_DIR}/catalog.jsonld"), dcat);
-    set
+    /// Appends one project's rows and JSON; projects must come in site order.
+    pub fn add(&mut self, data: ProjectData) -> Result<(), String> {
+        for (out, rows) in self.outs.iter_mut().zip(data.rows) {
+            for row in rows {
+                out.push(row)?;
+            }
+        }
+        let separator: &[u8] = if self.projects == 0 { b"" } else { b"," };
+        self.projects_json
+            .write_all(separator)
+            .and_then(|()| self.projects_json.write_all(data.json.as_bytes()))
+            .map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
+        self.projects += 1;
+        Ok(())
+    }
+
+    /// Writes the tables that do not come from projects, closes every file, and writes
+    /// the catalogues (`datapackage.json`, `catalog.jsonld`), which need the sizes.
+    pub fn finish(mut self) -> Result<DataSet, String> {
+        let site = self.site;
+        for out in &mut self.outs {
+            for row in rows::site_rows(site, &out.table) {
+                out.push(row)?;
+            }
+        }
+        let mut set = DataSet::default();
+        for (i, out) in self.outs.into_iter().enumerate() {
+            let name = out.table.file_name();
+            let path = format!("{DATA_DIR}/{name}");
+            let excel_path = format!("{DATA_DIR}/{EXCEL_DIR}/{name}");
+            let bytes = finish(out.plain.into_inner().map_err(|e| format!("cannot write {path}: {}", e.error()))?)?;
+            finish(out.excel.into_inner().map_err(|e| format!("cannot write {excel_path}: {}", e.error()))?)?;
+            let t = &out.table;
+            set.catalogue.push(DataFile {
+                path,
+                excel_path: Some(excel_path),
+                media_type: "text/csv",
+                format: "CSV",
+                bytes,
+                rows: out.rows,
+                table: Some(i),
+                title_ja: t.title_ja.to_owned(),
+                title_en: t.title_en.to_owned(),
+                description_ja: t.description_ja.to_owned(),
+                description_en: t.description_en.to_owned(),
+            });
+            set.tables.push(TableData { table: out.table, first_rows: out.first_rows });
+        }
+        self.projects_json.write_all(b"]}\n").map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
+        set.catalogue.push(DataFile {
+            path: format!("{DATA_DIR}/projects.json"),
+            excel_path: None,
+            media_type: "application/json",
+            format: "JSON",
+            bytes: finish(self.projects_json)?,
+            rows: self.projects,
+            table: None,
+            title_ja: "全事業（JSON）".to_owned(),
+            title_en: "All projects (JSON)".to_owned(),
+            description_ja: "すべての事業の全項目（入れ子構造、Markdownの原文を含む）。".to_owned(),
+            description_en: "Every field of every project, nested, with the Markdown source of long texts.".to_owned(),
+        });
+        self.sink.put(&format!("{DATA_DIR}/datapackage.json"), catalog::datapackage(site, &set))?;
+        self.sink.put(&format!("{DATA_DIR}/catalog.jsonld"), catalog::dcat(site, &set))?;
+        Ok(set)
+    }
 }
 
 /// Serialises JSON for publishing: pretty, with a final newline.

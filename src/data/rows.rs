@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::schema::Table;
-use super::{Cell, TableData};
+use super::Cell;
 use crate::fiscal_year::FiscalYear;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
@@ -60,21 +60,23 @@ fn year_cells(row: &mut Row, year: FiscalYear) {
     row.set("和暦", Cell::text(year.era_ja()));
 }
 
-/// Builds the rows of `table`.
-pub fn table_rows(site: &Site, table: Table) -> TableData {
-    use rayon::prelude::*;
-    let per_project = |f: &(dyn Fn(&Project) -> Vec<Vec<Cell>> + Sync)| -> Vec<Vec<Cell>> {
-        site.projects.par_iter().map(|p| f(&p.record)).collect::<Vec<_>>().into_iter().flatten().collect()
-    };
-    let rows = match table.name {
-        "projects" => per_project(&|p| vec![project_row(site, &table, p)]),
-        "indicators" => per_project(&|p| indicator_rows(site, &table, p)),
-        "reports" => per_project(&|p| report_rows(site, &table, p)),
-        "schedule" => per_project(&|p| schedule_rows(site, &table, p)),
-        "departments" => department_rows(site, &table),
+/// A project's rows of `table` (none for tables that do not list projects).
+pub fn project_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+    match table.name {
+        "projects" => vec![project_row(site, table, p)],
+        "indicators" => indicator_rows(site, table, p),
+        "reports" => report_rows(site, table, p),
+        "schedule" => schedule_rows(site, table, p),
         _ => Vec::new(),
-    };
-    TableData { table, rows }
+    }
+}
+
+/// The rows of `table` that come from the site rather than from projects.
+pub fn site_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
+    match table.name {
+        "departments" => department_rows(site, table),
+        _ => Vec::new(),
+    }
 }
 
 /// Site-root-relative path, or an absolute URL when the site has a base URL.

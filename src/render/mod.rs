@@ -13,7 +13,6 @@ pub mod theme;
 pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use minijinja::value::Serde;
@@ -39,6 +38,40 @@ pub struct Output {
 pub trait Sink: Sync {
     /// Stores one file; `path` is relative to the output root, with `/` separators.
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), String>;
+
+    /// Opens a file to be written piece by piece (the large data files), so that it never
+    /// needs to be in memory whole. It is stored by [`SinkFile::finish`].
+    fn open(&self, path: &str) -> Result<Box<dyn SinkFile + '_>, String>;
+}
+
+/// A file of a [`Sink`] being written piece by piece.
+pub trait SinkFile: std::io::Write + Send {
+    /// Stores the file; writing errors surface here at the latest.
+    fn finish(self: Box<Self>) -> Result<(), String>;
+}
+
+/// A file of a [`MemorySink`] being written.
+struct MemoryFile<'a> {
+    sink: &'a MemorySink,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+impl std::io::Write for MemoryFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl SinkFile for MemoryFile<'_> {
+    fn finish(self: Box<Self>) -> Result<(), String> {
+        let MemoryFile { sink, path, bytes } = *self;
+        sink.put(&path, bytes)
+    }
 }
 
 /// A sink that keeps every file in memory.
@@ -50,6 +83,10 @@ impl Sink for MemorySink {
         let mut out = self.0.lock().map_err(|_| "a rendering thread failed".to_owned())?;
         out.files.insert(path.to_owned(), bytes);
         Ok(())
+    }
+
+    fn open(&self, path: &str) -> Result<Box<dyn SinkFile + '_>, String> {
+        Ok(Box::new(MemoryFile { sink: self, path: path.to_owned(), bytes: Vec::new() }))
     }
 }
 
@@ -124,7 +161,7 @@ struct SwitcherEntry {
     current: bool,
 }
 
-/// The pages of a language.
+/// The pages of a language other than project pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PageKind {
     Home,
@@ -136,7 +173,6 @@ enum PageKind {
     Data,
     Departments,
     Department(usize),
-    Project(usize),
 }
 
 /// Everything shared by the pages of one language, computed once.
@@ -185,17 +221,22 @@ struct Page {
     content: Value,
 }
 
-/// The list of pages of a site in one language, in a fixed order.
-fn page_kinds(site: &Site, ctx: &LangContext, selection: &Selection) -> Vec<PageKind> {
+/// The pages of a site in one language other than project pages, in a fixed order.
+fn page_kinds(site: &Site, ctx: &LangContext) -> Vec<PageKind> {
     let mut kinds = vec![PageKind::Home, PageKind::Projects];
     kinds.extend((0..ctx.facet_pages.len()).map(PageKind::Facet));
     kinds.extend([PageKind::About, PageKind::Accessibility, PageKind::Search, PageKind::Data, PageKind::Departments]);
     kinds.extend((0..site.vocabulary.departments.len()).map(PageKind::Department));
-    match selection {
-        Selection::All => kinds.extend((0..site.projects.len()).map(PageKind::Project)),
-        Selection::Projects(set) => kinds.extend(set.iter().copied().filter(|&i| i < site.projects.len()).map(PageKind::Project)),
-    }
     kinds
+}
+
+impl Selection {
+    fn contains(&self, project: usize) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Projects(set) => set.contains(&project),
+        }
+    }
 }
 
 /// The path of a page inside its language folder.
@@ -210,7 +251,6 @@ fn page_path(site: &Site, ctx: &LangContext, kind: PageKind) -> String {
         PageKind::Data => "data.html".to_owned(),
         PageKind::Departments => "departments/index.html".to_owned(),
         PageKind::Department(i) => in_lang(&department_path(ctx.lang, site.vocabulary.departments[i].id.get_ref().as_str())),
-        PageKind::Project(i) => in_lang(&project_path(ctx.lang, site.projects[i].record.id.get_ref().as_str())),
     }
 }
 
@@ -301,25 +341,26 @@ fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: 
                 content: context! { d => Value::from(Serde(&view)) },
             }
         }
-        PageKind::Project(i) => {
-            let p = &site.projects[i].record;
-            let view = views::project_view(site, p, l);
-            let description = p
-                .reports
-                .iter()
-                .max_by_key(|r| *r.year.get_ref())
-                .and_then(|r| r.achievements.as_ref())
-                .or(p.plan_content.as_ref())
-                .map(|t| views::shorten(&markdown::to_plain_text(t.get(ctx.lang).value), 120))
-                .unwrap_or_else(|| ctx.site_description.clone());
-            Page {
-                path_in_lang,
-                template: "project.html",
-                title: view.title.value.clone(),
-                description,
-                content: context! { p => Value::from(Serde(&view)), json_href => crate::data::json::project_path(p.id.get_ref().as_str()) },
-            }
-        }
+    }
+}
+
+/// A project page, from the project's whole record.
+fn project_page(ctx: &LangContext, site: &Site, p: &crate::model::Project) -> Page {
+    let view = views::project_view(site, p, &ctx.l);
+    let description = p
+        .reports
+        .iter()
+        .max_by_key(|r| *r.year.get_ref())
+        .and_then(|r| r.achievements.as_ref())
+        .or(p.plan_content.as_ref())
+        .map(|t| views::shorten(&markdown::to_plain_text(t.get(ctx.lang).value), 120))
+        .unwrap_or_else(|| ctx.site_description.clone());
+    Page {
+        path_in_lang: in_lang(&project_path(ctx.lang, p.id.get_ref().as_str())),
+        template: "project.html",
+        title: view.title.value.clone(),
+        description,
+        content: context! { p => Value::from(Serde(&view)), json_href => crate::data::json::project_path(p.id.get_ref().as_str()) },
     }
 }
 
@@ -364,54 +405,119 @@ fn render_page(site: &Site, env: &Environment, ctx: &LangContext, page: Page) ->
     Ok((path, html.into_bytes()))
 }
 
+/// Projects whose outputs are made together: enough to keep both cores busy, few enough
+/// that their pages, rows and search documents take little memory.
+const BATCH: usize = 256;
+
+/// What a project adds to the site-wide outputs, made in parallel and then appended in
+/// site order.
+struct ProjectWork {
+    data: crate::data::ProjectData,
+    /// Its search document in each language.
+    search: Vec<crate::search::Prepared>,
+}
+
 /// Renders the selected pages and every data file into `sink`.
+///
+/// Projects are taken in batches in site order: each project's whole record is made once
+/// ([`Site::record`]) and yields its pages, its JSON file, its rows of the CSV files and its
+/// search documents; then the rows and documents are appended to the data files and the
+/// search index, which are streamed to the sink. The other pages (lists, totals, the data
+/// page with the files' sizes) follow.
 pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Progress, selection: &Selection) -> Result<(), Diagnostics> {
     let env = theme.environment()?;
     let languages = &site.config.languages;
-    let put = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map_err(|e| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(path), e, "check that the output folder is writable and the disk is not full")]));
+    let file_error = |path: &str, e: String| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(path), e, "check that the output folder is writable and the disk is not full")]);
+    let put = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map_err(|e| file_error(path, e));
+    let write_error = |e: String| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(crate::data::DATA_DIR), e, "check that the output folder is writable and the disk is not full")]);
 
-    let data = match selection {
-        Selection::All => crate::data::build(site),
-        Selection::Projects(set) => crate::data::build_selected(site, &|i| set.contains(&i)),
-    };
-    progress.stage("data");
     let groups = views::department_groups(site);
     let contexts: Vec<LangContext> = languages.iter().map(|&lang| LangContext::new(site, theme, lang)).collect();
-    let jobs: Vec<(&LangContext, PageKind)> = contexts.iter().flat_map(|c| page_kinds(site, c, selection).into_iter().map(move |k| (c, k))).collect();
-    progress.start(jobs.len());
+    let site_pages: Vec<(&LangContext, PageKind)> = contexts.iter().flat_map(|c| page_kinds(site, c).into_iter().map(move |k| (c, k))).collect();
+    let selected = (0..site.projects.len()).filter(|&i| selection.contains(i)).count();
+    progress.start(site_pages.len() + selected * contexts.len());
+    progress.stage("prepare");
 
     let failures = Mutex::new(Diagnostics::default());
-    let done = AtomicUsize::new(0);
-    jobs.par_iter().for_each(|&(ctx, kind)| {
-        let result = render_page(site, &env, ctx, page(site, ctx, &groups, &data, kind));
-        let problem = match result {
-            Ok((path, bytes)) => put(&path, bytes).err(),
-            Err(e) => Some(Diagnostics(vec![template_error(&theme.origin, &e)])),
-        };
-        if let Some(d) = problem {
-            if let Ok(mut f) = failures.lock() {
-                f.extend(d);
+    let fail = |d: Diagnostics| {
+        if let Ok(mut f) = failures.lock() {
+            f.extend(d);
+        }
+    };
+    let mut data = crate::data::Writer::new(site, sink).map_err(write_error)?;
+    let (tables, json_header) = (data.tables.clone(), crate::data::json::header_open(site));
+    let mut search: Vec<crate::search::Builder> = contexts.iter().map(|_| crate::search::Builder::default()).collect();
+    let indexes: Vec<usize> = (0..site.projects.len()).collect();
+    for batch in indexes.chunks(BATCH) {
+        let work: Vec<Option<ProjectWork>> = batch
+            .par_iter()
+            .map(|&i| {
+                let p = match site.record(i) {
+                    Ok(p) => p,
+                    Err(d) => {
+                        fail(Diagnostics(vec![d]));
+                        return None;
+                    }
+                };
+                let project_data = crate::data::project_data(site, &tables, &p);
+                if selection.contains(i) {
+                    for ctx in &contexts {
+                        match render_page(site, &env, ctx, project_page(ctx, site, &p)) {
+                            Ok((path, bytes)) => put(&path, bytes).unwrap_or_else(fail),
+                            Err(e) => fail(Diagnostics(vec![template_error(&theme.origin, &e)])),
+                        }
+                        progress.tick();
+                    }
+                    let path = crate::data::json::project_path(p.id.get_ref().as_str());
+                    put(&path, crate::data::json::project_file(&json_header, &project_data.json)).unwrap_or_else(fail);
+                }
+                let search = contexts.iter().map(|ctx| crate::search::prepare(crate::search::document(site, &p, &ctx.l))).collect();
+                Some(ProjectWork { data: project_data, search })
+            })
+            .collect();
+        for w in work.into_iter().flatten() {
+            data.add(w.data).map_err(write_error)?;
+            for (builder, doc) in search.iter_mut().zip(w.search) {
+                builder.add(doc);
             }
         }
-        done.fetch_add(1, Ordering::Relaxed);
+        if failures.lock().map(|f| f.has_errors()).unwrap_or(true) {
+            break;
+        }
+    }
+    let mut diags = std::mem::take(&mut *failures.lock().unwrap_or_else(|e| e.into_inner()));
+    if diags.has_errors() {
+        diags.0.sort_by(|a, b| a.file.cmp(&b.file));
+        diags.0.dedup_by(|a, b| a.file == b.file && a.message == b.message);
+        return Err(diags);
+    }
+    progress.stage("projects");
+    let data = data.finish().map_err(write_error)?;
+    progress.stage("data");
+    for (ctx, builder) in contexts.iter().zip(search) {
+        let lang = ctx.lang;
+        let index = builder.finish();
+        crate::search::write_files(&index, &|name, bytes| put(&format!("assets/search/{lang}/{name}"), bytes))?;
+    }
+    progress.stage("search");
+
+    site_pages.par_iter().for_each(|&(ctx, kind)| {
+        match render_page(site, &env, ctx, page(site, ctx, &groups, &data, kind)) {
+            Ok((path, bytes)) => put(&path, bytes).unwrap_or_else(fail),
+            Err(e) => fail(Diagnostics(vec![template_error(&theme.origin, &e)])),
+        }
         progress.tick();
     });
-    progress.stage("pages");
     let mut diags = failures.into_inner().unwrap_or_else(|e| e.into_inner());
     if diags.has_errors() {
         diags.0.sort_by(|a, b| a.file.cmp(&b.file));
         diags.0.dedup_by(|a, b| a.file == b.file && a.message == b.message);
         return Err(diags);
     }
-
-    for ctx in &contexts {
-        let lang = ctx.lang;
-        let index = crate::search::build(&crate::search::documents(site, &ctx.l));
-        crate::search::files(&index).into_par_iter().try_for_each(|(name, bytes)| put(&format!("assets/search/{lang}/{name}"), bytes))?;
-    }
-    progress.stage("search");
+    progress.stage("pages");
     if let (Some(base), Some(ctx)) = (&site.config.base_url, contexts.iter().find(|c| c.lang == site.config.default_language)) {
-        let paths: Vec<String> = page_kinds(site, ctx, &Selection::All).into_iter().map(|k| page_path(site, ctx, k)).collect();
+        let mut paths: Vec<String> = page_kinds(site, ctx).into_iter().map(|k| page_path(site, ctx, k)).collect();
+        paths.extend(site.projects.iter().map(|p| in_lang(&project_path(ctx.lang, p.record.id.get_ref().as_str()))));
         put("sitemap.xml", sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &paths).into_bytes())?;
     }
     put("robots.txt", robots(site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()))).into_bytes())?;
@@ -450,7 +556,6 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
         let html = env.get_template(template).and_then(|t| t.render(ctx)).map_err(|e| Diagnostics(vec![template_error(&theme.origin, &e)]))?;
         put(path, html.into_bytes())?;
     }
-    data.files.into_par_iter().try_for_each(|(path, bytes)| put(&path, bytes))?;
     for (name, text) in crate::schema::schemas() {
         put(&format!("schemas/{name}"), text.into_bytes())?;
     }

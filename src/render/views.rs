@@ -590,7 +590,7 @@ pub struct PreviewView {
 }
 
 /// How many rows the data page previews per file.
-const PREVIEW_ROWS: usize = 3;
+const PREVIEW_ROWS: usize = crate::data::FIRST_ROWS;
 /// Longest cell text shown in a preview.
 const PREVIEW_CELL_CHARS: usize = 40;
 
@@ -638,7 +638,7 @@ pub fn data_page_view(site: &Site, set: &crate::data::DataSet, l: &Localizer) ->
             preview: table.map(|t| PreviewView {
                 header: t.table.columns.iter().map(|c| c.name.clone()).collect(),
                 rows: t
-                    .rows
+                    .first_rows
                     .iter()
                     .take(PREVIEW_ROWS)
                     .map(|r| r.iter().map(|c| shorten(&crate::data::csv::one_line(&c.raw()), PREVIEW_CELL_CHARS)).collect())
