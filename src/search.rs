@@ -191,18 +191,71 @@ pub fn prepare(d: Document) -> Prepared {
 }
 
 /// Builds an index document by document, in document order, so that each postings list
-/// comes out sorted; only the postings are held, never the documents' text.
+/// comes out sorted; only the postings are held, never the documents' text. While the
+/// index grows, each list is kept compact: per document the gap from the previous one and
+/// the weight, as LEB128 variable-length numbers (mostly two bytes, where a pair of `u32`
+/// takes eight).
 #[derive(Default)]
 pub struct Builder {
     docs: Vec<[String; 4]>,
-    by_token: std::collections::HashMap<Token, Vec<[u32; 2]>>,
+    by_token: std::collections::HashMap<Token, Postings>,
+}
+
+/// A postings list being built.
+#[derive(Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+    count: u32,
+}
+
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut n = 0u32;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        n |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    n
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32, weight: u32) {
+        push_varint(&mut self.bytes, doc - self.last);
+        push_varint(&mut self.bytes, weight);
+        self.last = doc;
+        self.count += 1;
+    }
+
+    fn decode(&self) -> Vec<[u32; 2]> {
+        let mut out = Vec::with_capacity(self.count as usize);
+        let (mut at, mut doc) = (0, 0u32);
+        while at < self.bytes.len() {
+            doc += read_varint(&self.bytes, &mut at);
+            let weight = read_varint(&self.bytes, &mut at);
+            out.push([doc, weight]);
+        }
+        out
+    }
 }
 
 impl Builder {
     pub fn add(&mut self, doc: Prepared) {
         let i = u32::try_from(self.docs.len()).unwrap_or(u32::MAX);
         for (t, w) in doc.tokens {
-            self.by_token.entry(t).or_default().push([i, w]);
+            self.by_token.entry(t).or_default().push(i, w);
         }
         self.docs.push(doc.fields);
     }
@@ -213,13 +266,12 @@ impl Builder {
         let n = self.docs.len();
         let mut stop = Vec::new();
         let mut postings = BTreeMap::new();
-        for (t, mut list) in self.by_token {
+        for (t, list) in self.by_token {
             let text = t.text();
-            if n >= STOP_MIN_DOCS && list.len() * 2 > n {
+            if n >= STOP_MIN_DOCS && list.count as usize * 2 > n {
                 stop.push(text);
             } else {
-                list.shrink_to_fit();
-                postings.insert(text, list);
+                postings.insert(text, list.decode());
             }
         }
         stop.sort();
@@ -422,6 +474,17 @@ mod tests {
         assert_eq!(search(&index, "市民 特別").len(), 400, "a stop token does not narrow the search");
         let files = files(&index);
         assert!(files.iter().any(|(p, _)| p == "meta.js") && files.iter().any(|(p, _)| p == "d2.js"));
+    }
+
+    #[test]
+    fn compact_postings_decode_to_what_was_added() {
+        let mut p = Postings::default();
+        let added = [[0, 1], [1, 3], [200, 1], [70_000, 130], [u32::MAX - 1, 2]];
+        for [d, w] in added {
+            p.push(d, w);
+        }
+        assert_eq!(p.decode(), added);
+        assert_eq!(p.bytes.len(), 2 + 2 + 3 + 5 + 6, "small gaps and weights take a byte each");
     }
 
     #[test]

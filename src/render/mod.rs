@@ -184,7 +184,7 @@ struct LangContext<'a> {
     t_value: Value,
     site_value: Value,
     site_description: String,
-    cards: Vec<views::ProjectCard>,
+    cards: std::sync::Arc<Vec<views::ProjectCard>>,
     facets: views::Facets,
     facet_pages: Vec<views::FacetPage>,
 }
@@ -199,7 +199,7 @@ impl<'a> LangContext<'a> {
             .as_ref()
             .map(|d| markdown::to_plain_text(d.get(lang).value))
             .unwrap_or_else(|| site_view.title.value.clone());
-        let cards: Vec<_> = site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l)).collect();
+        let cards: std::sync::Arc<Vec<_>> = std::sync::Arc::new(site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l)).collect());
         let (facets, facet_pages) = views::facets(site, &cards, &l);
         let t_value = Value::from(Serde(l.strings));
         let site_value = Value::from(Serde(&site_view));
@@ -208,6 +208,49 @@ impl<'a> LangContext<'a> {
 
     fn s(&self, key: &str) -> String {
         self.l.strings.get(key).cloned().unwrap_or_default()
+    }
+}
+
+/// Project cards for a list page, converted for the template one at a time as the list is
+/// rendered: a national site's list has 100,000 cards, and converting them all at once
+/// would hold them twice.
+#[derive(Debug)]
+struct CardList {
+    cards: std::sync::Arc<Vec<views::ProjectCard>>,
+    /// Positions in `cards` of the cards to list; all when `None`.
+    picks: Option<Vec<usize>>,
+}
+
+impl CardList {
+    fn all(cards: &std::sync::Arc<Vec<views::ProjectCard>>) -> Value {
+        Value::from_object(CardList { cards: cards.clone(), picks: None })
+    }
+
+    fn some(cards: &std::sync::Arc<Vec<views::ProjectCard>>, picks: &[usize]) -> Value {
+        Value::from_object(CardList { cards: cards.clone(), picks: Some(picks.to_vec()) })
+    }
+
+    fn len(&self) -> usize {
+        self.picks.as_ref().map_or(self.cards.len(), Vec::len)
+    }
+}
+
+impl minijinja::value::Object for CardList {
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
+        let i = key.as_usize()?;
+        let card = match &self.picks {
+            Some(picks) => self.cards.get(*picks.get(i)?)?,
+            None => self.cards.get(i)?,
+        };
+        Some(Value::from(Serde(card)))
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Seq(self.len())
     }
 }
 
@@ -265,7 +308,6 @@ fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: 
     let title = &ctx.site_view.title.value;
     let described = |what: &str| format!("{what} — {title}");
     let path_in_lang = page_path(site, ctx, kind);
-    let cards_of = |list: &[usize]| -> Vec<&views::ProjectCard> { list.iter().map(|&i| &ctx.cards[i]).collect() };
     match kind {
         PageKind::Home => Page {
             path_in_lang,
@@ -283,7 +325,7 @@ fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: 
             template: "projects.html",
             title: ctx.s("all_projects"),
             description: described(&ctx.s("all_projects")),
-            content: context! { cards => Value::from(Serde(&ctx.cards)), facets => Value::from(Serde(&ctx.facets)) },
+            content: context! { cards => CardList::all(&ctx.cards), facets => Value::from(Serde(&ctx.facets)) },
         },
         PageKind::Facet(i) => {
             let f = &ctx.facet_pages[i];
@@ -292,7 +334,7 @@ fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: 
                 template: "facet.html",
                 title: f.title.clone(),
                 description: described(&f.title),
-                content: context! { heading => f.title.clone(), cards => Value::from(Serde(cards_of(&f.projects))) },
+                content: context! { heading => f.title.clone(), cards => CardList::some(&ctx.cards, &f.projects) },
             }
         }
         PageKind::About => Page {
