@@ -171,7 +171,7 @@ fn each_token(normalized: &str, mut f: impl FnMut(Token)) {
 
 /// The weighted tokens of one document: token → weight (title tokens count 3, body 1).
 fn document_tokens(d: &Document) -> Vec<(Token, u32)> {
-    let mut counts: std::collections::HashMap<Token, u32> = std::collections::HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<Token, u32> = rustc_hash::FxHashMap::default();
     for (text, weight) in [(normalize(&d.title), 3u32), (normalize(&d.body), 1u32)] {
         each_token(&text, |t| *counts.entry(t).or_default() += weight);
     }
@@ -198,7 +198,7 @@ pub fn prepare(d: Document) -> Prepared {
 #[derive(Default)]
 pub struct Builder {
     docs: Vec<[String; 4]>,
-    by_token: std::collections::HashMap<Token, Postings>,
+    by_token: rustc_hash::FxHashMap<Token, Postings>,
 }
 
 /// A postings list being built.

@@ -17,8 +17,8 @@ pub struct Args {
     /// reported year) as errors: build nothing if there are any.
     #[arg(long)]
     strict: bool,
-    /// Print how long each stage of the build took (load, data, pages, search, files,
-    /// commit), and the memory in use after it where the system reports it.
+    /// Print how long each stage of the build took (load, prepare, projects, data, search,
+    /// pages, files, commit), and the memory in use after it where the system reports it.
     #[arg(long)]
     timings: bool,
 }

@@ -6,7 +6,8 @@
 //!
 //! Pages are rendered in parallel (rayon) with templates compiled once; each finished file
 //! goes straight to a [`Sink`]: memory for tests and the preview, a staging folder for a
-//! build, so a large site never needs all its pages in memory at once.
+//! build. Large files (CSV, `projects.json`) are streamed to the sink as they grow, so a
+//! large site never needs its output in memory (see [`render_to`]).
 
 pub mod charts;
 pub mod theme;
@@ -102,7 +103,8 @@ pub trait Progress: Sync {
     fn start(&self, _pages: usize) {}
     /// One more page done.
     fn tick(&self) {}
-    /// A stage of the build is done: "load", "data", "pages", "search", "files", "commit".
+    /// A stage of the build is done: "load", "prepare", "projects", "data", "search", "pages",
+    /// "files", "commit".
     fn stage(&self, _name: &'static str) {}
 }
 
@@ -486,47 +488,66 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
             f.extend(d);
         }
     };
-    let mut data = crate::data::Writer::new(site, sink).map_err(write_error)?;
+    let data = crate::data::Writer::new(site, sink).map_err(write_error)?;
     let (tables, json_header) = (data.tables.clone(), crate::data::json::header_open(site));
-    let mut search: Vec<crate::search::Builder> = contexts.iter().map(|_| crate::search::Builder::default()).collect();
+    let search: Vec<crate::search::Builder> = contexts.iter().map(|_| crate::search::Builder::default()).collect();
     let indexes: Vec<usize> = (0..site.projects.len()).collect();
-    for batch in indexes.chunks(BATCH) {
-        let work: Vec<Option<ProjectWork>> = batch
-            .par_iter()
-            .map(|&i| {
-                let p = match site.record(i) {
-                    Ok(p) => p,
-                    Err(d) => {
-                        fail(Diagnostics(vec![d]));
-                        return None;
+    // Rows and search documents must be appended in site order, which is sequential work:
+    // it runs on a thread of its own, one batch behind, while the next batch renders.
+    let appended = std::thread::scope(|scope| {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<ProjectWork>>(2);
+        let appender = scope.spawn(move || -> Result<_, String> {
+            let (mut data, mut search) = (data, search);
+            for work in received {
+                for w in work {
+                    data.add(w.data)?;
+                    for (builder, doc) in search.iter_mut().zip(w.search) {
+                        builder.add(doc);
                     }
-                };
-                let project_data = crate::data::project_data(site, &tables, &p);
-                if selection.contains(i) {
-                    for ctx in &contexts {
-                        match render_page(site, &env, ctx, project_page(ctx, site, &p)) {
-                            Ok((path, bytes)) => put(&path, bytes).unwrap_or_else(fail),
-                            Err(e) => fail(Diagnostics(vec![template_error(&theme.origin, &e)])),
-                        }
-                        progress.tick();
-                    }
-                    let path = crate::data::json::project_path(p.id.get_ref().as_str());
-                    put(&path, crate::data::json::project_file(&json_header, &project_data.json)).unwrap_or_else(fail);
                 }
-                let search = contexts.iter().map(|ctx| crate::search::prepare(crate::search::document(site, &p, &ctx.l))).collect();
-                Some(ProjectWork { data: project_data, search })
-            })
-            .collect();
-        for w in work.into_iter().flatten() {
-            data.add(w.data).map_err(write_error)?;
-            for (builder, doc) in search.iter_mut().zip(w.search) {
-                builder.add(doc);
+            }
+            Ok((data, search))
+        });
+        for batch in indexes.chunks(BATCH) {
+            let work: Vec<ProjectWork> = batch
+                .par_iter()
+                .filter_map(|&i| {
+                    let p = match site.record(i) {
+                        Ok(p) => p,
+                        Err(d) => {
+                            fail(Diagnostics(vec![d]));
+                            return None;
+                        }
+                    };
+                    let project_data = crate::data::project_data(site, &tables, &p);
+                    if selection.contains(i) {
+                        for ctx in &contexts {
+                            match render_page(site, &env, ctx, project_page(ctx, site, &p)) {
+                                Ok((path, bytes)) => put(&path, bytes).unwrap_or_else(fail),
+                                Err(e) => fail(Diagnostics(vec![template_error(&theme.origin, &e)])),
+                            }
+                            progress.tick();
+                        }
+                        let path = crate::data::json::project_path(p.id.get_ref().as_str());
+                        put(&path, crate::data::json::project_file(&json_header, &project_data.json)).unwrap_or_else(fail);
+                    }
+                    let search = contexts.iter().map(|ctx| crate::search::prepare(crate::search::document(site, &p, &ctx.l))).collect();
+                    Some(ProjectWork { data: project_data, search })
+                })
+                .collect();
+            // A send fails only when the appender stopped on a write error, reported below.
+            if batches.send(work).is_err() || failures.lock().map(|f| f.has_errors()).unwrap_or(true) {
+                break;
             }
         }
-        if failures.lock().map(|f| f.has_errors()).unwrap_or(true) {
-            break;
-        }
-    }
+        drop(batches);
+        appender.join()
+    });
+    let (data, search) = match appended {
+        Ok(Ok(done)) => done,
+        Ok(Err(e)) => return Err(write_error(e)),
+        Err(_) => return Err(write_error("writing the data files stopped unexpectedly".to_owned())),
+    };
     let mut diags = std::mem::take(&mut *failures.lock().unwrap_or_else(|e| e.into_inner()));
     if diags.has_errors() {
         diags.0.sort_by(|a, b| a.file.cmp(&b.file));
