@@ -83,7 +83,13 @@ pub fn build_to_folder(root: &Path, dest: &Path, strict: bool, progress: &dyn re
     Ok(Built { warnings, files })
 }
 
-/// Loads, checks and renders the site at `root` without writing: what `kyodo check` runs.
+/// Loads, checks and renders the site at `root` without keeping or writing anything: what
+/// `kyodo check` runs. Rendering finds template errors; its output is dropped as it comes,
+/// so checking a site of any size takes no more memory than building it.
 pub fn check(root: &Path) -> Result<Diagnostics, Diagnostics> {
-    build(root).map(|(_, warnings)| warnings)
+    let (site, mut warnings) = Site::load(root)?;
+    let theme = Theme::load(root, &site.config.theme)?;
+    render::render_to(&site, &theme, &render::Discard, &render::Silent, &render::Selection::All)?;
+    warnings.sort();
+    Ok(warnings)
 }

@@ -51,6 +51,37 @@ pub trait SinkFile: std::io::Write + Send {
     fn finish(self: Box<Self>) -> Result<(), String>;
 }
 
+/// A sink that drops every file: rendering only to find errors.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _path: &str, _bytes: Vec<u8>) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn open(&self, _path: &str) -> Result<Box<dyn SinkFile + '_>, String> {
+        Ok(Box::new(Dropped))
+    }
+}
+
+/// A file of [`Discard`].
+struct Dropped;
+
+impl std::io::Write for Dropped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl SinkFile for Dropped {
+    fn finish(self: Box<Self>) -> Result<(), String> {
+        Ok(())
+    }
+}
+
 /// A file of a [`MemorySink`] being written.
 struct MemoryFile<'a> {
     sink: &'a MemorySink,
