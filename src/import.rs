@@ -415,7 +415,9 @@ fn draft_toml(d: &Draft, year: FiscalYear) -> String {
 }
 
 /// The rows of the export table (header first) for the report of `year`. Projects with
-/// several indicators take one row per indicator; later rows repeat only the ID.
+/// several indicators take one row per indicator; later rows repeat only the ID. The site
+/// must hold whole records ([`crate::load::Retention::Whole`]): the report texts are
+/// exported.
 pub fn export_rows(site: &Site, year: FiscalYear) -> (Vec<Vec<String>>, Vec<Problem>) {
     let voc = &site.vocabulary;
     let mut problems = Vec::new();

@@ -19,7 +19,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (site, _) = match kyodo::Site::load(&args.root) {
+    // The export reads every record's report texts: keep records whole.
+    let (site, _) = match kyodo::Site::load_with(&args.root, Some(kyodo::load::Retention::Whole)) {
         Ok(s) => s,
         Err(d) => {
             eprintln!("{d}");
