@@ -9,6 +9,8 @@
 //!   return gets a leading `'`, so a spreadsheet shows it as text instead of running it.
 //!   Numeric columns hold only numbers and are never changed.
 
+use std::borrow::Cow;
+
 use super::Cell;
 
 /// Characters that make a spreadsheet treat a cell as a formula.
@@ -28,12 +30,15 @@ pub fn one_line(s: &str) -> String {
     }
 }
 
-/// The cell as written to the file.
-pub fn written(cell: &Cell) -> String {
+/// The cell as written to the file; most cells are written as they are, without a copy.
+pub fn written(cell: &Cell) -> Cow<'_, str> {
     match cell {
-        Cell::Text(s) => neutralise(&one_line(s)),
-        Cell::List(items) => items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER),
-        other => other.raw(),
+        Cell::Empty => Cow::Borrowed(""),
+        Cell::Number(s) => Cow::Borrowed(s),
+        Cell::Integer(n) => Cow::Owned(n.to_string()),
+        Cell::Text(s) if !s.contains(['\n', '\r']) && !s.starts_with(FORMULA_STARTS) => Cow::Borrowed(s),
+        Cell::Text(s) => Cow::Owned(neutralise(&one_line(s))),
+        Cell::List(items) => Cow::Owned(items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER)),
     }
 }
 

@@ -138,21 +138,36 @@ impl<W: Write> Write for Counting<W> {
 
 type Out<'s> = Counting<Box<dyn SinkFile + 's>>;
 
+/// Writes the same bytes to a CSV file and to its Excel copy: each row is formatted once.
+struct Both<'s> {
+    plain: Out<'s>,
+    excel: Out<'s>,
+}
+
+impl Write for Both<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.plain.write_all(buf)?;
+        self.excel.write_all(buf)?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.plain.flush()?;
+        self.excel.flush()
+    }
+}
+
 /// A CSV file and its Excel copy being written.
 struct TableOut<'s> {
     table: Table,
-    plain: ::csv::Writer<Out<'s>>,
-    excel: ::csv::Writer<Out<'s>>,
+    csv: ::csv::Writer<Both<'s>>,
     rows: usize,
     first_rows: Vec<Vec<Cell>>,
 }
 
 impl TableOut<'_> {
     fn push(&mut self, row: Vec<Cell>) -> Result<(), String> {
-        let path = self.table.file_name();
-        let cells: Vec<String> = row.iter().map(csv::written).collect();
-        self.plain.write_record(&cells).map_err(|e| format!("cannot write {DATA_DIR}/{path}: {e}"))?;
-        self.excel.write_record(&cells).map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{path}: {e}"))?;
+        let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(csv::written).collect();
+        self.csv.write_record(cells.iter().map(|c| c.as_bytes())).map_err(|e| format!("cannot write {DATA_DIR}/{}: {e}", self.table.file_name()))?;
         self.rows += 1;
         if self.first_rows.len() < FIRST_ROWS {
             self.first_rows.push(row);
@@ -185,7 +200,7 @@ fn finish(out: Out<'_>) -> Result<usize, String> {
     Ok(bytes)
 }
 
-fn csv_writer(out: Out<'_>) -> ::csv::Writer<Out<'_>> {
+fn csv_writer(out: Both<'_>) -> ::csv::Writer<Both<'_>> {
     ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).buffer_capacity(1 << 16).from_writer(out)
 }
 
@@ -196,14 +211,13 @@ impl<'s> Writer<'s> {
         let mut outs = Vec::with_capacity(tables.len());
         for table in &tables {
             let name = table.file_name();
-            let mut plain = csv_writer(open(sink, &format!("{DATA_DIR}/{name}"))?);
-            let mut excel_out = open(sink, &format!("{DATA_DIR}/{EXCEL_DIR}/{name}"))?;
-            excel_out.write_all(b"\xEF\xBB\xBF").map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{name}: {e}"))?;
-            let mut excel = csv_writer(excel_out);
+            let plain = open(sink, &format!("{DATA_DIR}/{name}"))?;
+            let mut excel = open(sink, &format!("{DATA_DIR}/{EXCEL_DIR}/{name}"))?;
+            excel.write_all(b"\xEF\xBB\xBF").map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{name}: {e}"))?;
+            let mut csv = csv_writer(Both { plain, excel });
             let header: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
-            plain.write_record(&header).map_err(|e| format!("cannot write {DATA_DIR}/{name}: {e}"))?;
-            excel.write_record(&header).map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{name}: {e}"))?;
-            outs.push(TableOut { table: table.clone(), plain, excel, rows: 0, first_rows: Vec::new() });
+            csv.write_record(&header).map_err(|e| format!("cannot write {DATA_DIR}/{name}: {e}"))?;
+            outs.push(TableOut { table: table.clone(), csv, rows: 0, first_rows: Vec::new() });
         }
         let header = json::header_open(site);
         let mut projects_json = open(sink, &format!("{DATA_DIR}/projects.json"))?;
@@ -241,8 +255,9 @@ impl<'s> Writer<'s> {
             let name = out.table.file_name();
             let path = format!("{DATA_DIR}/{name}");
             let excel_path = format!("{DATA_DIR}/{EXCEL_DIR}/{name}");
-            let bytes = finish(out.plain.into_inner().map_err(|e| format!("cannot write {path}: {}", e.error()))?)?;
-            finish(out.excel.into_inner().map_err(|e| format!("cannot write {excel_path}: {}", e.error()))?)?;
+            let both = out.csv.into_inner().map_err(|e| format!("cannot write {path}: {}", e.error()))?;
+            let bytes = finish(both.plain)?;
+            finish(both.excel)?;
             let t = &out.table;
             set.catalogue.push(DataFile {
                 path,
