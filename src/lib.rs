@@ -4,10 +4,11 @@
 //! The pipeline is load → check → render → write:
 //!
 //! ```text
-//! Site::load(root)        read content/, parse, check every reference   (load.rs)
-//! Theme::load(root, name) templates, UI strings, assets                  (render/theme.rs)
-//! render(&site, &theme)   every page, in memory                          (render/mod.rs)
-//! write_atomically(out)   temporary folder, then swapped into place      (output.rs)
+//! Site::load(root)           read content/, parse, check every reference   (load.rs)
+//! Theme::load(root, name)    templates, UI strings, assets                  (render/theme.rs)
+//! render_to(site, theme, …)  pages, data files and search index, streamed   (render/mod.rs)
+//!                            into a sink: memory, or a staging folder
+//! Staging::commit()          the staging folder swapped into place          (output.rs)
 //! ```
 
 pub mod data;
