@@ -48,6 +48,14 @@ pub enum Retention {
     Outline,
 }
 
+impl Retention {
+    /// Whole records for project files totalling up to [`WHOLE_RECORDS_UP_TO`] bytes,
+    /// outlines above.
+    pub fn for_size(bytes: u64) -> Retention {
+        if bytes > WHOLE_RECORDS_UP_TO { Retention::Outline } else { Retention::Whole }
+    }
+}
+
 /// Sites whose project files together are larger than this (about 27,000 projects of
 /// typical size) keep only the outlines of their records in memory.
 pub const WHOLE_RECORDS_UP_TO: u64 = 256 * 1024 * 1024;
@@ -158,8 +166,7 @@ impl Site {
         let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(root, Path::new(VOCABULARY_FILE), &mut diags) } else { None };
         let paths = project_paths(root, &mut diags);
         let retention = retention.unwrap_or_else(|| {
-            let bytes: u64 = paths.iter().filter_map(|p| fs::metadata(root.join(p)).ok()).map(|m| m.len()).sum();
-            if bytes > WHOLE_RECORDS_UP_TO { Retention::Outline } else { Retention::Whole }
+            Retention::for_size(paths.iter().filter_map(|p| fs::metadata(root.join(p)).ok()).map(|m| m.len()).sum())
         });
         let inputs = Inputs::OnDisk { root, paths: &paths };
         assemble(root, site.as_ref(), vocabulary.as_ref(), inputs, diags, None, retention)

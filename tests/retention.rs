@@ -58,3 +58,12 @@ fn a_file_changed_during_the_build_stops_it_with_a_clear_error() {
     let err = render_to(&site, &theme, &MemorySink::default(), &Silent, &Selection::All).unwrap_err();
     assert!(err.to_string().contains("cannot read the file"), "{err}");
 }
+
+#[test]
+fn small_sites_keep_whole_records_and_very_large_ones_outlines() {
+    assert_eq!(Retention::for_size(0), Retention::Whole);
+    assert_eq!(Retention::for_size(kyodo::load::WHOLE_RECORDS_UP_TO), Retention::Whole);
+    assert_eq!(Retention::for_size(kyodo::load::WHOLE_RECORDS_UP_TO + 1), Retention::Outline);
+    let (site, _) = Site::load(&common::repo()).unwrap();
+    assert_eq!(site.retention, Retention::Whole, "a city's site is far below the limit");
+}
