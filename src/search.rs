@@ -185,9 +185,8 @@ pub struct Prepared {
 }
 
 /// Tokenises a document; documents are independent, so this runs in parallel.
-pub fn prepare(d: Document) -> Prepared {
-    let tokens = document_tokens(&d);
-    Prepared { fields: [d.href, d.title, d.meta, d.summary], tokens }
+pub fn prepare(d: &Document) -> Prepared {
+    Prepared { fields: [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()], tokens: document_tokens(d) }
 }
 
 /// Builds an index document by document, in document order, so that each postings list
@@ -282,10 +281,7 @@ impl Builder {
 /// Builds the index of a set of documents.
 pub fn build(docs: &[Document]) -> Index {
     use rayon::prelude::*;
-    let prepared: Vec<Prepared> = docs
-        .par_iter()
-        .map(|d| prepare(Document { href: d.href.clone(), title: d.title.clone(), meta: d.meta.clone(), summary: d.summary.clone(), body: d.body.clone() }))
-        .collect();
+    let prepared: Vec<Prepared> = docs.par_iter().map(prepare).collect();
     let mut builder = Builder::default();
     for p in prepared {
         builder.add(p);
@@ -362,14 +358,7 @@ pub fn document(site: &crate::load::Site, p: &crate::model::Project, l: &crate::
     let id = p.id.get_ref().as_str();
     let view = views::project_summary(site, p, l);
     let body: Vec<String> = p.texts().iter().map(|(_, t)| to_plain_text(t.get(lang).value)).collect();
-    let summary = p
-        .reports
-        .iter()
-        .max_by_key(|r| *r.year.get_ref())
-        .and_then(|r| r.achievements.as_ref())
-        .or(p.plan_content.as_ref())
-        .map(|t| views::shorten(&to_plain_text(t.get(lang).value), 100))
-        .unwrap_or_default();
+    let summary = views::summary_text(p, lang, 100).unwrap_or_default();
     Document {
         href: format!("projects/{id}.html"),
         title: view.title.value.clone(),

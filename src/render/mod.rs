@@ -422,14 +422,7 @@ fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: 
 /// A project page, from the project's whole record.
 fn project_page(ctx: &LangContext, site: &Site, p: &crate::model::Project) -> Page {
     let view = views::project_view(site, p, &ctx.l);
-    let description = p
-        .reports
-        .iter()
-        .max_by_key(|r| *r.year.get_ref())
-        .and_then(|r| r.achievements.as_ref())
-        .or(p.plan_content.as_ref())
-        .map(|t| views::shorten(&markdown::to_plain_text(t.get(ctx.lang).value), 120))
-        .unwrap_or_else(|| ctx.site_description.clone());
+    let description = views::summary_text(p, ctx.lang, 120).unwrap_or_else(|| ctx.site_description.clone());
     Page {
         path_in_lang: in_lang(&project_path(ctx.lang, p.id.get_ref().as_str())),
         template: "project.html",
@@ -562,7 +555,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
                         let path = crate::data::json::project_path(p.id.get_ref().as_str());
                         put(&path, crate::data::json::project_file(&json_header, &project_data.json)).unwrap_or_else(fail);
                     }
-                    let search = contexts.iter().map(|ctx| crate::search::prepare(crate::search::document(site, &p, &ctx.l))).collect();
+                    let search = contexts.iter().map(|ctx| crate::search::prepare(&crate::search::document(site, &p, &ctx.l))).collect();
                     Some(ProjectWork { data: project_data, search })
                 })
                 .collect();
@@ -579,12 +572,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
         Ok(Err(e)) => return Err(write_error(e)),
         Err(_) => return Err(write_error("writing the data files stopped unexpectedly".to_owned())),
     };
-    let mut diags = std::mem::take(&mut *failures.lock().unwrap_or_else(|e| e.into_inner()));
-    if diags.has_errors() {
-        diags.0.sort_by(|a, b| a.file.cmp(&b.file));
-        diags.0.dedup_by(|a, b| a.file == b.file && a.message == b.message);
-        return Err(diags);
-    }
+    stop_on_errors(&failures)?;
     progress.stage("projects");
     let data = data.finish().map_err(write_error)?;
     progress.stage("data");
@@ -602,12 +590,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
         }
         progress.tick();
     });
-    let mut diags = failures.into_inner().unwrap_or_else(|e| e.into_inner());
-    if diags.has_errors() {
-        diags.0.sort_by(|a, b| a.file.cmp(&b.file));
-        diags.0.dedup_by(|a, b| a.file == b.file && a.message == b.message);
-        return Err(diags);
-    }
+    stop_on_errors(&failures)?;
     progress.stage("pages");
     if let (Some(base), Some(ctx)) = (&site.config.base_url, contexts.iter().find(|c| c.lang == site.config.default_language)) {
         let mut paths: Vec<String> = page_kinds(site, ctx).into_iter().map(|k| page_path(site, ctx, k)).collect();
@@ -658,6 +641,18 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
     }
     progress.stage("files");
     Ok(())
+}
+
+/// The problems collected while rendering in parallel, if any is an error: each reported
+/// once per file (a broken template fails every page that uses it the same way).
+fn stop_on_errors(failures: &Mutex<Diagnostics>) -> Result<(), Diagnostics> {
+    let mut diags = std::mem::take(&mut *failures.lock().unwrap_or_else(|e| e.into_inner()));
+    if !diags.has_errors() {
+        return Ok(());
+    }
+    diags.0.sort_by(|a, b| a.file.cmp(&b.file));
+    diags.0.dedup_by(|a, b| a.file == b.file && a.message == b.message);
+    Err(diags)
 }
 
 fn with_slash(url: &str) -> String {

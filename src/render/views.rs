@@ -700,6 +700,18 @@ pub fn project_bands(p: &Project, l: &Localizer) -> Vec<BandView> {
         .collect()
 }
 
+/// The text that sums a project up in a language, flattened and cut to `max` characters:
+/// the achievements of its latest report, else its plan content. For meta descriptions
+/// and search results.
+pub fn summary_text(p: &Project, lang: Lang, max: usize) -> Option<String> {
+    p.reports
+        .iter()
+        .max_by_key(|r| *r.year.get_ref())
+        .and_then(|r| r.achievements.as_ref())
+        .or(p.plan_content.as_ref())
+        .map(|t| shorten(&crate::markdown::to_plain_text(t.get(lang).value), max))
+}
+
 pub fn project_card(site: &Site, p: &Project, l: &Localizer) -> ProjectCard {
     let latest = p.reports.iter().max_by_key(|r| *r.year.get_ref());
     let voc = &site.vocabulary;
