@@ -6,9 +6,13 @@
 //! `kyodo build` writes. When a rebuild fails the last good site stays served and the
 //! page shows the errors over it until they are fixed.
 
+pub mod http;
+pub mod watch;
+
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
-use crate::preview::Files;
+use crate::preview::{Files, Preview};
 
 /// Where the preview's own files live; no site output can use this prefix.
 pub const PREFIX: &str = "/__kyodo/";
@@ -103,6 +107,50 @@ pub fn respond(state: &State, url: &str) -> Response {
         None => {
             let body = state.files.get("404.html").map(|b| with_live_script(b)).unwrap_or_else(|| b"404 Not Found".to_vec());
             Response { status: 404, content_type: "text/html; charset=utf-8", body }
+        }
+    }
+}
+
+/// Builds the site at `root`, serves it on 127.0.0.1:`port` (0: a free port) and
+/// rebuilds it on every change, until the process ends. Returns only when it cannot
+/// start, with the message to show.
+pub fn run(root: &Path, port: u16) -> Result<(), String> {
+    let state: Shared = Arc::new(RwLock::new(State::default()));
+    let mut preview = Preview::new(root);
+    rebuild(&mut preview, &[], &state);
+    let mut watcher = watch::SiteWatcher::new(root)?;
+    let server = http::Server::bind(port).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}\n  = help: choose another port with --port"))?;
+    let rebuild_state = state.clone();
+    std::thread::spawn(move || {
+        while let Some(changed) = watcher.next_change() {
+            rebuild(&mut preview, &changed, &rebuild_state);
+        }
+    });
+    // Printed on stdout so that scripts and tests can read the address.
+    println!("serving {} at http://127.0.0.1:{}/ (Ctrl+C to stop)", root.display(), server.port());
+    server.run(Arc::new(move |url: &str| respond(&state.read().unwrap_or_else(|poisoned| poisoned.into_inner()), url)));
+    Ok(())
+}
+
+/// Rebuilds after a change and stores the result: the new files if it built, else the
+/// error (the last good files stay).
+fn rebuild(preview: &mut Preview, changed: &[PathBuf], state: &Shared) {
+    let result = preview.rebuild(changed);
+    let mut s = state.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+    s.version += 1;
+    match result {
+        Ok(rebuilt) => {
+            if !rebuilt.warnings.0.is_empty() {
+                eprintln!("{}", rebuilt.warnings);
+            }
+            let how = if rebuilt.incremental { "changed pages and data" } else { "the whole site" };
+            eprintln!("rebuilt {} files ({how}) in {} ms", rebuilt.rendered, rebuilt.millis);
+            s.files = preview.files().clone();
+            s.error = None;
+        }
+        Err(diags) => {
+            eprintln!("{diags}\nthe preview keeps showing the last version that built");
+            s.error = Some(diags.to_string());
         }
     }
 }
