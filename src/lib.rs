@@ -13,6 +13,7 @@
 
 pub mod data;
 pub mod diagnostic;
+pub mod escape;
 pub mod fiscal_year;
 pub mod import;
 pub mod indicator;

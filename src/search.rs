@@ -311,8 +311,7 @@ pub fn fnv1a(s: &str) -> u32 {
 
 fn script(kind: &str, shard: usize, value: &impl Serialize) -> Vec<u8> {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
-    // JavaScript once rejected these two in string literals.
-    let json = json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
+    let json = crate::escape::json_for_script_file(&json);
     format!("window.kyodoSearch.add(\"{kind}\",{shard},{json});\n").into_bytes()
 }
 
@@ -341,6 +340,7 @@ pub fn write_files<E: Send>(index: &Index, put: &(dyn Fn(String, Vec<u8>) -> Res
     }
     let doc_shards = index.docs.len().div_ceil(DOCS_PER_SHARD).max(1);
     let meta = serde_json::json!({ "shards": shards, "docShards": doc_shards, "docsPerShard": DOCS_PER_SHARD, "docs": index.docs.len(), "stop": index.stop });
+    let meta = crate::escape::json_for_script_file(&meta.to_string()).into_owned();
     put("meta.js".to_owned(), format!("window.kyodoSearch.meta({meta});\n").into_bytes())?;
     token_shards.par_iter().enumerate().try_for_each(|(k, shard)| put(format!("t{k}.js"), script("t", k, shard)))?;
     (0..doc_shards).into_par_iter().try_for_each(|k| {

@@ -226,11 +226,5 @@ pub fn schema_org(site: &Site, set: &DataSet, lang: Lang) -> String {
         "contentUrl": url(site, &f.path),
         "contentSize": format!("{} B", f.bytes),
     })).collect()));
-    // Inside a <script> element, `</script` or `<!--` in a text would change how the page
-    // parses; JSON allows escaping `<`, `>` and `&` as \u sequences, so nothing can.
-    serde_json::to_string_pretty(&Value::Object(d))
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    crate::escape::json_for_html_script(&Value::Object(d))
 }

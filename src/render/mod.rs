@@ -10,6 +10,7 @@
 //! large site never needs its output in memory (see [`render_to`]).
 
 pub mod charts;
+pub mod sitemap;
 pub mod theme;
 pub mod views;
 
@@ -595,10 +596,10 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
     if let (Some(base), Some(ctx)) = (&site.config.base_url, contexts.iter().find(|c| c.lang == site.config.default_language)) {
         let mut paths: Vec<String> = page_kinds(site, ctx).into_iter().map(|k| page_path(site, ctx, k)).collect();
         paths.extend(site.projects.iter().map(|p| in_lang(&project_path(ctx.lang, p.record.id.get_ref().as_str()))));
-        put("sitemap.xml", sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &paths).into_bytes())?;
+        put("sitemap.xml", sitemap::sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &paths))?;
     }
-    put("robots.txt", robots(site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()))).into_bytes())?;
     let base = site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()));
+    put("robots.txt", sitemap::robots(base.as_deref()).into_bytes())?;
     let at_root = |p: String| base.as_ref().map(|b| format!("{b}{p}")).unwrap_or(p);
     let not_found = context! {
         languages => languages.iter().map(|&l| {
@@ -657,28 +658,4 @@ fn stop_on_errors(failures: &Mutex<Diagnostics>) -> Result<(), Diagnostics> {
 
 fn with_slash(url: &str) -> String {
     if url.ends_with('/') { url.to_owned() } else { format!("{url}/") }
-}
-
-/// `sitemap.xml` with an alternate link per language, for when the site has a base URL.
-fn sitemap(base: &str, languages: &[Lang], default: Lang, paths: &[String]) -> String {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    for path in paths {
-        for lang in languages {
-            xml.push_str(&format!("<url><loc>{base}{lang}/{path}</loc>"));
-            for other in languages {
-                xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"{other}\" href=\"{base}{other}/{path}\"/>"));
-            }
-            xml.push_str(&format!("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{base}{default}/{path}\"/></url>\n"));
-        }
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
-/// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
-fn robots(base: Option<String>) -> String {
-    match base {
-        Some(b) => format!("User-agent: *\nAllow: /\n\nSitemap: {b}sitemap.xml\n"),
-        None => "User-agent: *\nAllow: /\n".to_owned(),
-    }
 }
