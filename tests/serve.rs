@@ -143,6 +143,10 @@ fn serve_answers_only_requests_for_itself() {
     assert_eq!(exchange(port, b"GET /ja/index.html HTTP/1.0\r\n\r\n").0, 421, "no Host header");
     assert_eq!(exchange(port, format!("GET /__kyodo/status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\r\n").as_bytes()).0, 421, "two Host headers");
     assert_eq!(exchange(port, format!("POST /ja/index.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\n\r\n").as_bytes()).0, 405);
+    // Listening on 127.0.0.1 only: on Linux every 127.x.x.x address reaches this machine,
+    // and a server listening on all addresses would answer on 127.0.0.2 too.
+    #[cfg(target_os = "linux")]
+    assert!(TcpStream::connect(("127.0.0.2", port)).is_err(), "the preview must listen on 127.0.0.1 only");
 }
 
 #[test]
