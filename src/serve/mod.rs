@@ -5,6 +5,13 @@
 //! The reload script is added to pages as they are served; it is never part of what
 //! `kyodo build` writes. When a rebuild fails the last good site stays served and the
 //! page shows the errors over it until they are fixed.
+//!
+//! ```text
+//! run()          build, watch, serve: the whole command
+//! respond()      the answer to a path, from the last good build
+//! http::Server   127.0.0.1 only, Host check, bounded requests, a thread per connection
+//! watch          watches that survive content/ or themes/ being replaced
+//! ```
 
 pub mod http;
 pub mod watch;
