@@ -60,7 +60,10 @@ impl Preview {
             .map(|p| p.strip_prefix(".").unwrap_or(&p).to_path_buf())
             .collect();
         let mut diags = Diagnostics::default();
-        let projects_only = !relative.is_empty() && relative.iter().all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml"));
+        // A link named like a record is not read but reported (see `project_folder`): a
+        // change to one rebuilds everything, so that it is reported as a build reports it.
+        let is_link = |p: &Path| std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_symlink());
+        let projects_only = !relative.is_empty() && relative.iter().all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml") && !is_link(p));
         let mut incremental = false;
         let mut changed_ids = BTreeSet::new();
         match (&mut self.sources, projects_only) {
