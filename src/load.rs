@@ -735,6 +735,9 @@ fn assemble(
             Loaded::Broken(stem) => broken.push(stem),
         }
     }
+    // A record reported as not read (`1-1-2.toml.txt`, a link) still names a project:
+    // links to it are not reported a second time.
+    broken.extend(diags.errors().filter(|d| d.location.is_none()).filter_map(|d| crate::project_folder::intended_id(&d.file)));
     if known.is_some() {
         check_across_projects(&projects, &broken, &inputs, &mut diags);
     }

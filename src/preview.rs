@@ -23,7 +23,9 @@ pub type Files = BTreeMap<String, Arc<[u8]>>;
 /// The preview's memory of the site between rebuilds.
 pub struct Preview {
     root: PathBuf,
-    sources: Option<Sources>,
+    /// The site's files as last read, with the problems found reading them (a misnamed
+    /// record, say), which stay reported until the folder is read again.
+    sources: Option<(Sources, Diagnostics)>,
     cache: ParseCache,
     files: Files,
 }
@@ -67,7 +69,8 @@ impl Preview {
         let mut incremental = false;
         let mut changed_ids = BTreeSet::new();
         match (&mut self.sources, projects_only) {
-            (Some(sources), true) => {
+            (Some((sources, read_problems)), true) => {
+                diags = read_problems.clone();
                 incremental = true;
                 for rel in &relative {
                     match std::fs::read(root.join(rel)) {
@@ -87,9 +90,12 @@ impl Preview {
                     changed_ids.extend(rel.file_stem().map(|s| s.to_string_lossy().into_owned()));
                 }
             }
-            _ => self.sources = Some(Sources::read(&root, &mut diags)),
+            _ => {
+                let sources = Sources::read(&root, &mut diags);
+                self.sources = Some((sources, diags.clone()));
+            }
         }
-        let sources = self.sources.as_ref().ok_or_else(Diagnostics::default)?;
+        let (sources, _) = self.sources.as_ref().ok_or_else(Diagnostics::default)?;
         let (site, warnings) = Site::from_sources_cached(&root, sources, diags, Some(&self.cache))?;
         let theme = Theme::load(&root, &site.config.theme)?;
         let selection = if incremental && !self.files.is_empty() {

@@ -180,6 +180,22 @@ fn meant_record_name(name: &str) -> Option<String> {
     (meant != name).then_some(meant)
 }
 
+/// The project id that an entry of the projects folder reported as an error was meant
+/// to hold: `1-1-2` for `content/projects/1-1-2.toml.txt`, a link `1-1-2.toml` or a
+/// shortcut `1-1-2.toml.lnk`. `None` for any other file.
+pub fn intended_id(file: &Path) -> Option<String> {
+    if !file.starts_with(PROJECTS_DIR) {
+        return None;
+    }
+    let name = file.file_name()?.to_string_lossy();
+    let shortcut = name.strip_suffix(".lnk").filter(|t| t.ends_with(".toml"));
+    let record = match shortcut {
+        Some(target) => target.to_owned(),
+        None => meant_record_name(&name).unwrap_or_else(|| name.into_owned()),
+    };
+    record.strip_suffix(".toml").map(str::to_owned)
+}
+
 /// Why a near-miss name is not a record name, in the clerk's terms.
 fn why_not_a_record(name: &str) -> &'static str {
     let end = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
@@ -254,6 +270,13 @@ mod tests {
         assert_eq!(backup_of("1-1-2.txt"), Some("1-1-2"));
         assert_eq!(backup_of("README.txt"), None);
         assert_eq!(backup_of(".1-1-2.toml.swp"), None);
+    }
+
+    #[test]
+    fn a_misnamed_record_or_a_link_still_names_its_project() {
+        for (file, id) in [("content/projects/1-1-2.toml.txt", Some("1-1-2")), ("content/projects/a/1-1-3.TOML", Some("1-1-3")), ("content/projects/1-1-4.toml.lnk", Some("1-1-4")), ("content/projects/1-1-5.toml", Some("1-1-5")), ("content/projects/README.txt", None), ("content/site.toml", None)] {
+            assert_eq!(intended_id(Path::new(file)).as_deref(), id, "{file}");
+        }
     }
 
     #[test]

@@ -267,6 +267,8 @@ fn a_record_saved_by_notepad_as_toml_txt_stops_the_build() {
     assert!(!build.status.success(), "{stderr}");
     assert!(stderr.contains("error: content/projects/1-2-1.toml.txt: not read as a project record"), "{stderr}");
     assert!(stderr.contains("rename it to 1-2-1.toml"), "{stderr}");
+    // 1-1-1 links to 1-2-1: the one problem is reported once.
+    assert!(stderr.contains("1 error") && !stderr.contains("unknown project"), "{stderr}");
     assert!(!out.path().join("public").exists());
 }
 
@@ -325,6 +327,11 @@ fn the_preview_reports_a_misnamed_record_and_recovers_once_it_is_renamed() {
     let misnamed = site.path().join("content/projects/1-2-1.toml.txt");
     fs::rename(site.path().join(P2), &misnamed).unwrap();
     let failed = preview.rebuild(&[site.path().join(P2), misnamed.clone()]).expect_err("a misnamed record");
+    assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
+    // Editing another record rebuilds only what changed, and the misnamed one is still
+    // reported: the site is not shown without it.
+    edit(site.path(), P1, "市民活動支援補助金の充実", "市民活動支援補助金の拡充");
+    let failed = preview.rebuild(&[site.path().join(P1)]).expect_err("still a misnamed record");
     assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
     fs::rename(&misnamed, site.path().join(P2)).unwrap();
     preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{d}"));
