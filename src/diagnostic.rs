@@ -11,6 +11,7 @@
 //!   = help: write one of the department ids in content/vocabulary.toml: koho-joho, shimin-katsudo
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -134,41 +135,70 @@ impl fmt::Display for Diagnostic {
         };
         // Paths are shown with forward slashes on every platform, as a clerk types them.
         let file = self.file.to_string_lossy().replace('\\', "/");
-        write!(f, "{label}: {file}")?;
+        write!(f, "{label}: {}", escape_controls(&file, false))?;
         if let Some(loc) = &self.location {
             write!(f, ":{}:{}", loc.line, loc.column)?;
         }
         write!(f, ": ")?;
         if let Some(key) = &self.key {
-            write!(f, "{key}: ")?;
+            write!(f, "{}: ", escape_controls(key, false))?;
         }
-        writeln!(f, "{}", self.message)?;
+        writeln!(f, "{}", escape_controls(&self.message, true))?;
         let gutter = self.location.as_ref().map_or(1, |l| l.line.to_string().len());
         let pad = " ".repeat(gutter);
         if let Some(loc) = &self.location {
-            // Tabs would shift the caret; show them as one space each.
-            let shown = loc.line_text.replace('\t', " ");
+            // Each character as shown and its width in columns: tabs would shift the caret
+            // and are shown as one space; control characters are shown escaped.
+            let cells: Vec<(Cow<'_, str>, usize)> = loc.line_text.chars().map(cell).collect();
+            let shown: String = cells.iter().map(|(s, _)| s.as_ref()).collect();
             writeln!(f, "{pad} |")?;
             writeln!(f, "{} | {shown}", loc.line)?;
-            let lead: String = shown
-                .chars()
-                .take(loc.column - 1)
-                .map(|c| if is_wide(c) { "  " } else { " " })
-                .collect();
-            let carets: String = shown
-                .chars()
-                .skip(loc.column - 1)
-                .take(loc.width)
-                .map(|c| if is_wide(c) { "^^" } else { "^" })
-                .collect();
+            let lead: String = cells.iter().take(loc.column - 1).map(|(_, w)| " ".repeat(*w)).collect();
+            let carets: String = cells.iter().skip(loc.column - 1).take(loc.width).map(|(_, w)| "^".repeat(*w)).collect();
             let carets = if carets.is_empty() { "^".to_owned() } else { carets };
             writeln!(f, "{pad} | {lead}{carets}")?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {help}")?;
+            writeln!(f, "{pad} = help: {}", escape_controls(help, true))?;
         }
         Ok(())
     }
+}
+
+/// One character of a snippet line as shown, with its width in terminal columns.
+fn cell(c: char) -> (Cow<'static, str>, usize) {
+    if c == '\t' {
+        (Cow::Borrowed(" "), 1)
+    } else if is_unsafe_on_terminal(c) {
+        let escaped = escaped(c);
+        let width = escaped.len();
+        (Cow::Owned(escaped), width)
+    } else {
+        (Cow::Owned(c.to_string()), if is_wide(c) { 2 } else { 1 })
+    }
+}
+
+/// Whether a character from a file must not reach a terminal as it is: control
+/// characters (NUL, ESC and the rest of C0, DEL, C1) can clear the screen, move the
+/// cursor or change colours, and bidirectional overrides can make a line read differently
+/// from what it holds.
+fn is_unsafe_on_terminal(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// A character written as an escape, e.g. `\u{1b}` for ESC.
+fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
+/// `text` with every character that is unsafe on a terminal escaped (`\u{1b}`); line
+/// breaks are kept where `keep_newlines` (messages and help may have several lines).
+pub fn escape_controls(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| is_unsafe_on_terminal(c) && !(keep_newlines && c == '\n');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if unsafe_char(c) { escaped(c) } else { c.to_string() }).collect())
 }
 
 /// Whether a character takes two columns in a terminal (CJK, full-width forms).
@@ -204,11 +234,15 @@ impl Diagnostics {
         self.0.iter().filter(|d| d.severity == Severity::Warning)
     }
 
-    /// Sorts by file, then position, so reports read top to bottom and are stable.
+    /// Sorts errors before warnings, then by file, position, key, message and help: a
+    /// total order, so that reports read top to bottom and are the same on every run
+    /// whatever order the files were checked in.
     pub fn sort(&mut self) {
+        let position = |d: &Diagnostic| d.location.as_ref().map(|l| (l.line, l.column));
         self.0.sort_by(|a, b| {
-            (a.severity, &a.file, a.location.as_ref().map(|l| (l.line, l.column)))
-                .cmp(&(b.severity, &b.file, b.location.as_ref().map(|l| (l.line, l.column))))
+            (a.severity, &a.file, position(a))
+                .cmp(&(b.severity, &b.file, position(b)))
+                .then_with(|| (&a.key, &a.message, &a.help).cmp(&(&b.key, &b.message, &b.help)))
         });
     }
 }
@@ -254,6 +288,47 @@ mod tests {
             d.to_string(),
             "error: content/projects/1-1-1.toml:3:14: department: unknown department \"shimin\"\n  |\n3 | department = \"shimin\"\n  |              ^^^^^^^^\n  = help: write one of: a, b\n"
         );
+    }
+
+    #[test]
+    fn control_characters_from_a_file_are_shown_escaped_and_the_caret_still_fits() {
+        let text = "title = \"\u{1b}[2J\0x\"\n";
+        let src = Source { path: Path::new("content/projects/a\u{1b}b.toml"), text };
+        let start = text.find('x').unwrap();
+        let d = src.error(start..start + 1, "title", "unknown \"\u{1b}[2J\0x\"\nwrite \u{202E}x\u{9b}");
+        assert_eq!(
+            d.to_string(),
+            concat!(
+                "error: content/projects/a\\u{1b}b.toml:1:15: title: unknown \"\\u{1b}[2J\\u{0}x\"\n",
+                "  |\n",
+                "1 | title = \"\\u{1b}[2J\\u{0}x\"\n",
+                "  |                        ^\n",
+                "  = help: write \\u{202e}x\\u{9b}\n",
+            )
+        );
+        assert_eq!(escape_controls("二行の\nhelp\r", true), "二行の\nhelp\\u{d}");
+        assert_eq!(escape_controls("a\nb", false), "a\\u{a}b");
+    }
+
+    #[test]
+    fn diagnostics_sort_the_same_whatever_order_they_were_found_in() {
+        let text = "id = \"x\"\n";
+        let src = Source { path: Path::new("content/projects/x.toml"), text };
+        let at_same_place = [
+            src.error(5..8, "related[0]", "b\nhelp"),
+            src.error(5..8, "id", "z\nhelp"),
+            src.error(5..8, "id", "a\nhelp 2"),
+            src.error(5..8, "id", "a\nhelp 1"),
+            src.at(Severity::Warning, None, None, "w"),
+            Diagnostic::file_error(Path::new("content/projects/x.toml"), "whole file", "help"),
+        ];
+        let mut forward = Diagnostics(at_same_place.to_vec());
+        let mut backward = Diagnostics(at_same_place.iter().rev().cloned().collect());
+        forward.sort();
+        backward.sort();
+        assert_eq!(forward, backward);
+        let order: Vec<(&str, Option<&str>)> = forward.0.iter().map(|d| (d.message.as_str(), d.help.as_deref())).collect();
+        assert_eq!(order, [("whole file", Some("help")), ("a", Some("help 1")), ("a", Some("help 2")), ("z", Some("help")), ("b", Some("help")), ("w", None)]);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use serde::Serialize;
 
 use crate::text::{Lang, Text};
 
+/// The most decimal places a number keeps.
+const MAX_DECIMALS: u8 = 12;
+
 /// A number written in a record: its value, and how many decimals it was written with,
 /// so that `70.0` is shown as `70.0`, not `70`.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
@@ -24,18 +27,42 @@ impl Number {
         Number { value, decimals: 0 }
     }
 
-    /// Takes the number of decimals from the number as written in the file. A number
-    /// written as text (`"１２８"`) already knows its decimals.
-    pub fn with_written_form(mut self, written: &str) -> Number {
+    /// Takes the number of decimals from the number as written in the file (the TOML
+    /// literal), and checks that the number is published exactly as written (see
+    /// [`Number::check_exact`]). A number written as text (`"１２８"`) already knows its
+    /// decimals and was checked when it was read.
+    pub fn with_written_form(mut self, written: &str) -> Result<Number, String> {
         let written = written.trim();
         if written.starts_with(['"', '\'']) {
-            return self;
+            return Ok(self);
         }
-        if !written.contains(['e', 'E']) {
+        if !written.contains(['e', 'E']) || written.starts_with("0x") {
             let decimals = written.split_once('.').map_or(0, |(_, f)| f.chars().take_while(|c| c.is_ascii_digit() || *c == '_').filter(|c| *c != '_').count());
-            self.decimals = u8::try_from(decimals).unwrap_or(u8::MAX).min(12);
+            self.decimals = u8::try_from(decimals).unwrap_or(u8::MAX).min(MAX_DECIMALS);
         }
-        self
+        self.check_exact(written)?;
+        Ok(self)
+    }
+
+    /// Checks that the number as published (on pages and in data, see [`Number::data`])
+    /// is the number `written` in the file: an `f64` holds about 15 significant digits,
+    /// and a figure in a public report must never be rounded without a word.
+    pub fn check_exact(&self, written: &str) -> Result<(), String> {
+        let published = self.data();
+        if self.value.is_finite() && canonical_decimal(written).is_some_and(|w| Some(w) == canonical_decimal(&published)) {
+            return Ok(());
+        }
+        let shown = written.trim().trim_matches(['"', '\'']);
+        let became = if !self.value.is_finite() {
+            "it is too large".to_owned()
+        } else if published.len() <= 40 {
+            format!("it would be published as {}", self.page())
+        } else {
+            "it would be published as a different number".to_owned()
+        };
+        Err(format!(
+            "the number {shown} cannot be kept exactly: {became}\nwrite at most 15 significant digits and {MAX_DECIMALS} decimal places (whole numbers up to 9,007,199,254,740,992); round the figure, or give it in a larger unit, e.g. 千円 or 億円 instead of 円"
+        ))
     }
 
     /// The number on a page: commas every three digits, decimals as written.
@@ -75,6 +102,14 @@ impl<'de> Deserialize<'de> for Number {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
                 Ok(Number::new(v as f64))
             }
+            // Integers beyond 64 bits are read, and refused by `check_exact` with the
+            // record's position, like every other number that cannot be kept exactly.
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Number, E> {
+                Ok(Number::new(v as f64))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Number, E> {
+                Ok(Number::new(v as f64))
+            }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
                 if v.is_finite() {
                     Ok(Number::new(v))
@@ -83,7 +118,7 @@ impl<'de> Deserialize<'de> for Number {
                 }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
-                parse_number_text(v).ok_or_else(|| E::custom(number_in_quotes_message(v)))
+                number_from_text(v).map_err(E::custom)
             }
         }
         deserializer.deserialize_any(NumberVisitor)
@@ -92,8 +127,26 @@ impl<'de> Deserialize<'de> for Number {
 
 /// Reads a number that was typed as text but is only a number: full-width digits
 /// (`"１２８"`), spaces, thousands separators (`"1,500"`). Anything else — a unit, a word —
-/// is not read: kyodo never pulls a number out of free text.
+/// is not read: kyodo never pulls a number out of free text. Nor is a number that cannot
+/// be kept exactly (see [`Number::check_exact`]): it stays a text.
 pub fn parse_number_text(v: &str) -> Option<Number> {
+    number_from_text(v).ok()
+}
+
+/// A number typed as text, or what to write instead.
+fn number_from_text(v: &str) -> Result<Number, String> {
+    let Some(plain) = plain_number_text(v) else {
+        return Err(number_in_quotes_message(v));
+    };
+    let decimals = plain.split_once('.').map_or(0, |(_, f)| u8::try_from(f.len()).unwrap_or(u8::MAX).min(MAX_DECIMALS));
+    let number = Number { value: plain.parse().map_err(|_| number_in_quotes_message(v))?, decimals };
+    number.check_exact(&plain)?;
+    Ok(number)
+}
+
+/// The half-width digits of a text that is only a number, without spaces or thousands
+/// separators: `"　１，５００．０"` → `"1500.0"`.
+fn plain_number_text(v: &str) -> Option<String> {
     let half: String = v
         .chars()
         .map(|c| match c {
@@ -116,16 +169,54 @@ pub fn parse_number_text(v: &str) -> Option<Number> {
         !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit())
     };
     let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    if !(int_ok && frac_ok) {
+    (int_ok && frac_ok).then(|| half.replace(',', ""))
+}
+
+/// A decimal number written in TOML or as plain digits, reduced to its sign, significant
+/// digits and power of ten, so that two ways of writing one number compare equal:
+/// `1_500`, `1500.0` and `1.5e3` are all `(false, "15", 2)`; zero is `(false, "", 0)`.
+fn canonical_decimal(written: &str) -> Option<(bool, String, i64)> {
+    let s: String = written.trim().chars().filter(|c| *c != '_').collect();
+    let (negative, unsigned) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(&s)),
+    };
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(digits) = unsigned.strip_prefix(prefix) {
+            let value = i128::from_str_radix(digits, radix).ok()?;
+            return canonical_decimal(&format!("{}{value}", if negative { "-" } else { "" }));
+        }
+    }
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().ok()?),
+        None => (unsigned, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let plain = half.replace(',', "");
-    let value: f64 = plain.parse().ok()?;
-    value.is_finite().then(|| Number { value, decimals: frac.map_or(0, |f| u8::try_from(f.len()).unwrap_or(u8::MAX).min(12)) })
+    let digits = format!("{int}{frac}");
+    let significant = digits.trim_start_matches('0');
+    let kept = significant.trim_end_matches('0');
+    if kept.is_empty() {
+        return Some((false, String::new(), 0));
+    }
+    let power = exponent - i64::try_from(frac.len()).ok()? + i64::try_from(significant.len() - kept.len()).ok()?;
+    Some((negative, kept.to_owned(), power))
 }
 
 /// The message for a number written as a string, e.g. `value = "150件"`.
 fn number_in_quotes_message(v: &str) -> String {
+    // "1e5" is a number with an exponent, not a number and a unit "e".
+    if v.contains(['e', 'E']) && canonical_decimal(v).is_some() {
+        let number = v.trim().parse::<f64>().ok().map(Number::new).filter(|n| n.check_exact(v).is_ok());
+        return match number {
+            Some(n) => format!("expected a number, found the text \"{v}\"\nwrite the number in full and without quotes: value = {}", n.data()),
+            None => format!(
+                "expected a number, found the text \"{v}\", a number too large or too small to keep exactly\nwrite the number in full and without quotes, with at most 15 significant digits; give a large figure in a larger unit, e.g. 千円 or 億円 instead of 円"
+            ),
+        };
+    }
     let digits: String = v
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '.' || ('０'..='９').contains(c))
@@ -282,9 +373,51 @@ mod tests {
     fn numbers_keep_the_decimals_they_were_written_with() {
         let cases = [("70.0", 70.0, "70.0", "70.0"), ("66.1", 66.1, "66.1", "66.1"), ("1500", 1500.0, "1,500", "1500"), ("1_500.50", 1500.5, "1,500.50", "1500.50")];
         for (written, value, page, data) in cases {
-            let n = Number::new(value).with_written_form(written);
+            let n = Number::new(value).with_written_form(written).unwrap();
             assert_eq!((n.page().as_str(), n.data().as_str()), (page, data), "{written}");
         }
+    }
+
+    #[test]
+    fn numbers_are_published_exactly_as_written_or_refused() {
+        let read = |written: &str| written.replace('_', "").parse::<f64>().map(Number::new).unwrap();
+        let exact = ["0", "-0", "-0.0", "128", "1_500", "70.0", "66.1", "0.000001", "1.5e3", "1e300", "123456789012345", "0.123456789012", "9007199254740992", "-9007199254740992", "1e16"];
+        for written in exact {
+            assert!(read(written).with_written_form(written).is_ok(), "{written}");
+        }
+        let rounded = [
+            ("9007199254740993", "9,007,199,254,740,992"),
+            ("-9007199254740993", "-9,007,199,254,740,992"),
+            ("99999999999999999999", "100,000,000,000,000,000,000"),
+            ("66.66666666666666667", "66.666666666667"),
+            ("0.1234567890123", "0.123456789012"),
+            ("1e-999", "0"),
+        ];
+        for (written, published) in rounded {
+            let message = read(written).with_written_form(written).unwrap_err();
+            assert!(message.contains(&format!("it would be published as {published}")), "{written}: {message}");
+        }
+        assert_eq!(Number::new(255.0).with_written_form("0xFF").map(|n| n.data()), Ok("255".to_owned()));
+        assert_eq!(canonical_decimal("1_500.00"), Some((false, "15".to_owned(), 2)));
+        assert_eq!(canonical_decimal("-0.0015e1"), Some((true, "15".to_owned(), -3)));
+        assert_eq!(canonical_decimal("0.000"), Some((false, String::new(), 0)));
+        assert_eq!(canonical_decimal("12件"), None);
+    }
+
+    #[test]
+    fn numbers_typed_as_text_that_cannot_be_kept_exactly_stay_text() {
+        assert_eq!(parse_number_text("９００７１９９２５４７４０９９３"), None);
+        assert_eq!(parse_number_text("9,007,199,254,740,992").map(|n| n.data()), Some("9007199254740992".to_owned()));
+        let m = number_from_text("99999999999999999999").unwrap_err();
+        assert!(m.contains("cannot be kept exactly"), "{m}");
+    }
+
+    #[test]
+    fn a_number_with_an_exponent_in_quotes_is_not_a_number_and_a_unit() {
+        let m = number_in_quotes_message("1e5");
+        assert!(m.contains("value = 100000"), "{m}");
+        let m = number_in_quotes_message("1e999");
+        assert!(m.contains("too large or too small") && !m.contains("unit field"), "{m}");
     }
 
     #[test]

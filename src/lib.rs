@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod preview;
+pub mod project_folder;
 pub mod record_writer;
 pub mod render;
 pub mod scaffold;

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
-use walkdir::WalkDir;
 
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Severity, Source};
+use crate::diagnostic::{did_you_mean, escape_controls, Diagnostic, Diagnostics, Severity, Source};
 use crate::fiscal_year::FiscalYear;
-use crate::model::config::check_municipality_code;
+use crate::model::config::{check_base_url, check_municipality_code};
 use crate::model::{Project, SiteConfig, Vocabulary};
+use crate::project_folder::record_paths;
 use crate::slug::{natural_cmp, Slug};
 use crate::text::{Lang, Text};
 
@@ -129,7 +129,7 @@ impl Sources {
         let read_one = |rel: &Path, diags: &mut Diagnostics| read_one(root, rel, diags);
         let site = read_one(Path::new(SITE_FILE), diags);
         let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(Path::new(VOCABULARY_FILE), diags) } else { None };
-        let paths = project_paths(root, diags);
+        let paths = record_paths(root, diags);
         let read: Vec<(Option<SourceFile>, Diagnostics)> = {
             use rayon::prelude::*;
             paths
@@ -161,15 +161,27 @@ impl Site {
     /// Project files are read, parsed and checked in parallel, one at a time per thread,
     /// so memory holds the records, never all the files' text at once.
     pub fn load_with(root: &Path, retention: Option<Retention>) -> Result<(Site, Diagnostics), Diagnostics> {
+        let (loaded, records) = Site::read_and_assemble(root, retention);
+        require_records(loaded, records)
+    }
+
+    /// Like [`Site::load`], but a site without any project record yet is not an error:
+    /// for the commands that add its first records (`kyodo new`).
+    pub fn load_allowing_no_records(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+        Site::read_and_assemble(root, None).0
+    }
+
+    /// Loads the site at `root`, and says how many project records it has.
+    fn read_and_assemble(root: &Path, retention: Option<Retention>) -> (Result<(Site, Diagnostics), Diagnostics>, usize) {
         let mut diags = Diagnostics::default();
         let site = read_one(root, Path::new(SITE_FILE), &mut diags);
         let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(root, Path::new(VOCABULARY_FILE), &mut diags) } else { None };
-        let paths = project_paths(root, &mut diags);
+        let paths = record_paths(root, &mut diags);
         let retention = retention.unwrap_or_else(|| {
             Retention::for_size(paths.iter().filter_map(|p| fs::metadata(root.join(p)).ok()).map(|m| m.len()).sum())
         });
         let inputs = Inputs::OnDisk { root, paths: &paths };
-        assemble(root, site.as_ref(), vocabulary.as_ref(), inputs, diags, None, retention)
+        (assemble(root, site.as_ref(), vocabulary.as_ref(), inputs, diags, None, retention), paths.len())
     }
 
     /// Parses and checks files already read, adding to `diags` (which may hold problems
@@ -182,7 +194,15 @@ impl Site {
     /// changed since they were put in `cache` (the live preview keeps one).
     pub fn from_sources_cached(root: &Path, sources: &Sources, diags: Diagnostics, cache: Option<&ParseCache>) -> Result<(Site, Diagnostics), Diagnostics> {
         let inputs = Inputs::Held(&sources.projects);
-        assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, cache, Retention::Whole)
+        let loaded = assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, cache, Retention::Whole);
+        require_records(loaded, sources.projects.len())
+    }
+
+    /// Like [`Site::from_sources`], but a site without any project record yet is not an
+    /// error: for the commands that add its first records (`kyodo import`).
+    pub fn from_sources_allowing_no_records(root: &Path, sources: &Sources, diags: Diagnostics) -> Result<(Site, Diagnostics), Diagnostics> {
+        let inputs = Inputs::Held(&sources.projects);
+        assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, None, Retention::Whole)
     }
 
     /// The whole record of project `i`: the one in memory, or with [`Retention::Outline`]
@@ -225,40 +245,35 @@ impl Site {
     }
 }
 
-/// All `*.toml` files under `content/projects/`, sorted by path so that the order (and
-/// so every report and output) does not depend on the file system.
-fn project_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
-    let dir = root.join(PROJECTS_DIR);
-    if !dir.is_dir() {
-        diags.push(Diagnostic::file_error(
+/// Refuses a site without project records: it would publish an empty report, and an
+/// empty folder usually means the records are somewhere else.
+fn require_records(loaded: Result<(Site, Diagnostics), Diagnostics>, records: usize) -> Result<(Site, Diagnostics), Diagnostics> {
+    if records > 0 {
+        return loaded;
+    }
+    // Warnings would only bury the error; they show again once there are records.
+    let mut errors = loaded.err().unwrap_or_default();
+    // A missing folder, or one that cannot be read, is reported already.
+    if !errors.0.iter().any(|d| d.file == Path::new(PROJECTS_DIR)) {
+        errors.push(Diagnostic::file_error(
             Path::new(PROJECTS_DIR),
-            "the projects folder is missing",
-            format!("create the folder {PROJECTS_DIR}/ in {} and put one .toml file per project in it", root.display()),
+            format!("no project records in {PROJECTS_DIR}/"),
+            format!("put one file per project in {PROJECTS_DIR}/, named after its id, e.g. {PROJECTS_DIR}/1-1-1.toml: `kyodo new project 1-1-1` writes one to fill in, and `kyodo import FILE` makes them from a spreadsheet"),
         ));
-        return Vec::new();
     }
-    let mut paths = Vec::new();
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        match entry {
-            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
-                paths.push(rel);
-            }
-            Ok(_) => {}
-            Err(e) => diags.push(Diagnostic::file_error(
-                e.path().map_or(Path::new(PROJECTS_DIR), |p| p.strip_prefix(root).unwrap_or(p)),
-                format!("cannot read: {e}"),
-                "check that the folder exists and that you may read it",
-            )),
-        }
-    }
-    paths
+    errors.sort();
+    Err(errors)
 }
 
 /// Decodes a file as UTF-8 text, dropping a byte-order mark (Notepad writes one). A file in
-/// Shift_JIS (what Japanese Windows calls "ANSI") is refused with how to re-save it:
-/// guessing encodings could publish mojibake.
+/// UTF-16 (Notepad's "Unicode") or Shift_JIS (what Japanese Windows calls "ANSI") is
+/// refused with how to re-save it: guessing encodings could publish mojibake.
 fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<LoadedText> {
+    let save_as_utf8 = "open the file in Notepad, choose File > Save As, set Encoding to \"UTF-8\" and save";
+    if let Some(utf16) = utf16_kind(&file.bytes) {
+        diags.push(Diagnostic::file_error(&file.path, format!("the file is in {utf16}, not UTF-8"), save_as_utf8));
+        return None;
+    }
     let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Some(LoadedText { path: file.path.clone(), text: text.to_owned() }),
@@ -267,13 +282,36 @@ fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<LoadedText> {
             let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
             let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
             let what = if had_errors { "the file is not UTF-8 text".to_owned() } else { "the file is in Shift_JIS (ANSI), not UTF-8".to_owned() };
-            diags.push(Diagnostic::file_error(
-                &file.path,
-                format!("{what} (first non-UTF-8 byte on line {line})"),
-                "open the file in Notepad, choose File > Save As, set Encoding to \"UTF-8\" and save",
-            ));
+            diags.push(Diagnostic::file_error(&file.path, format!("{what} (first non-UTF-8 byte on line {line})"), save_as_utf8));
             None
         }
+    }
+}
+
+/// Names the UTF-16 a file is in, as Notepad calls it, if it is: by its byte-order mark,
+/// or without one by the zero bytes that UTF-16 puts beside every ASCII character (a TOML
+/// record is mostly ASCII: keys, `=`, quotes, numbers). Text never holds zero bytes.
+fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
+    const LE: &str = "UTF-16 LE (Notepad's \"Unicode\")";
+    const BE: &str = "UTF-16 BE (Notepad's \"Unicode big endian\")";
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(LE);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(BE);
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let units = sample.len() / 2;
+    // One zero byte in most code units, on one side only: ASCII text in UTF-16.
+    let utf16 = |zeros: usize, other: usize| zeros >= 4 && zeros * 4 >= units && other * 10 <= zeros;
+    if utf16(odd, even) {
+        Some(LE)
+    } else if utf16(even, odd) {
+        Some(BE)
+    } else {
+        None
     }
 }
 
@@ -285,9 +323,11 @@ fn parse<T: DeserializeOwned>(file: &LoadedText, diags: &mut Diagnostics) -> Opt
         Ok(d) => d,
         Err(e) => {
             let line = e.span().map(|sp| line_at(&file.text, sp.start)).unwrap_or_default();
-            let help = match full_width_outside_quotes(line) {
-                Some((wide, narrow)) => format!("「{wide}」 is a full-width character: write {narrow} instead (switch the input method to half-width); only text inside quotes may be full-width"),
-                None => syntax_help(e.message()).to_owned(),
+            let control = line.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\r'));
+            let help = match (control, full_width_outside_quotes(line)) {
+                (Some(c), _) => format!("the line holds the control character {}, which a record may not hold: delete it (such characters come with text copied from other programs)", escape_controls(&c.to_string(), false)),
+                (None, Some((wide, narrow))) => format!("「{wide}」 is a full-width character: write {narrow} instead (switch the input method to half-width); only text inside quotes may be full-width"),
+                (None, None) => syntax_help(e.message()).to_owned(),
             };
             let message = format!("TOML syntax error: {}\n{help}", e.message().trim());
             diags.push(source.at(Severity::Error, e.span(), None, &message));
@@ -352,6 +392,10 @@ fn explain_serde_message(message: &str) -> String {
     if message.contains('\n') {
         return message.to_owned();
     }
+    // The TOML parser's words for a number beyond 128 bits or beyond the range of f64.
+    if message == "integer number overflowed" || message == "floating-point number overflowed" {
+        return "the number is too large to be read\nwrite at most 15 significant digits (whole numbers up to 9,007,199,254,740,992); give a large figure in a larger unit, e.g. 千円 or 億円 instead of 円".to_owned();
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
@@ -385,7 +429,8 @@ fn explain_serde_message(message: &str) -> String {
             } else if let Some(s) = t.strip_prefix("string ") {
                 format!("the text {s}")
             } else if let Some(n) = t.strip_prefix("integer ").or_else(|| t.strip_prefix("floating point ")) {
-                format!("the number {n}")
+                // Integers beyond 64 bits are described "`…` as i128".
+                format!("the number {}", n.trim_end_matches(" as i128").trim_end_matches(" as u128"))
             } else {
                 t.to_owned()
             }
@@ -403,11 +448,8 @@ fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut Diagnostics)
     if let Err(m) = check_municipality_code(config.municipality.code.get_ref()) {
         diags.push(src.error(config.municipality.code.span(), "municipality.code", m));
     }
-    if let Some(url) = &config.base_url {
-        let u = url.get_ref();
-        if !(u.starts_with("https://") || u.starts_with("http://")) || u.contains(char::is_whitespace) {
-            diags.push(src.error(url.span(), "base_url", format!("\"{u}\" is not an absolute web address\nwrite the address where public/ is published, e.g. base_url = \"https://www.city.example.lg.jp/kyodo/\", or remove the key")));
-        }
+    if let Some((url, Err(m))) = config.base_url.as_ref().map(|url| (url, check_base_url(url.get_ref()))) {
+        diags.push(src.error(url.span(), "base_url", m));
     }
     if !config.languages.contains(&config.default_language) {
         diags.push(src.at(Severity::Error, None, Some("default_language"), "the default language is not in `languages`\nadd it to languages or choose another default_language"));
@@ -693,6 +735,9 @@ fn assemble(
             Loaded::Broken(stem) => broken.push(stem),
         }
     }
+    // A record reported as not read (`1-1-2.toml.txt`, a link) still names a project:
+    // links to it are not reported a second time.
+    broken.extend(diags.errors().filter(|d| d.location.is_none()).filter_map(|d| crate::project_folder::intended_id(&d.file)));
     if known.is_some() {
         check_across_projects(&projects, &broken, &inputs, &mut diags);
     }
@@ -802,14 +847,19 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
         }
         row.by_year = by_year;
     }
-    // Numbers keep the decimals they were written with ("70.0" stays "70.0").
-    for ind in &mut p.indicators {
-        let values = ind.baseline.iter_mut().chain(ind.target.iter_mut()).chain(ind.actuals.iter_mut());
-        for v in values {
+    // Numbers keep the decimals they were written with ("70.0" stays "70.0"), and are
+    // published exactly as written or not at all.
+    for (i, ind) in p.indicators.iter_mut().enumerate() {
+        let values = ind.baseline.iter_mut().map(|v| ("baseline".to_owned(), v))
+            .chain(ind.target.iter_mut().map(|v| ("target".to_owned(), v)))
+            .chain(ind.actuals.iter_mut().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
+        for (name, v) in values {
             if let Some(n) = v.get_mut().value.as_mut() {
                 let written = file.text.get(n.span()).unwrap_or("");
-                let number = n.get_ref().with_written_form(written);
-                *n.get_mut() = number;
+                match n.get_ref().with_written_form(written) {
+                    Ok(number) => *n.get_mut() = number,
+                    Err(message) => diags.push(src.error(n.span(), &format!("indicators[{i}].{name}.value"), message)),
+                }
             }
         }
     }
@@ -866,5 +916,26 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
         for (j, partner) in r.partners.iter().enumerate() {
             check_ref(&src, partner, &format!("reports[{i}].partners[{j}]"), "partner", &known.partners, voc, diags);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_is_recognised_with_or_without_a_byte_order_mark_and_only_then() {
+        let record = "id = \"1-1-1\"\ntitle = \"市民活動支援補助金の充実\"\ndepartment = \"shimin\"\n";
+        let encode = |le: bool| -> Vec<u8> { record.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect() };
+        let le = encode(true);
+        let be = encode(false);
+        assert!(utf16_kind(&[b"\xFF\xFE".as_slice(), &le].concat()).is_some_and(|k| k.starts_with("UTF-16 LE")));
+        assert!(utf16_kind(&[b"\xFE\xFF".as_slice(), &be].concat()).is_some_and(|k| k.starts_with("UTF-16 BE")));
+        assert!(utf16_kind(&le).is_some_and(|k| k.starts_with("UTF-16 LE")));
+        assert!(utf16_kind(&be).is_some_and(|k| k.starts_with("UTF-16 BE")));
+        assert_eq!(utf16_kind(record.as_bytes()), None);
+        // A stray zero byte in a UTF-8 record is not UTF-16: the TOML parser reports it.
+        assert_eq!(utf16_kind(format!("{record}note = \"a\0b\"\n").as_bytes()), None);
+        assert_eq!(utf16_kind(b""), None);
     }
 }

@@ -23,7 +23,9 @@ pub type Files = BTreeMap<String, Arc<[u8]>>;
 /// The preview's memory of the site between rebuilds.
 pub struct Preview {
     root: PathBuf,
-    sources: Option<Sources>,
+    /// The site's files as last read, with the problems found reading them (a misnamed
+    /// record, say), which stay reported until the folder is read again.
+    sources: Option<(Sources, Diagnostics)>,
     cache: ParseCache,
     files: Files,
 }
@@ -60,11 +62,15 @@ impl Preview {
             .map(|p| p.strip_prefix(".").unwrap_or(&p).to_path_buf())
             .collect();
         let mut diags = Diagnostics::default();
-        let projects_only = !relative.is_empty() && relative.iter().all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml"));
+        // A link named like a record is not read but reported (see `project_folder`): a
+        // change to one rebuilds everything, so that it is reported as a build reports it.
+        let is_link = |p: &Path| std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_symlink());
+        let projects_only = !relative.is_empty() && relative.iter().all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml") && !is_link(p));
         let mut incremental = false;
         let mut changed_ids = BTreeSet::new();
         match (&mut self.sources, projects_only) {
-            (Some(sources), true) => {
+            (Some((sources, read_problems)), true) => {
+                diags = read_problems.clone();
                 incremental = true;
                 for rel in &relative {
                     match std::fs::read(root.join(rel)) {
@@ -84,9 +90,12 @@ impl Preview {
                     changed_ids.extend(rel.file_stem().map(|s| s.to_string_lossy().into_owned()));
                 }
             }
-            _ => self.sources = Some(Sources::read(&root, &mut diags)),
+            _ => {
+                let sources = Sources::read(&root, &mut diags);
+                self.sources = Some((sources, diags.clone()));
+            }
         }
-        let sources = self.sources.as_ref().ok_or_else(Diagnostics::default)?;
+        let (sources, _) = self.sources.as_ref().ok_or_else(Diagnostics::default)?;
         let (site, warnings) = Site::from_sources_cached(&root, sources, diags, Some(&self.cache))?;
         let theme = Theme::load(&root, &site.config.theme)?;
         let selection = if incremental && !self.files.is_empty() {

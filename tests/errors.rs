@@ -75,6 +75,13 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("bad_municipality_code", SITE, "code = \"122360\"", "code = \"122361\""),
     ("bad_licence", SITE, "id = \"CC-BY-4.0\"", "id = \"CC-BY\""),
     ("bad_base_url", SITE, "reported_years", "base_url = \"www.example.jp\"\nreported_years"),
+    ("number_too_large", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 1e999 }"),
+    ("integer_too_large", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 99999999999999999999999999999999999999999 }"),
+    ("integer_beyond_64_bits", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = -99999999999999999999 }"),
+    ("integer_above_2_to_the_53", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 9007199254740993 }"),
+    ("number_too_small", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 1e-999 }"),
+    ("too_many_digits_in_quotes", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"１２，３４５，６７８，９０１，２３４，５６７，８９０\" }"),
+    ("exponent_in_quotes", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"1e999\" }"),
 ];
 
 #[test]
@@ -161,4 +168,171 @@ fn all_problems_of_a_build_are_reported_together() {
     let message = errors_of(site.path());
     assert!(message.ends_with("4 errors"), "{message}");
     insta::assert_snapshot!("several_errors", message);
+}
+
+#[test]
+fn numbers_that_cannot_be_kept_exactly_are_refused_and_the_rest_kept_as_written() {
+    // 2^53 itself and numbers with 15 significant digits are kept exactly.
+    let site = copy_fixture();
+    edit(site.path(), P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 9007199254740992 }");
+    edit(site.path(), P1, "actuals = [{ year = \"R5\", value = 60.5 }]", "actuals = [{ year = \"R5\", value = 0.123456789012 }]");
+    let (built, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{d}"));
+    let csv = String::from_utf8_lossy(&built.files["data/indicators.csv"]).into_owned();
+    assert!(csv.contains(",9007199254740992,"), "{csv}");
+    assert!(csv.contains(",0.123456789012,"), "{csv}");
+}
+
+#[test]
+fn base_url_is_an_absolute_http_address_and_nothing_else() {
+    let bad = [
+        "javascript:alert(1)",
+        "ftp://www.city.example.lg.jp/kyodo/",
+        "/kyodo/",
+        "https://www.city.example.lg.jp/my kyodo/",
+        " https://www.city.example.lg.jp/kyodo/ ",
+        "https://www.city.example.lg.jp/kyodo/\"><script>",
+        "https://www.city.example.lg.jp/<b>/",
+        "https://",
+        "https://clerk:secret@www.city.example.lg.jp/kyodo/",
+        "https://www.city.example.lg.jp/kyodo/?page=1",
+        "https://www.city.example.lg.jp/市政/kyodo/",
+    ];
+    let mut messages = String::new();
+    for url in bad {
+        let site = copy_fixture();
+        let line = format!("base_url = {}\nreported_years", toml::Value::from(url));
+        edit(site.path(), SITE, "reported_years", &line);
+        messages.push_str(&errors_of(site.path()));
+        messages.push_str("\n\n");
+    }
+    insta::assert_snapshot!("bad_base_urls", messages);
+    let site = copy_fixture();
+    edit(site.path(), SITE, "reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo\"\nreported_years");
+    kyodo::check(site.path()).unwrap_or_else(|d| panic!("{d}"));
+}
+
+/// `text` in UTF-16, little- or big-endian, with or without a byte-order mark.
+fn utf16(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
+    let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+    units.flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+}
+
+#[test]
+fn a_utf16_file_is_named_as_utf16_with_how_to_save_it() {
+    let site = copy_fixture();
+    for (file, little_endian, bom) in [(P1, true, true), (P2, false, true), (VOC, true, false)] {
+        let text = fs::read_to_string(site.path().join(file)).unwrap();
+        fs::write(site.path().join(file), utf16(&text, little_endian, bom)).unwrap();
+    }
+    let message = errors_of(site.path());
+    assert!(!message.contains("Shift_JIS"), "{message}");
+    insta::assert_snapshot!("utf16", message);
+}
+
+#[test]
+fn control_characters_from_a_file_never_reach_the_terminal() {
+    let site = copy_fixture();
+    // Raw in a text (not allowed in TOML), and written as escapes in a value that the
+    // message repeats.
+    edit(site.path(), P1, "lead_note = { ja = \"サポートセンター\"", "lead_note = { ja = \"サポート\u{1b}[2Jセンター\0\"");
+    edit(site.path(), P2, "department = \"koho\"", "department = \"ko\\u001b[2Jho\\u0000\\u009b\\u202e\"");
+    let message = errors_of(site.path());
+    assert!(!message.contains(['\u{1b}', '\0', '\u{9b}', '\u{202e}']), "{message:?}");
+    insta::assert_snapshot!("control_characters", message);
+}
+
+/// Writes `names` into the projects folder, each holding a copy of a valid record.
+fn add_files(root: &Path, names: &[&str]) {
+    for name in names {
+        let path = root.join("content/projects").join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::copy(root.join(P2), path).unwrap();
+    }
+}
+
+#[test]
+fn names_meant_as_records_are_errors_naming_the_name_to_use() {
+    let site = copy_fixture();
+    add_files(site.path(), &["1-1-2.toml.txt", "1-1-3.TOML", "1-1-4.Toml", "1-1-5.toml ", "1-1-6.toml.", "1-1-7．ｔｏｍｌ", "1-2-1.toml.txt", "more/1-3-1.toml.txt", "1-1-8.toml.lnk"]);
+    insta::assert_snapshot!("names_meant_as_records", errors_of(site.path()));
+}
+
+#[test]
+fn a_record_saved_by_notepad_as_toml_txt_stops_the_build() {
+    let site = copy_fixture();
+    fs::rename(site.path().join(P2), site.path().join("content/projects/1-2-1.toml.txt")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_kyodo")).args(["build", "--root"]).arg(site.path()).arg("--out").arg(out.path().join("public")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(!build.status.success(), "{stderr}");
+    assert!(stderr.contains("error: content/projects/1-2-1.toml.txt: not read as a project record"), "{stderr}");
+    assert!(stderr.contains("rename it to 1-2-1.toml"), "{stderr}");
+    // 1-1-1 links to 1-2-1: the one problem is reported once.
+    assert!(stderr.contains("1 error") && !stderr.contains("unknown project"), "{stderr}");
+    assert!(!out.path().join("public").exists());
+}
+
+#[test]
+fn other_files_in_the_projects_folder_are_warnings() {
+    let site = copy_fixture();
+    add_files(site.path(), &["README.txt", "notes.xlsx", "1-1-1.toml.bak", "1-1-1.toml~", ".1-1-1.toml.swp", "1-1-9.txt", "1-1-9.toml.orig", "Thumbs.db", "old/.DS_Store"]);
+    let warnings = kyodo::check(site.path()).unwrap_or_else(|d| panic!("{d}"));
+    let shown = warnings.to_string();
+    assert!(!shown.contains("Thumbs.db") && !shown.contains(".DS_Store"), "{shown}");
+    insta::assert_snapshot!("files_that_are_not_records", shown);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_not_followed_and_never_skipped_silently() {
+    use std::os::unix::fs::symlink;
+    let site = copy_fixture();
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::write(elsewhere.path().join("1-3-1.toml"), fs::read(site.path().join(P2)).unwrap()).unwrap();
+    fs::write(elsewhere.path().join("notes.txt"), "notes").unwrap();
+    let projects = site.path().join("content/projects");
+    symlink(elsewhere.path().join("1-3-1.toml"), projects.join("1-3-1.toml")).unwrap();
+    symlink(elsewhere.path(), projects.join("shared")).unwrap();
+    symlink(elsewhere.path().join("notes.txt"), projects.join("notes.txt")).unwrap();
+    symlink("nowhere", projects.join(".#1-1-1.toml")).unwrap();
+    let message = errors_of(site.path());
+    assert!(message.ends_with("2 errors"), "{message}");
+    insta::assert_snapshot!("symbolic_links", message);
+    // Without the links that would leave records out, the others are warnings.
+    fs::remove_file(projects.join("1-3-1.toml")).unwrap();
+    fs::remove_file(projects.join("shared")).unwrap();
+    let warnings = kyodo::check(site.path()).unwrap_or_else(|d| panic!("{d}")).to_string();
+    assert!(warnings.contains("warning: content/projects/notes.txt: a symbolic link, which kyodo does not follow"), "{warnings}");
+    assert!(warnings.contains("warning: content/projects/.#1-1-1.toml: a symbolic link"), "{warnings}");
+}
+
+#[test]
+fn an_empty_projects_folder_is_an_error_not_an_empty_site() {
+    let site = copy_fixture();
+    fs::remove_file(site.path().join(P1)).unwrap();
+    fs::remove_file(site.path().join(P2)).unwrap();
+    insta::assert_snapshot!("no_project_records", errors_of(site.path()));
+    // The commands that add the first records still work on it.
+    let kyodo = env!("CARGO_BIN_EXE_kyodo");
+    let new = std::process::Command::new(kyodo).args(["new", "project", "1-1-1", "--root"]).arg(site.path()).output().unwrap();
+    assert!(new.status.success(), "{}", String::from_utf8_lossy(&new.stderr));
+    assert!(site.path().join(P1).exists());
+}
+
+#[test]
+fn the_preview_reports_a_misnamed_record_and_recovers_once_it_is_renamed() {
+    let site = copy_fixture();
+    let mut preview = kyodo::preview::Preview::new(site.path());
+    preview.rebuild(&[]).unwrap_or_else(|d| panic!("{d}"));
+    let misnamed = site.path().join("content/projects/1-2-1.toml.txt");
+    fs::rename(site.path().join(P2), &misnamed).unwrap();
+    let failed = preview.rebuild(&[site.path().join(P2), misnamed.clone()]).expect_err("a misnamed record");
+    assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
+    // Editing another record rebuilds only what changed, and the misnamed one is still
+    // reported: the site is not shown without it.
+    edit(site.path(), P1, "市民活動支援補助金の充実", "市民活動支援補助金の拡充");
+    let failed = preview.rebuild(&[site.path().join(P1)]).expect_err("still a misnamed record");
+    assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
+    fs::rename(&misnamed, site.path().join(P2)).unwrap();
+    preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{d}"));
 }

@@ -25,7 +25,7 @@ pub struct Args {
 pub fn run(args: Args) -> ExitCode {
     let mut diags = kyodo::Diagnostics::default();
     let sources = Sources::read(&args.root, &mut diags);
-    let (site, _) = match kyodo::Site::from_sources(&args.root, &sources, diags) {
+    let (site, _) = match kyodo::Site::from_sources_allowing_no_records(&args.root, &sources, diags) {
         Ok(s) => s,
         Err(d) => {
             eprintln!("{d}\nfix the site first: import adds to a site that checks without errors");

@@ -32,7 +32,7 @@ pub fn run(what: What) -> ExitCode {
         eprintln!("error: {}", e.replace('\n', "\n  = help: "));
         return ExitCode::FAILURE;
     }
-    let (site, _) = match kyodo::Site::load(&args.root) {
+    let (site, _) = match kyodo::Site::load_allowing_no_records(&args.root) {
         Ok(s) => s,
         Err(d) => {
             eprintln!("{d}\nfix the site first: a new record uses its vocabulary");

@@ -158,6 +158,49 @@ pub struct Publisher {
     pub address: Option<Text>,
 }
 
+/// An example of a good `base_url`, for help texts.
+const BASE_URL_EXAMPLE: &str = "e.g. base_url = \"https://www.city.example.lg.jp/kyodo/\"";
+
+/// Checks `base_url`: the absolute `http` or `https` address where `public/` is published.
+/// It is written as it is into canonical links, the sitemap, `robots.txt` and the data
+/// catalogue, so it must be a plain address: no spaces, quotes or markup, no user name or
+/// password, no query or fragment, only characters a web address may hold.
+pub fn check_base_url(u: &str) -> Result<(), String> {
+    let trimmed = u.trim();
+    if trimmed != u && check_base_url(trimmed).is_ok() {
+        return Err(format!("\"{u}\" has spaces around the address\nwrite base_url = \"{trimmed}\""));
+    }
+    if let Some(c) = u.chars().find(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`{}|^".contains(*c)) {
+        let name = match c {
+            c if c.is_whitespace() => "a space".to_owned(),
+            c if c.is_control() => "a control character".to_owned(),
+            c => format!("「{c}」"),
+        };
+        return Err(format!("\"{u}\" contains {name}, which cannot be part of a web address\nwrite only the address where public/ is published, {BASE_URL_EXAMPLE}"));
+    }
+    let lower = u.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return Err(format!("\"{u}\" is not an absolute web address\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}, or remove the key"));
+    }
+    let invalid = |why: String| format!("\"{u}\" is not a valid web address ({why})\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}");
+    let url = url::Url::parse(u).map_err(|e| invalid(e.to_string()))?;
+    // The parser forgives `https:///host`; the address as written must name its host.
+    let written_host = u.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+    if written_host.is_empty() || url.host_str().is_none_or(str::is_empty) {
+        return Err(invalid("it has no host name".to_owned()));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!("\"{u}\" contains a user name or password\nwrite the public address without them, {BASE_URL_EXAMPLE}"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("\"{u}\" has a query (?…) or a fragment (#…)\nwrite the address of the folder where public/ is published, without ? or #, {BASE_URL_EXAMPLE}"));
+    }
+    if !u.is_ascii() {
+        return Err(format!("\"{u}\" has characters that a web address must hold encoded\nwrite base_url = \"{url}\""));
+    }
+    Ok(())
+}
+
 /// Checks a 全国地方公共団体コード: five digits and a check digit.
 ///
 /// The check digit is 11 − (Σ digit × weight mod 11) with weights 6, 5, 4, 3, 2, taking
@@ -183,6 +226,36 @@ pub fn check_municipality_code(code: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_is_an_absolute_web_address_and_nothing_else() {
+        for ok in ["https://www.city.example.lg.jp/kyodo/", "http://kyodo.example.jp", "https://example.jp:8443/a/b/", "HTTPS://EXAMPLE.JP/", "https://example.jp/%E5%B8%82/"] {
+            assert_eq!(check_base_url(ok), Ok(()), "{ok}");
+        }
+        let refused = [
+            ("www.example.jp", "not an absolute web address"),
+            ("/kyodo/", "not an absolute web address"),
+            ("javascript:alert(1)", "not an absolute web address"),
+            ("ftp://example.jp/", "not an absolute web address"),
+            ("https:example.jp", "not an absolute web address"),
+            ("https://", "not a valid web address"),
+            ("https:///kyodo/", "not a valid web address"),
+            ("https://exa mple.jp/", "contains a space"),
+            (" https://example.jp/ ", "write base_url = \"https://example.jp/\""),
+            ("https://example.jp/\"><script>", "contains 「\"」"),
+            ("https://example.jp/<b>", "contains 「<」"),
+            ("https://example.jp/'", "contains 「'」"),
+            ("https://example.jp/\u{1b}[2J", "contains a control character"),
+            ("https://user:secret@example.jp/", "user name or password"),
+            ("https://example.jp/?page=1", "query"),
+            ("https://example.jp/#top", "fragment"),
+            ("https://example.jp/市政/", "write base_url = \"https://example.jp/%E5%B8%82%E6%94%BF/\""),
+        ];
+        for (bad, says) in refused {
+            let message = check_base_url(bad).expect_err(bad);
+            assert!(message.contains(says), "{bad}: {message}");
+        }
+    }
 
     #[test]
     fn municipality_codes_have_valid_check_digits() {
