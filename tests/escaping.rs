@@ -15,7 +15,7 @@ use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
 use serde_json::Value;
 
-const BASE: &str = "https://example.jp/a&b'c/";
+const BASE: &str = "https://example.jp/a&b=c;d(e)/";
 const TITLE_JA: &str = "テスト市 </script><script>alert(1)</script> <!-- \"引用\" 'x' & y\n二行目\u{2028}終";
 const TITLE_EN: &str = "Test City </SCRIPT ><script>alert('x')</script> & \"q\" <!--";
 const DEPT_JA: &str = "市民\"活動\"推進課\n'第2係' & <課>\u{2029}";
