@@ -211,9 +211,11 @@ fn a_build_killed_mid_way_loses_nothing_and_the_next_build_cleans_up() {
             continue;
         }
         let leftovers = staging_folders(&root);
-        // A staging folder left behind shows the kill came before the swap; otherwise the
-        // build got to its last step first: try again with a bigger site.
-        if leftovers.is_empty() {
+        // A staging folder left behind, and no old output moved aside, shows the kill came
+        // before the swap; otherwise the build got to its last step first: try again with a
+        // bigger site.
+        let swapping = leftovers.iter().any(|l| l.to_string_lossy().contains(".public.old-"));
+        if leftovers.is_empty() || swapping {
             projects *= 3;
             continue;
         }
