@@ -10,8 +10,13 @@
 //!                            into a sink: memory, or a staging folder
 //! Staging::commit()          the staging folder swapped into place          (output.rs)
 //! ```
+//!
+//! Where a build may write is decided before anything is loaded, by
+//! `Destination::check` (destination.rs): never over the site's own folders, and over
+//! an existing folder only if kyodo wrote it, unless the clerk passes `--force`.
 
 pub mod data;
+pub mod destination;
 pub mod diagnostic;
 pub mod escape;
 pub mod fiscal_year;
@@ -58,6 +63,8 @@ pub enum BuildFailure {
     /// Rendering or writing failed (template error, disk full …).
     Render(Diagnostics),
     Write(output::WriteError),
+    /// The destination changed during the build and may no longer be replaced.
+    Refused(destination::Refusal),
 }
 
 /// A finished build: its warnings and the number of files written.
@@ -70,7 +77,8 @@ pub struct Built {
 /// Loads, checks and renders the site at `root` straight into a staging folder next to
 /// `dest`, then swaps it into place. Pages are written as they are rendered, so memory does
 /// not grow with the size of the output. On any failure `dest` is left as it was.
-pub fn build_to_folder(root: &Path, dest: &Path, strict: bool, progress: &dyn render::Progress) -> Result<Built, BuildFailure> {
+/// `dest` is checked by [`destination::Destination::check`] for the same `root`.
+pub fn build_to_folder(root: &Path, dest: &destination::Destination, strict: bool, progress: &dyn render::Progress) -> Result<Built, BuildFailure> {
     let (site, mut warnings) = Site::load(root).map_err(BuildFailure::Invalid)?;
     progress.stage("load");
     warnings.sort();
@@ -81,7 +89,10 @@ pub fn build_to_folder(root: &Path, dest: &Path, strict: bool, progress: &dyn re
     let staging = output::Staging::new(dest).map_err(BuildFailure::Write)?;
     render::render_to(&site, &theme, &staging, progress, &render::Selection::All).map_err(BuildFailure::Render)?;
     let files = staging.files();
-    staging.commit().map_err(BuildFailure::Write)?;
+    staging.commit().map_err(|e| match e {
+        output::CommitError::Refused(r) => BuildFailure::Refused(r),
+        output::CommitError::Write(w) => BuildFailure::Write(w),
+    })?;
     progress.stage("commit");
     Ok(Built { warnings, files })
 }

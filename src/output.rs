@@ -1,13 +1,17 @@
-//! Writing the rendered site: all or nothing.
+//! Writing the rendered site: all or nothing, and only where kyodo may write.
 //!
-//! Files are written to a temporary folder next to the destination; only when every file
+//! Files are written to a staging folder next to the destination; only when every file
 //! is written is the old folder moved aside and the new one moved into its place. A build
-//! that fails at any point leaves the previous output exactly as it was.
+//! that fails at any point leaves the previous output exactly as it was. Where a build may
+//! write at all is decided by [`crate::destination`]; every folder kyodo writes (the output
+//! and its staging folders) carries the stamp file, written first, so that the next build
+//! knows it may replace the output and remove staging folders a killed build left behind.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::destination::{self, Destination, Refusal, STAMP_NAME, STAMP_TEXT};
 use crate::render::Output;
 
 /// Why writing failed, with the path involved.
@@ -29,26 +33,47 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |error| WriteError { path: path.to_path_buf(), error }
 }
 
+/// Why a finished build was not put in place.
+#[derive(Debug)]
+pub enum CommitError {
+    /// The destination changed during the build and may no longer be replaced.
+    Refused(Refusal),
+    Write(WriteError),
+}
+
+impl std::fmt::Display for CommitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CommitError::Refused(r) => r.fmt(f),
+            CommitError::Write(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CommitError {}
+
 /// Replaces `dest` with the rendered output.
-pub fn write_atomically(output: &Output, dest: &Path) -> Result<(), WriteError> {
-    let staging = Staging::new(dest)?;
+pub fn write_atomically(output: &Output, dest: &Destination) -> Result<(), CommitError> {
+    let staging = Staging::new(dest).map_err(CommitError::Write)?;
     for (rel, bytes) in &output.files {
-        staging.write_file(rel, bytes)?;
+        staging.write_file(rel, bytes).map_err(CommitError::Write)?;
     }
     staging.commit()
 }
 
-/// Deletes a folder tree, removing the files of each folder in parallel (a large site's old
-/// output has tens of thousands of files).
+/// Deletes a folder tree kyodo wrote, removing the files of each folder in parallel (a large
+/// site's old output has tens of thousands of files). The stamp goes last, so a deletion
+/// cut short leaves a folder the next build still recognises as its own.
 fn remove_tree(dir: &Path) -> io::Result<()> {
     use rayon::prelude::*;
+    let stamp = dir.join(STAMP_NAME);
     let mut folders = Vec::new();
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir) {
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         if entry.file_type().is_dir() {
             folders.push(entry.into_path());
-        } else {
+        } else if entry.path() != stamp {
             files.push(entry.into_path());
         }
     }
@@ -57,40 +82,74 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     for folder in folders.iter().rev() {
         fs::remove_dir(folder)?;
     }
+    match fs::remove_file(&stamp) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    fs::remove_dir(dir)
+}
+
+/// Removes the staging folders of earlier builds of `dest` that were killed before they
+/// finished (`.public.new-…`, `.public.old-…`): only folders that carry the stamp or are
+/// empty, so a folder of the clerk's that happens to have such a name is left alone.
+fn remove_leftovers(dest: &Destination) -> Result<(), WriteError> {
+    let parent = dest.parent();
+    let entries = match fs::read_dir(parent) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(WriteError { path: parent.to_path_buf(), error: e }),
+    };
+    for entry in entries {
+        let entry = entry.map_err(at(parent))?;
+        // `file_type` does not follow links: a link with such a name is not a leftover.
+        let is_folder = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        if !is_folder || !destination::is_staging_name(&entry.file_name(), dest.name()) {
+            continue;
+        }
+        let path = entry.path();
+        let empty = fs::read_dir(&path).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if empty || destination::is_stamped(&path) {
+            remove_tree(&path).map_err(at(&path))?;
+        }
+    }
     Ok(())
 }
 
 /// Moves a finished staging folder into place: the old output aside, the new one in, then
 /// the old one deleted. If the move fails, the old output is put back.
-fn swap_into_place(staging: tempfile::TempDir, dest: &Path) -> Result<(), WriteError> {
-    let parent = match dest.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+fn swap_into_place(staging: tempfile::TempDir, dest: &Destination) -> Result<(), WriteError> {
+    let parent = dest.parent();
+    let target = dest.path();
+    let name = dest.name().to_string_lossy();
     let staged = staging.keep();
-    let old = if dest.exists() {
+    let old = if fs::symlink_metadata(target).is_ok() {
         let aside = tempfile::Builder::new()
             .prefix(&format!(".{name}.old-"))
-            .tempdir_in(&parent)
-            .map_err(at(&parent))?
+            .tempdir_in(parent)
+            .map_err(at(parent))?
             .keep();
         // `aside` exists as an empty folder; rename needs the target gone.
         fs::remove_dir(&aside).map_err(at(&aside))?;
-        if let Err(error) = fs::rename(dest, &aside) {
+        if let Err(error) = fs::rename(target, &aside) {
             let _ = fs::remove_dir_all(&staged);
-            return Err(WriteError { path: dest.to_path_buf(), error });
+            return Err(WriteError { path: target.to_path_buf(), error });
+        }
+        // A folder replaced with --force has no stamp; it gets one now, so that if this
+        // build is killed before the folder is deleted, the next build removes it. If
+        // writing it fails, the folder is deleted below all the same.
+        if !destination::is_stamped(&aside) {
+            let _ = fs::write(aside.join(STAMP_NAME), STAMP_TEXT);
         }
         Some(aside)
     } else {
         None
     };
-    if let Err(error) = fs::rename(&staged, dest) {
+    if let Err(error) = fs::rename(&staged, target) {
         if let Some(aside) = &old {
-            let _ = fs::rename(aside, dest);
+            let _ = fs::rename(aside, target);
         }
         let _ = fs::remove_dir_all(&staged);
-        return Err(WriteError { path: dest.to_path_buf(), error });
+        return Err(WriteError { path: target.to_path_buf(), error });
     }
     if let Some(aside) = old {
         remove_tree(&aside).map_err(at(&aside))?;
@@ -98,94 +157,41 @@ fn swap_into_place(staging: tempfile::TempDir, dest: &Path) -> Result<(), WriteE
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf(), fs::read(e.path()).unwrap_or_default()))
-            .collect();
-        v.sort();
-        v
-    }
-
-    fn output(entries: &[(&str, &str)]) -> Output {
-        Output { files: entries.iter().map(|(p, c)| (p.to_string(), c.as_bytes().to_vec())).collect() }
-    }
-
-    #[test]
-    fn replaces_the_folder_and_drops_files_of_the_old_build() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dest = tmp.path().join("public");
-        write_atomically(&output(&[("index.html", "old"), ("old.html", "gone soon")]), &dest).unwrap();
-        write_atomically(&output(&[("index.html", "new"), ("ja/index.html", "ja")]), &dest).unwrap();
-        assert_eq!(files(&dest), vec![(PathBuf::from("index.html"), b"new".to_vec()), (PathBuf::from("ja/index.html"), b"ja".to_vec())]);
-        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("public")], "no staging folders left");
-    }
-
-    #[test]
-    fn a_failure_while_writing_leaves_the_previous_output_and_no_leftovers() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dest = tmp.path().join("public");
-        write_atomically(&output(&[("index.html", "previous"), ("ja/index.html", "前回")]), &dest).unwrap();
-        let before = files(&dest);
-        // "a" is written as a file, then "a/b" needs it to be a folder: the write fails
-        // half-way, as it would on a full disk.
-        let err = write_atomically(&output(&[("a", "file"), ("a/b", "cannot"), ("index.html", "new")]), &dest).unwrap_err();
-        assert!(err.to_string().contains("cannot write"), "{err}");
-        assert_eq!(files(&dest), before);
-        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("public")], "no staging folders left");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn the_published_folder_is_readable_by_a_web_server() {
-        use std::os::unix::fs::PermissionsExt;
-        let tmp = tempfile::tempdir().unwrap();
-        let dest = tmp.path().join("public");
-        write_atomically(&output(&[("index.html", "x")]), &dest).unwrap();
-        assert_eq!(fs::metadata(&dest).unwrap().permissions().mode() & 0o777, 0o755);
-    }
-}
-
 /// A folder being filled next to the destination; files go to disk as they are rendered,
 /// and [`Staging::commit`] swaps the folder into place only when everything was written.
 /// Dropping an uncommitted staging folder deletes it, leaving the destination untouched.
 pub struct Staging {
     dir: tempfile::TempDir,
-    dest: PathBuf,
+    dest: Destination,
     /// Folders already created, so each is made once.
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     written: std::sync::atomic::AtomicUsize,
 }
 
 impl Staging {
-    /// Creates the staging folder next to `dest`.
-    pub fn new(dest: &Path) -> Result<Staging, WriteError> {
-        let parent = match dest.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        fs::create_dir_all(&parent).map_err(at(&parent))?;
-        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-        let dir = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(&parent).map_err(at(&parent))?;
+    /// Creates the staging folder next to `dest`, with the stamp as its first file, after
+    /// removing what killed builds of `dest` left behind.
+    pub fn new(dest: &Destination) -> Result<Staging, WriteError> {
+        let parent = dest.parent();
+        fs::create_dir_all(parent).map_err(at(parent))?;
+        remove_leftovers(dest)?;
+        let name = dest.name().to_string_lossy();
+        let dir = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(parent).map_err(at(parent))?;
+        let stamp = dir.path().join(STAMP_NAME);
+        fs::write(&stamp, STAMP_TEXT).map_err(at(&stamp))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).map_err(at(dir.path()))?;
         }
-        Ok(Staging { dir, dest: dest.to_path_buf(), made: Default::default(), written: Default::default() })
+        Ok(Staging { dir, dest: dest.clone(), made: Default::default(), written: Default::default() })
     }
 
-    /// Moves the finished folder into place of the destination.
-    pub fn commit(self) -> Result<(), WriteError> {
-        swap_into_place(self.dir, &self.dest)
+    /// Moves the finished folder into place of the destination, if the destination may
+    /// still be replaced (it is checked again: it may have changed during the build).
+    pub fn commit(self) -> Result<(), CommitError> {
+        self.dest.recheck().map_err(CommitError::Refused)?;
+        swap_into_place(self.dir, &self.dest).map_err(CommitError::Write)
     }
 
     /// Writes one file into the staging folder.
@@ -211,7 +217,7 @@ impl Staging {
         Ok(path)
     }
 
-    /// How many files have been written.
+    /// How many files of the site have been written (the stamp is not counted).
     pub fn files(&self) -> usize {
         self.written.load(std::sync::atomic::Ordering::Relaxed)
     }
@@ -253,3 +259,6 @@ impl crate::render::SinkFile for StagedFile<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,9 +10,14 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
     /// Where to write the site. Defaults to public/ inside the site root. The folder is
-    /// replaced only when the whole build succeeded.
+    /// replaced only when the whole build succeeded, and only if it is new, empty or was
+    /// written by kyodo (it holds a .kyodo-build file).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Replace the output folder even if kyodo did not write it, deleting everything in
+    /// it. The site root, content/ and themes/ are never replaced, even with --force.
+    #[arg(long)]
+    force: bool,
     /// Treat warnings (missing English, indicators without an actual value for the
     /// reported year) as errors: build nothing if there are any.
     #[arg(long)]
@@ -71,7 +76,14 @@ pub fn run(args: Args) -> ExitCode {
     };
     let progress = Bar { bar: bar.clone(), timings: args.timings.then(|| std::sync::Mutex::new(std::time::Instant::now())) };
     let unchanged = format!("nothing was written; {} is unchanged", out.display());
-    match kyodo::build_to_folder(&args.root, &out, args.strict, &progress) {
+    let dest = match kyodo::destination::Destination::check(&args.root, &out, args.force) {
+        Ok(dest) => dest,
+        Err(refusal) => {
+            eprintln!("{refusal}\n{unchanged}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match kyodo::build_to_folder(&args.root, &dest, args.strict, &progress) {
         Ok(built) => {
             bar.finish_and_clear();
             if !built.warnings.0.is_empty() {
@@ -86,6 +98,7 @@ pub fn run(args: Args) -> ExitCode {
                 BuildFailure::Invalid(d) | BuildFailure::Render(d) => eprintln!("{d}\n{unchanged}"),
                 BuildFailure::Strict(d) => eprintln!("{d}\n--strict: warnings count as errors; {unchanged}"),
                 BuildFailure::Write(e) => eprintln!("error: {e}\n  = help: check that the folder is writable and the disk is not full; {unchanged}"),
+                BuildFailure::Refused(r) => eprintln!("{r}\n{unchanged}"),
             }
             ExitCode::FAILURE
         }
