@@ -1,0 +1,91 @@
+//! Writing the records of an import all or none: every file is first written in full to a
+//! temporary file in its own folder and flushed to disk; only when all are written are they
+//! renamed over the records, each rename atomic. A failure before the renames (a full disk,
+//! a kill) leaves every record as it was; the temporary files of a failed run are removed
+//! (a killed run can leave `.kyodo-import-*.tmp` files, which the loader never reads).
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// A file to write: its path and its whole content.
+#[derive(Debug, Clone)]
+pub struct NewFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// Writes every file, all or none.
+pub fn commit(files: &[NewFile]) -> Result<(), String> {
+    commit_with(files, &mut |file, bytes| file.write_all(bytes))
+}
+
+/// [`commit`], writing each file's bytes with `write` (tests make it fail).
+pub fn commit_with(files: &[NewFile], write: &mut dyn FnMut(&mut File, &[u8]) -> io::Result<()>) -> Result<(), String> {
+    let mut staged = Vec::with_capacity(files.len());
+    for f in files {
+        let dir = match f.path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let fail = |e: io::Error| format!("cannot write {}: {e}; no record was changed", f.path.display());
+        let mut temp = tempfile::Builder::new().prefix(".kyodo-import-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+        write(temp.as_file_mut(), &f.bytes).map_err(fail)?;
+        temp.as_file().sync_all().map_err(fail)?;
+        keep_permissions(&f.path, temp.as_file()).map_err(fail)?;
+        staged.push((temp, &f.path));
+    }
+    let total = staged.len();
+    for (done, (temp, path)) in staged.into_iter().enumerate() {
+        temp.persist(path).map_err(|e| format!("cannot replace {}: {}; {done} of {total} records were written before it", path.display(), e.error))?;
+    }
+    Ok(())
+}
+
+/// A replaced record keeps its permissions; a new one gets the usual rw-r--r--.
+fn keep_permissions(path: &Path, temp: &File) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) => temp.set_permissions(m.permissions()),
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                temp.set_permissions(std::fs::Permissions::from_mode(0o644))
+            }
+            #[cfg(not(unix))]
+            {
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_every_record_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let records: Vec<PathBuf> = (0..4).map(|i| dir.path().join(format!("{i}.toml"))).collect();
+        for r in &records {
+            std::fs::write(r, "old").unwrap();
+        }
+        let files: Vec<NewFile> = records.iter().map(|p| NewFile { path: p.clone(), bytes: b"new".to_vec() }).collect();
+        let mut written = 0;
+        let result = commit_with(&files, &mut |file, bytes| {
+            written += 1;
+            if written == 3 { Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device")) } else { file.write_all(bytes) }
+        });
+        assert!(result.unwrap_err().contains("No space left on device"));
+        for r in &records {
+            assert_eq!(std::fs::read_to_string(r).unwrap(), "old");
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 4, "temporary files are removed: {left:?}");
+        commit(&files).unwrap();
+        for r in &records {
+            assert_eq!(std::fs::read_to_string(r).unwrap(), "new");
+        }
+    }
+}
