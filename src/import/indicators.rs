@@ -77,6 +77,7 @@ impl Reader<'_> {
                 actuals.push((*year, Given::from_cell(true, value)));
             }
         }
+        actuals.sort_by_key(|(year, _)| *year);
         self.orphan_extras(row, &cells);
         let indicator = SheetIndicator { row: row.number, id, name, unit, direction, baseline, target, actuals };
         (self.problems_len() == n0).then_some(indicator)
