@@ -170,12 +170,21 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, String> {
             DataRef::Int(n) => table.text(row, column, n.to_string())?,
             DataRef::Float(f) => table.text(row, column, f.to_string())?,
             DataRef::Bool(b) => table.text(row, column, if *b { "TRUE" } else { "FALSE" }.to_owned())?,
-            DataRef::DateTime(d) => table.invalid(row, column, format!("a date or time ({d}) formatted as a date"))?,
+            DataRef::DateTime(d) => table.invalid(row, column, date(d))?,
             DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => table.invalid(row, column, format!("a date or time ({d})"))?,
             DataRef::Error(e) => table.invalid(row, column, format!("the error value {e}"))?,
         }
     }
     Ok(table.finish())
+}
+
+/// A date cell as a clerk would recognise it: `a date (2023-04-01)`.
+fn date(d: &calamine::ExcelDateTime) -> String {
+    if d.is_duration() {
+        return format!("a duration ({d} days)");
+    }
+    let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
+    if (h, min, s) == (0, 0, 0) { format!("a date ({y:04}-{m:02}-{day:02})") } else { format!("a date and time ({y:04}-{m:02}-{day:02} {h:02}:{min:02})") }
 }
 
 /// Reads CSV (UTF-8, with or without BOM, or Shift_JIS as Japanese Excel saves it) or
