@@ -221,6 +221,27 @@ mod tests {
         assert_eq!(read_text(" - "), None);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+
+        #[test]
+        fn any_text_reads_back_exactly(s in "\\PC*", pre in "[ '\\-=\u{3000}\t]{0,3}") {
+            let s = format!("{pre}{s}");
+            let back = read_text(&text_cell(&s));
+            proptest::prop_assert_eq!(back.unwrap_or_default(), s.clone());
+            // As CSV writes and reads it, with the formula guard.
+            let csv = crate::data::csv::neutralise(&text_cell(&s));
+            proptest::prop_assert_eq!(read_text(crate::data::csv::unneutralise(&csv)).unwrap_or_default(), s.clone());
+            proptest::prop_assert_eq!(read_explicit(&explicit_cell(&Val::Text(s.clone()))), Some(Val::Text(s)));
+        }
+
+        #[test]
+        fn any_number_reads_back_exactly(v in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
+            let n = Number::new(v);
+            proptest::prop_assert_eq!(read_explicit(&explicit_cell(&Val::Number(n))), Some(Val::Number(n)));
+        }
+    }
+
     #[test]
     fn explicit_values_read_back_exactly() {
         let values = [Val::Text("2期目".into()), Val::Text("１２８".into()), Val::Text("-".into()), Val::Text(String::new()), Val::Text("充実".into()), Val::Number(Number::new(0.1 + 0.2)), Val::Number(Number::new(-5.0))];
