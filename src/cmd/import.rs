@@ -53,10 +53,11 @@ pub fn run(args: Args) -> ExitCode {
     drop(table);
     let plan = kyodo::import::plan(&sheet, &site, &sources);
     let file = args.file.display();
-    let problems: Vec<&kyodo::import::Problem> = sheet.problems.iter().chain(&plan.problems).collect();
-    for p in &problems {
+    let problem_count = sheet.problems.len() + plan.problems.len();
+    for p in sheet.problems.iter().chain(&plan.problems) {
         eprintln!("{file}: {p}");
     }
+    drop(sheet);
     let existing: Vec<&kyodo::import::Change> = plan.changes.iter().filter(|c| c.exists).collect();
     if !args.force && !existing.is_empty() {
         for c in existing.iter().take(10) {
@@ -67,37 +68,41 @@ pub fn run(args: Args) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    // The site with the imported records must check, or nothing is written.
-    let mut combined = sources.clone();
+    let (new, updated) = (plan.changes.iter().filter(|c| !c.exists).count(), plan.changes.iter().filter(|c| c.exists && c.toml.is_some()).count());
+    let unchanged = plan.changes.len() - new - updated;
+    let imported = plan.changes.len();
+    drop(site);
+    // The site with the imported records must check, or nothing is written. The records'
+    // texts move from the plan to the check to the files: a large site is held once.
+    let mut combined = sources;
     let index: HashMap<PathBuf, usize> = combined.projects.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
-    for c in &plan.changes {
-        let Some(toml) = &c.toml else { continue };
-        match index.get(&c.path) {
-            Some(&i) => combined.projects[i].bytes = toml.clone().into_bytes(),
-            None => combined.projects.push(SourceFile { path: c.path.clone(), bytes: toml.clone().into_bytes() }),
-        }
+    let mut changed = Vec::new();
+    for c in plan.changes {
+        let Some(toml) = c.toml else { continue };
+        let i = match index.get(&c.path) {
+            Some(&i) => i,
+            None => {
+                combined.projects.push(SourceFile { path: c.path, bytes: Vec::new() });
+                combined.projects.len() - 1
+            }
+        };
+        combined.projects[i].bytes = toml.into_bytes();
+        changed.push(i);
     }
     if let Err(d) = kyodo::Site::from_sources(&args.root, &combined, kyodo::Diagnostics::default()) {
         eprintln!("{d}\nthe imported records would not check; nothing was written");
         return ExitCode::FAILURE;
     }
-    drop(combined);
-    if !problems.is_empty() {
-        eprintln!("{} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again.", problems.len());
+    if problem_count > 0 {
+        eprintln!("{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again.");
         return ExitCode::FAILURE;
     }
-    let files: Vec<NewFile> = plan.changes.iter().filter_map(|c| c.toml.as_ref().map(|t| NewFile { path: args.root.join(&c.path), bytes: t.clone().into_bytes() })).collect();
+    let files: Vec<NewFile> = changed.into_iter().map(|i| NewFile { path: args.root.join(&combined.projects[i].path), bytes: std::mem::take(&mut combined.projects[i].bytes) }).collect();
+    drop(combined);
     if let Err(e) = kyodo::import::commit::commit(&files) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    let new = plan.changes.iter().filter(|c| !c.exists).count();
-    let updated = plan.changes.iter().filter(|c| c.exists && c.toml.is_some()).count();
-    let unchanged = plan.changes.len() - new - updated;
-    eprintln!(
-        "imported {} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)",
-        plan.changes.len(),
-        Path::new(&args.root).join(PROJECTS_DIR).display()
-    );
+    eprintln!("imported {imported} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)", Path::new(&args.root).join(PROJECTS_DIR).display());
     ExitCode::SUCCESS
 }

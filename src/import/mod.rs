@@ -36,6 +36,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::load::{Site, Sources, PROJECTS_DIR};
+use sheet::SheetProject;
 
 pub use export::{export, export_to, Exported};
 pub use layout::{read_sheet, Sheet};
@@ -80,22 +81,28 @@ pub struct Plan {
 /// Works out each record's new text: an existing record (in `site`, with its text in
 /// `sources`) is updated in place, a new one written whole.
 pub fn plan(sheet: &Sheet, site: &Site, sources: &Sources) -> Plan {
+    use rayon::prelude::*;
     let texts: HashMap<&Path, &[u8]> = sources.projects.iter().map(|f| (f.path.as_path(), f.bytes.as_slice())).collect();
-    let mut plan = Plan::default();
-    for p in &sheet.projects {
-        let existing = site.by_id.get(&p.id).map(|&i| &site.projects[i]);
-        match existing {
+    let one = |p: &SheetProject| -> Result<Change, Vec<Problem>> {
+        match site.by_id.get(&p.id).map(|&i| &site.projects[i]) {
             Some(file) => {
                 let text = texts.get(file.path.as_path()).map(|b| String::from_utf8_lossy(b)).unwrap_or_default();
-                match update::update(&text, &file.record, p) {
-                    Ok(toml) => plan.changes.push(Change { id: p.id.clone(), path: file.path.clone(), exists: true, toml }),
-                    Err(problems) => plan.problems.extend(problems),
-                }
+                let toml = update::update(&text, &file.record, p)?;
+                Ok(Change { id: p.id.clone(), path: file.path.clone(), exists: true, toml })
             }
-            None => match fresh::record(p) {
-                Ok(toml) => plan.changes.push(Change { id: p.id.clone(), path: Path::new(PROJECTS_DIR).join(format!("{}.toml", p.id)), exists: false, toml: Some(toml) }),
-                Err(problems) => plan.problems.extend(problems),
-            },
+            None => {
+                let toml = fresh::record(p)?;
+                Ok(Change { id: p.id.clone(), path: Path::new(PROJECTS_DIR).join(format!("{}.toml", p.id)), exists: false, toml: Some(toml) })
+            }
+        }
+    };
+    // Records are independent: worked out in parallel, reported in the sheet's order.
+    let results: Vec<Result<Change, Vec<Problem>>> = sheet.projects.par_iter().map(one).collect();
+    let mut plan = Plan::default();
+    for r in results {
+        match r {
+            Ok(change) => plan.changes.push(change),
+            Err(problems) => plan.problems.extend(problems),
         }
     }
     plan

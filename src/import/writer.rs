@@ -67,6 +67,7 @@ impl TableWriter {
             }
             Format::Xlsx { mut book, .. } => book.save(self.temp.path()).map_err(|e| err(&e))?,
         }
+        super::commit::keep_permissions(&self.path, self.temp.as_file()).map_err(|e| err(&e))?;
         self.temp.persist(&self.path).map_err(|e| err(&e.error))?;
         Ok(())
     }
