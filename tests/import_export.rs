@@ -277,3 +277,72 @@ fn formula_like_texts_are_guarded_in_csv_and_come_back_exactly() {
         assert!(record_files(site.path()) == before, "{}", file.display());
     }
 }
+
+/// A record in forms kyodo reads but does not write itself: sub-tables, arrays of tables,
+/// years as numbers and in Japanese, an empty English, comments everywhere.
+const UNUSUAL: &str = r#"# A record written by hand.
+id = "1-1-9"
+policy = "1-1"   # 施策
+title = "試験事業"
+department = "shimin-katsudo"
+related_departments = []
+issues = { ja = "課題", en = "" }
+
+[[schedule]]
+years = { "令和4年度" = "implement", 2023 = "continue" }
+
+[[indicators]]
+id = "count"
+name = "件数"
+unit = "件"
+
+[indicators.baseline]
+year = 2020 # 基準
+value = 3
+label = "基準"
+
+[indicators.target]
+year = "令和8年度"
+value = 5.0
+
+[[indicators.actuals]]
+year = "R5"
+value = 4
+
+[[reports]]
+year = 2023
+achievements = """
+実績
+"""
+"#;
+
+#[test]
+fn records_in_any_form_stay_as_they_are_and_take_edits_in_place() {
+    for (bom, newline) in [("", "\n"), ("\u{feff}", "\r\n")] {
+        let site = site_copy(&repo());
+        let record = site.path().join("content/projects/1-1-9.toml");
+        let original = format!("{bom}{}", UNUSUAL.replace('\n', newline));
+        fs::write(&record, &original).unwrap();
+        let csv = site.path().join("all.csv");
+        kyodo_ok(&["export", csv.to_str().unwrap()], site.path());
+        kyodo_ok(&["import", csv.to_str().unwrap(), "--force"], site.path());
+        assert_eq!(fs::read_to_string(&record).unwrap(), original, "unchanged, byte for byte");
+
+        let mut rows = read_csv(&csv);
+        let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+        let (baseline, actual, earlier, plan) = (col("基準値 (R2)"), col("現状値 (R5)"), col("現状値 (R4)"), col("年次計画 (R5)"));
+        let row = rows.iter().position(|r| r[0] == "1-1-9").unwrap();
+        assert_eq!((rows[row][baseline].as_str(), rows[row][actual].as_str(), rows[row][plan].as_str()), ("件数 3件", "件数 4件", "→"));
+        rows[row][baseline] = "件数 2件".into();
+        rows[row][actual] = "件数 6件".into();
+        rows[row][earlier] = "件数 1件".into();
+        rows[row][plan] = "実施".into();
+        write_csv(&csv, &rows);
+        kyodo_ok(&["import", csv.to_str().unwrap(), "--force"], site.path());
+        let expected = original
+            .replace("value = 3", "value = 2")
+            .replace(&format!("value = 4{newline}"), &format!("value = 4{newline}{newline}[[indicators.actuals]]{newline}year = \"R4\"{newline}value = 1{newline}").replace("value = 4", "value = 6"))
+            .replace("2023 = \"continue\"", "2023 = \"implement\"");
+        assert_eq!(fs::read_to_string(&record).unwrap(), expected);
+    }
+}

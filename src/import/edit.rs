@@ -85,12 +85,11 @@ impl<'a> T<'a> {
             }
             T::Inline(t) => {
                 let was_last = t.iter().last().is_some_and(|(k, _)| k == key);
-                if let Some(removed) = t.remove(key) {
-                    if let (true, Some(s)) = (was_last, removed.decor().suffix()) {
-                        if let Some((_, v)) = t.iter_mut().last() {
-                            v.decor_mut().set_suffix(s.clone());
-                        }
-                    }
+                if let Some(removed) = t.remove(key)
+                    && let (true, Some(s)) = (was_last, removed.decor().suffix())
+                    && let Some((_, v)) = t.iter_mut().last()
+                {
+                    v.decor_mut().set_suffix(s.clone());
                 }
             }
         }

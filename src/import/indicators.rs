@@ -23,10 +23,10 @@ impl Reader<'_> {
         let n0 = self.problems_len();
         let id_col = head.col(Field::IndicatorId, Lang::Ja, None);
         let id = id_col.and_then(|c| read_text(row.get(c)));
-        if let Some(id) = &id {
-            if let Err(e) = Slug::parse(id) {
-                self.problem(row.number, id_col, e.replace('\n', "; "));
-            }
+        if let Some(id) = &id
+            && let Err(e) = Slug::parse(id)
+        {
+            self.problem(row.number, id_col, e.replace('\n', "; "));
         }
         let mut name = SheetText { ja: Given::Missing, en: head.given(row, Field::IndicatorName, Lang::En, None) };
         let mut unit = SheetText { ja: Given::Missing, en: head.given(row, Field::Unit, Lang::En, None) };

@@ -13,9 +13,9 @@ use crate::slug::Slug;
 use crate::text::Lang;
 
 use super::columns::{parse_header, Column, Field, Header, Kind};
-use super::names::{split_list, Names};
+use super::names::Names;
 use super::read::{column_letters, Row, Table};
-use super::sheet::{Given, SheetProject, SheetReport, SheetSchedule, SheetText};
+use super::sheet::{Given, SheetProject, SheetText};
 use super::values::read_text;
 use super::Problem;
 
@@ -40,7 +40,7 @@ pub(super) struct Head {
     /// The other columns of values: English, label, note.
     pub value_extras: Vec<(Kind, Option<FiscalYear>, usize)>,
     report_years: BTreeSet<FiscalYear>,
-    schedule: Vec<(FiscalYear, usize)>,
+    pub schedule: Vec<(FiscalYear, usize)>,
     /// Columns of an indicator, of a yearly-plan row, and of the project's first row.
     indicator_columns: Vec<usize>,
     schedule_columns: Vec<usize>,
@@ -171,10 +171,10 @@ pub fn read_sheet(table: &Table, vocabulary: &Vocabulary, year: Option<FiscalYea
 /// The state of reading the rows.
 pub(super) struct Reader<'a> {
     pub head: &'a Head,
-    names: &'a Names<'a>,
+    pub names: &'a Names<'a>,
     vocabulary: &'a Vocabulary,
     problems: Vec<Problem>,
-    projects: Vec<SheetProject>,
+    pub projects: Vec<SheetProject>,
     /// The first row of each project id, to report an id given to two projects.
     first_rows: HashMap<String, usize>,
     per_policy: HashMap<String, usize>,
@@ -249,12 +249,11 @@ impl Reader<'_> {
                     }
                 }
             }
-            if has_indicator {
-                if let Some(indicator) = self.indicator(row) {
-                    if let Some(p) = self.projects.last_mut() {
-                        p.indicators.push(indicator);
-                    }
-                }
+            if has_indicator
+                && let Some(indicator) = self.indicator(row)
+                && let Some(p) = self.projects.last_mut()
+            {
+                p.indicators.push(indicator);
             }
             if has_schedule {
                 self.schedule(row);
@@ -336,98 +335,6 @@ impl Reader<'_> {
         }
         self.projects.push(project);
         if self.problems.len() > n0 { Err(id) } else { Ok(()) }
-    }
-
-    fn departments(&mut self, row: &Row, field: Field) -> Given<Vec<String>> {
-        let Some(c) = self.head.col(field, Lang::Ja, None) else { return Given::Missing };
-        let Some(cell) = read_text(row.get(c)) else { return Given::Empty };
-        let mut ids = Vec::new();
-        for name in split_list(&cell) {
-            match self.names.department(name) {
-                Some(id) => ids.push(id),
-                None => {
-                    let known = self.names.department_names();
-                    self.problem(row.number, Some(c), format!("\"{name}\" is not a department in content/vocabulary.toml ({known})"));
-                }
-            }
-        }
-        Given::Set(ids)
-    }
-
-    fn related(&mut self, row: &Row) -> Given<Vec<String>> {
-        let Some(c) = self.head.col(Field::Related, Lang::Ja, None) else { return Given::Missing };
-        let Some(cell) = read_text(row.get(c)) else { return Given::Empty };
-        let mut ids = Vec::new();
-        for id in split_list(&cell) {
-            match Slug::parse(id) {
-                Ok(_) => ids.push(id.to_owned()),
-                Err(e) => self.problem(row.number, Some(c), format!("{}: write the IDs of related projects separated by 、", e.replace('\n', "; "))),
-            }
-        }
-        Given::Set(ids)
-    }
-
-    fn report(&mut self, row: &Row, year: FiscalYear) -> SheetReport {
-        let head = self.head;
-        let partners = match head.col(Field::Partners, Lang::Ja, Some(year)) {
-            None => Given::Missing,
-            Some(c) => match read_text(row.get(c)) {
-                None => Given::Empty,
-                Some(cell) => match self.names.partners(&cell) {
-                    Ok(ids) => Given::Set(ids),
-                    Err(unknown) => {
-                        for u in unknown {
-                            self.problem(row.number, Some(c), format!("「{u}」 is not a partner code in content/vocabulary.toml"));
-                        }
-                        Given::Missing
-                    }
-                },
-            },
-        };
-        let grade = match head.col(Field::Grade, Lang::Ja, Some(year)) {
-            None => Given::Missing,
-            Some(c) => match read_text(row.get(c)) {
-                None => Given::Empty,
-                Some(label) => match self.names.grade(&label) {
-                    Some(id) => Given::Set(id),
-                    None => {
-                        self.problem(row.number, Some(c), format!("\"{label}\" is not a grade in content/vocabulary.toml"));
-                        Given::Missing
-                    }
-                },
-            },
-        };
-        SheetReport {
-            year,
-            grade,
-            partners,
-            achievements: head.sheet_text(row, Field::Achievements, Some(year)),
-            effect: head.sheet_text(row, Field::Effect, Some(year)),
-            improvement: head.sheet_text(row, Field::Improvement, Some(year)),
-        }
-    }
-
-    /// A row of the yearly plan.
-    fn schedule(&mut self, row: &Row) {
-        let head = self.head;
-        let label = head.sheet_text(row, Field::ScheduleLabel, None);
-        let mut years = Vec::new();
-        for &(year, c) in &head.schedule {
-            let status = match read_text(row.get(c)) {
-                None => Given::Empty,
-                Some(cell) => match self.names.status(&cell) {
-                    Some(id) => Given::Set(id),
-                    None => {
-                        self.problem(row.number, Some(c), format!("\"{cell}\" is not a yearly-plan status in content/vocabulary.toml"));
-                        continue;
-                    }
-                },
-            };
-            years.push((year, status));
-        }
-        if let Some(p) = self.projects.last_mut() {
-            p.schedule.push(SheetSchedule { row: row.number, label, years });
-        }
     }
 }
 

@@ -17,6 +17,7 @@
 //! instead of guessing; with any problem nothing is written.
 
 pub mod archive;
+mod cells;
 pub mod columns;
 pub mod commit;
 mod edit;

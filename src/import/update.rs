@@ -55,6 +55,12 @@ fn present(t: Option<&Text>) -> Option<&Text> {
     t.filter(|t| !(t.ja.is_empty() && t.en.as_deref().is_none_or(str::is_empty)))
 }
 
+/// Whether two texts say the same: an empty English and no English are the same.
+fn same(a: Option<&Text>, b: Option<&Text>) -> bool {
+    let key = |t: Option<&Text>| present(t).map(|t| (t.ja.clone(), t.en.clone().filter(|e| !e.is_empty())));
+    key(a) == key(b)
+}
+
 /// The value after applying what a sheet gives to what was there.
 fn apply(given: &Given<String>, old: Option<&String>) -> Option<String> {
     match given {
@@ -125,7 +131,7 @@ impl Updater {
             (Given::Set(ja), o) => Some(Text { ja: ja.clone(), en: apply(&given.en, o.and_then(|o| o.en.as_ref())) }),
         };
         let new = new.filter(|n| present(Some(n)).is_some());
-        if new.as_ref() == old {
+        if same(new.as_ref(), old) {
             return;
         }
         let Some(new) = new else {
@@ -137,9 +143,9 @@ impl Updater {
             if o.ja != new.ja {
                 sub.set("ja", value(&string(&new.ja)));
             }
-            match &new.en {
+            match new.en.as_ref().filter(|en| !en.is_empty()) {
                 Some(en) if o.en.as_ref() != Some(en) => sub.set("en", value(&string(en))),
-                None if sub.contains("en") => sub.remove("en"),
+                None if o.en.as_deref().is_some_and(|en| !en.is_empty()) => sub.remove("en"),
                 _ => {}
             }
             self.changed = true;

@@ -26,7 +26,7 @@ pub struct TableWriter {
 }
 
 enum Format {
-    Csv(csv::Writer<std::io::BufWriter<std::fs::File>>),
+    Csv(Box<csv::Writer<std::io::BufWriter<std::fs::File>>>),
     Xlsx { book: Box<rust_xlsxwriter::Workbook>, row: u32 },
 }
 
@@ -44,7 +44,7 @@ impl TableWriter {
                 let file = temp.reopen().map_err(|e| format!("cannot write {}: {e}", temp.path().display()))?;
                 let mut out = std::io::BufWriter::new(file);
                 out.write_all(b"\xEF\xBB\xBF").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                Format::Csv(csv::Writer::from_writer(out))
+                Format::Csv(Box::new(csv::Writer::from_writer(out)))
             }
             "xlsx" => {
                 let mut book = Box::new(rust_xlsxwriter::Workbook::new());
@@ -61,7 +61,7 @@ impl TableWriter {
         let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", self.path.display());
         match self.format {
             Format::Csv(w) => {
-                let out = w.into_inner().map_err(|e| err(&e.error().to_string()))?;
+                let out = (*w).into_inner().map_err(|e| err(&e.error().to_string()))?;
                 let file = out.into_inner().map_err(|e| err(&e.error().to_string()))?;
                 file.sync_all().map_err(|e| err(&e))?;
             }
