@@ -119,23 +119,23 @@ fn deflate(c: &mut Compress, input: &[u8], flush: FlushCompress) -> Vec<u8> {
     }
 }
 
-/// A deflate stream of `head`, then `mib` MiB of `piece` repeated, then `tail`, made small
-/// by repeating the compressed form of one MiB (the stream is flushed to a byte boundary
-/// after each).
+/// A deflate stream of `head`, then about `mib` MiB of `piece` repeated (whole pieces),
+/// then `tail`, made small by repeating the compressed form of one chunk (the stream is
+/// flushed to a byte boundary after each), and its unpacked size.
 fn deflated_repeat(head: &[u8], piece: &[u8], mib: usize, tail: &[u8]) -> (Vec<u8>, u64) {
-    let chunk: Vec<u8> = piece.iter().copied().cycle().take(1 << 20).collect();
+    let chunk: Vec<u8> = piece.iter().copied().cycle().take(piece.len() * ((1 << 20) / piece.len())).collect();
     let mut c = Compress::new(Compression::best(), false);
     let mut out = deflate(&mut c, head, FlushCompress::Sync);
     out.extend(deflate(&mut c, &chunk, FlushCompress::Sync));
     let steady = deflate(&mut c, &chunk, FlushCompress::Sync);
-    assert_eq!(deflate(&mut c, &chunk, FlushCompress::Sync), steady, "one compressed MiB repeats");
+    assert_eq!(deflate(&mut c, &chunk, FlushCompress::Sync), steady, "one compressed chunk repeats");
     for _ in 3..mib {
         out.extend(&steady);
     }
     out.extend(&steady);
     out.extend(&steady);
     out.extend(deflate(&mut c, tail, FlushCompress::Finish));
-    (out, (head.len() + (mib << 20) + tail.len()) as u64)
+    (out, (head.len() + mib * chunk.len() + tail.len()) as u64)
 }
 
 /// A workbook whose shared-string table unpacks to `mib` MiB of `piece`, declaring
@@ -175,7 +175,7 @@ fn a_gigabyte_cell_in_a_small_zip_is_refused_before_it_is_unpacked() {
     let dir = tempfile::tempdir().unwrap();
     let path = bomb(dir.path(), b"a", 1024, false);
     assert!(fs::metadata(&path).unwrap().len() < 2_000_000, "a small file: {}", fs::metadata(&path).unwrap().len());
-    refused(&path, "its part xl/sharedStrings.xml unpacks to more than 512 MB, the most kyodo unpacks from one part");
+    refused(&path, "its part xl/sharedStrings.xml unpacks to more than 128 MB, the most kyodo reads of the shared strings of a workbook (save a table this large as .csv)");
 }
 
 #[test]
@@ -193,9 +193,9 @@ fn a_huge_cell_within_the_size_of_a_part_is_refused_before_it_is_read() {
     // Many cells rather than one: within the limits they are read; beyond, refused (the
     // limits made small for the test).
     let path = bomb(dir.path(), b"a</t></si><si><t>", 16, false);
-    let limits = kyodo::import::Limits { part_bytes: 8 << 20, ..kyodo::import::LIMITS };
+    let limits = kyodo::import::Limits { strings_bytes: 8 << 20, ..kyodo::import::LIMITS };
     let err = kyodo::import::read_table_with(&path, &limits).unwrap_err();
-    assert!(err.ends_with("its part xl/sharedStrings.xml unpacks to more than 8 MB, the most kyodo unpacks from one part"), "{err}");
+    assert!(err.ends_with("its part xl/sharedStrings.xml unpacks to more than 8 MB, the most kyodo reads of the shared strings of a workbook (save a table this large as .csv)"), "{err}");
 }
 
 #[test]

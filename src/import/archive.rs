@@ -23,8 +23,9 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
     let mut declared_total: u64 = 0;
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(|e| format!("cannot read part {i} of the archive: {e}"))?;
-        if part.size() > limits.part_bytes {
-            return Err(too_large(&part_name(&part, i), limits));
+        let name = part_name(&part, i);
+        if part.size() > limit(&name, limits).0 {
+            return Err(too_large(&name, limits));
         }
         declared_total = declared_total.saturating_add(part.size());
     }
@@ -36,7 +37,8 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
         let part = zip.by_index(i).map_err(|e| format!("cannot unpack part {i} of the archive: {e}"))?;
         let name = part_name(&part, i);
         let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
-        let mut counted = part.take(limits.part_bytes + 1);
+        let most = limit(&name, limits).0;
+        let mut counted = part.take(most + 1);
         let mut scanner = Scanner::new(limits.xml_piece_bytes);
         let mut buf = vec![0u8; 64 * 1024];
         let mut size: u64 = 0;
@@ -46,7 +48,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
                 break;
             }
             size += n as u64;
-            if size > limits.part_bytes {
+            if size > most {
                 return Err(too_large(&name, limits));
             }
             if is_xml {
@@ -65,8 +67,25 @@ fn part_name<R: Read>(part: &zip::read::ZipFile<'_, R>, i: usize) -> String {
     part.name().map(|n| n.into_owned()).unwrap_or_else(|_| format!("part {i}"))
 }
 
+/// The most a part may unpack to, and what that limit is for. A worksheet is read one
+/// cell at a time; the shared strings and the other XML parts (styles, relationships) are
+/// held in memory whole, and expand there, so they get less.
+fn limit(name: &str, limits: &Limits) -> (u64, &'static str) {
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with("xl/worksheets/") && lower.ends_with(".xml") {
+        (limits.part_bytes, "from one worksheet")
+    } else if lower == "xl/sharedstrings.xml" {
+        (limits.strings_bytes, "of the shared strings of a workbook (save a table this large as .csv)")
+    } else if lower.ends_with(".xml") || lower.ends_with(".rels") {
+        (limits.xml_bytes, "from a part other than a worksheet")
+    } else {
+        (limits.part_bytes, "from one part")
+    }
+}
+
 fn too_large(name: &str, limits: &Limits) -> String {
-    format!("its part {name} unpacks to more than {}, the most kyodo unpacks from one part", megabytes(limits.part_bytes))
+    let (most, what) = limit(name, limits);
+    format!("its part {name} unpacks to more than {}, the most kyodo reads {what}", megabytes(most))
 }
 
 fn total_too_large(size: u64, limits: &Limits) -> String {

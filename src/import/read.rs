@@ -22,8 +22,15 @@ pub struct Limits {
     pub file_bytes: u64,
     /// Parts of an .xlsx archive.
     pub parts: usize,
-    /// Unpacked size of one part of an .xlsx archive.
+    /// Unpacked size of one worksheet (read one cell at a time) or other part of an .xlsx
+    /// archive.
     pub part_bytes: u64,
+    /// Unpacked size of the shared strings (xl/sharedStrings.xml), which are held in
+    /// memory whole.
+    pub strings_bytes: u64,
+    /// Unpacked size of the other XML parts (styles, relationships …), held in memory
+    /// whole and grown there.
+    pub xml_bytes: u64,
     /// Unpacked size of all parts together.
     pub parts_bytes: u64,
     /// Longest piece of an XML part read at once (a tag, a text): far more than the longest
@@ -46,6 +53,8 @@ pub const LIMITS: Limits = Limits {
     file_bytes: 512 * MB,
     parts: 10_000,
     part_bytes: 512 * MB,
+    strings_bytes: 128 * MB,
+    xml_bytes: 16 * MB,
     parts_bytes: 1024 * MB,
     xml_piece_bytes: MB,
     rows: 1_000_000,
