@@ -14,6 +14,7 @@ use super::sheet::{Given, SheetReport, SheetSchedule};
 use super::values::read_text;
 
 impl Reader<'_> {
+    /// A list of departments (主たる部署, 関係部署), by name or id.
     pub(super) fn departments(&mut self, row: &Row, field: Field) -> Given<Vec<String>> {
         let Some(c) = self.head.col(field, Lang::Ja, None) else { return Given::Missing };
         let Some(cell) = read_text(row.get(c)) else { return Given::Empty };
@@ -30,6 +31,7 @@ impl Reader<'_> {
         Given::Set(ids)
     }
 
+    /// 主な関連事業: project ids.
     pub(super) fn related(&mut self, row: &Row) -> Given<Vec<String>> {
         let Some(c) = self.head.col(Field::Related, Lang::Ja, None) else { return Given::Missing };
         let Some(cell) = read_text(row.get(c)) else { return Given::Empty };
@@ -43,6 +45,7 @@ impl Reader<'_> {
         Given::Set(ids)
     }
 
+    /// The report of one fiscal year from the report columns of that year.
     pub(super) fn report(&mut self, row: &Row, year: FiscalYear) -> SheetReport {
         let head = self.head;
         let partners = match head.col(Field::Partners, Lang::Ja, Some(year)) {

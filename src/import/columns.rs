@@ -19,6 +19,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// In the order of the printed report's columns.
     pub const ALL: [Kind; 3] = [Kind::Baseline, Kind::Target, Kind::Actual];
 }
 
@@ -142,6 +143,7 @@ impl Field {
         )
     }
 
+    /// Whether the column names a fiscal year.
     pub fn years(self) -> Years {
         match self {
             Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement => Years::Optional,
@@ -171,6 +173,7 @@ pub struct Column {
 }
 
 impl Column {
+    /// A column of `field` in `lang`, for `year`.
     pub fn new(field: Field, lang: Lang, year: Option<FiscalYear>) -> Column {
         Column { field, lang, year }
     }

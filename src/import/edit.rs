@@ -28,6 +28,7 @@ impl<'a> T<'a> {
         }
     }
 
+    /// Whether the table has `key`.
     pub fn contains(&mut self, key: &str) -> bool {
         self.like().contains_key(key)
     }
@@ -106,8 +107,8 @@ impl<'a> T<'a> {
 
     /// Adds a table to the array at `key`, made from TOML text `[[key]] …` (as a new record
     /// writes it); the array is made if there is none.
-    pub fn push_table(&mut self, key: &str, toml: &str) {
-        let Some(mut table) = parse_table(key, toml) else { return };
+    pub fn push_table(&mut self, key: &str, toml: &str) -> Result<(), String> {
+        let mut table = parse_table(key, toml).ok_or_else(|| format!("cannot write the table {toml}"))?;
         table.set_position(None);
         match self.like().get_mut(key) {
             Some(Item::ArrayOfTables(a)) => a.push(table),
@@ -125,6 +126,7 @@ impl<'a> T<'a> {
                 }
             },
         }
+        Ok(())
     }
 
     /// Removes the `i`-th table of the array at `key`.
@@ -169,8 +171,8 @@ fn parse_table(key: &str, toml: &str) -> Option<Table> {
 }
 
 /// A value from its TOML text, as [`crate::record_writer`] writes it.
-pub fn value(toml: &str) -> Value {
-    toml.parse().unwrap_or_else(|_| Value::from(toml))
+pub fn value(toml: &str) -> Result<Value, String> {
+    toml.parse().map_err(|e| format!("cannot write the value {toml}: {e}"))
 }
 
 /// Appends a value to an array, placed like the last one (on its own line in a multi-line

@@ -48,10 +48,12 @@ pub(super) struct Head {
 }
 
 impl Head {
+    /// Where the column of `field` in `lang` for `year` is.
     pub fn col(&self, field: Field, lang: Lang, year: Option<FiscalYear>) -> Option<usize> {
         self.index.get(&Column::new(field, lang, year)).copied()
     }
 
+    /// A column's header as the sheet writes it, for messages.
     pub fn name(&self, column: usize) -> String {
         self.names.get(&column).cloned().unwrap_or_else(|| column_letters(column))
     }
@@ -64,11 +66,13 @@ impl Head {
         }
     }
 
+    /// What a cell gives for a field.
     pub fn given(&self, row: &Row, field: Field, lang: Lang, year: Option<FiscalYear>) -> Given<String> {
         let (has, value) = self.text(row, field, lang, year);
         Given::from_cell(has, value)
     }
 
+    /// A text field from its Japanese and English columns.
     pub fn sheet_text(&self, row: &Row, field: Field, year: Option<FiscalYear>) -> SheetText {
         SheetText { ja: self.given(row, field, Lang::Ja, year), en: self.given(row, field, Lang::En, year) }
     }
@@ -191,10 +195,12 @@ enum Current {
 }
 
 impl Reader<'_> {
+    /// How many problems have been found so far.
     pub fn problems_len(&self) -> usize {
         self.problems.len()
     }
 
+    /// Records a problem at a row and column.
     pub fn problem(&mut self, row: usize, column: Option<usize>, message: impl Into<String>) {
         let column = column.map(|c| self.head.name(c));
         self.problems.push(Problem { row, column, message: message.into() });

@@ -57,6 +57,7 @@ impl Lookup {
 }
 
 impl<'a> Names<'a> {
+    /// The lookups of `voc`.
     pub fn new(voc: &'a Vocabulary) -> Names<'a> {
         Names {
             voc,
@@ -67,10 +68,12 @@ impl<'a> Names<'a> {
         }
     }
 
+    /// The department a cell names.
     pub fn department(&self, cell: &str) -> Option<String> {
         self.departments.id(cell)
     }
 
+    /// The cell that names a department.
     pub fn department_cell(&self, id: &str) -> String {
         self.departments.cell(id)
     }
@@ -80,18 +83,22 @@ impl<'a> Names<'a> {
         self.voc.departments.iter().map(|d| d.name.ja.as_str()).collect::<Vec<_>>().join(", ")
     }
 
+    /// The grade a 事業の評価 cell names.
     pub fn grade(&self, cell: &str) -> Option<String> {
         self.grades.id(cell)
     }
 
+    /// The cell that names a grade.
     pub fn grade_cell(&self, id: &str) -> String {
         self.grades.cell(id)
     }
 
+    /// The yearly-plan status a cell names.
     pub fn status(&self, cell: &str) -> Option<String> {
         self.statuses.id(cell)
     }
 
+    /// The cell that names a yearly-plan status.
     pub fn status_cell(&self, id: &str) -> String {
         self.statuses.cell(id)
     }

@@ -246,7 +246,7 @@ impl<'a> Builder<'a> {
         if column >= self.limits.columns {
             return Err(format!(
                 "cell {cell} is beyond column {} ({}), the last column kyodo reads; delete what is right of the table",
-                column_letters(self.limits.columns - 1),
+                column_letters(self.limits.columns.saturating_sub(1)),
                 format_number(self.limits.columns as f64)
             ));
         }

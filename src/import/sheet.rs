@@ -31,6 +31,7 @@ impl<T> Given<T> {
         }
     }
 
+    /// The value, if the sheet gives one.
     pub fn set(&self) -> Option<&T> {
         match self {
             Given::Set(v) => Some(v),

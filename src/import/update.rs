@@ -72,8 +72,26 @@ fn apply(given: &Given<String>, old: Option<&String>) -> Option<String> {
 
 impl Updater {
     fn set(&mut self, t: &mut T, key: &str, toml: &str) {
-        t.set(key, value(toml));
-        self.changed = true;
+        if let Some(v) = self.parse(toml) {
+            t.set(key, v);
+            self.changed = true;
+        }
+    }
+
+    /// Adds tables (as a new record writes them) to the array of tables at `key`.
+    fn push_tables(&mut self, root: &mut T, key: &str, tables: Vec<String>) {
+        for toml in tables {
+            match root.push_table(key, &toml) {
+                Ok(()) => self.changed = true,
+                Err(message) => self.problems.push(Problem { row: self.row, column: None, message }),
+            }
+        }
+    }
+
+    /// A value from TOML as [`crate::record_writer`] writes it; should it not read back (a
+    /// bug, which its tests rule out), a problem rather than a wrong record.
+    fn parse(&mut self, toml: &str) -> Option<toml_edit::Value> {
+        value(toml).map_err(|message| self.problems.push(Problem { row: self.row, column: None, message })).ok()
     }
 
     fn remove(&mut self, t: &mut T, key: &str) {
@@ -140,11 +158,15 @@ impl Updater {
         };
         if let (Some(o), Some(mut sub)) = (old, t.sub(key)) {
             // { ja = …, en = … }: each language in its place.
-            if o.ja != new.ja {
-                sub.set("ja", value(&string(&new.ja)));
+            if let Some(ja) = self.parse(&string(&new.ja)).filter(|_| o.ja != new.ja) {
+                sub.set("ja", ja);
             }
             match new.en.as_ref().filter(|en| !en.is_empty()) {
-                Some(en) if o.en.as_ref() != Some(en) => sub.set("en", value(&string(en))),
+                Some(en) if o.en.as_ref() != Some(en) => {
+                    if let Some(en) = self.parse(&string(en)) {
+                        sub.set("en", en);
+                    }
+                }
                 None if o.en.as_deref().is_some_and(|en| !en.is_empty()) => sub.remove("en"),
                 _ => {}
             }
@@ -187,10 +209,7 @@ impl Updater {
             }
         }
         drop(tables);
-        for toml in added {
-            root.push_table("schedule", &toml);
-            self.changed = true;
-        }
+        self.push_tables(root, "schedule", added);
     }
 
     /// The statuses of a yearly-plan row, by fiscal year, whatever form its keys are in.
@@ -242,10 +261,7 @@ impl Updater {
             }
         }
         drop(tables);
-        for toml in added {
-            root.push_table("indicators", &toml);
-            self.changed = true;
-        }
+        self.push_tables(root, "indicators", added);
     }
 
     fn indicator(&mut self, t: &mut T, old: &Indicator, ind: &SheetIndicator) {
@@ -297,7 +313,9 @@ impl Updater {
             self.changed = true;
         }
         for toml in added {
-            t.push_inline("actuals", value(&toml));
+            if let Some(v) = self.parse(&toml) {
+                t.push_inline("actuals", v);
+            }
             self.changed = true;
         }
     }
@@ -341,9 +359,6 @@ impl Updater {
             }
         }
         drop(tables);
-        for toml in added {
-            root.push_table("reports", &toml);
-            self.changed = true;
-        }
+        self.push_tables(root, "reports", added);
     }
 }
