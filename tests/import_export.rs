@@ -346,3 +346,47 @@ fn records_in_any_form_stay_as_they_are_and_take_edits_in_place() {
         assert_eq!(fs::read_to_string(&record).unwrap(), expected);
     }
 }
+
+#[test]
+fn a_sheet_adds_indicators_and_reports_to_existing_records() {
+    let site = site_copy(&nasushiobara());
+    let before = record_files(site.path());
+    let csv = site.path().join("all.csv");
+    kyodo_ok(&["export", csv.to_str().unwrap()], site.path());
+    let mut rows = read_csv(&csv);
+    rows[0].push("取組内容 (R5)".into());
+    rows[0].push("事業の評価 (R5)".into());
+    let width = rows[0].len();
+    for row in rows.iter_mut() {
+        row.resize(width, String::new());
+    }
+    let col = |rows: &[Vec<String>], name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let (id, ind, baseline, actual) = (col(&rows, "ID"), col(&rows, "指標ID"), col(&rows, "基準値 (H27)"), col(&rows, "現状値 (R4)"));
+    let first = rows.iter().position(|r| r[id] == "3-1-2").unwrap();
+    rows[first][width - 2] = "新たな取組".into();
+    rows[first][width - 1] = "A".into();
+    let mut added = vec![String::new(); width];
+    added[id] = "3-1-2".into();
+    added[ind] = "meetings".into();
+    added[baseline] = "説明会 2回".into();
+    added[actual] = "説明会 5回".into();
+    rows.insert(first + 1, added);
+    write_csv(&csv, &rows);
+    let report = kyodo_ok(&["import", csv.to_str().unwrap(), "--force"], site.path());
+    assert!(report.contains("0 new, 1 updated, 15 unchanged"), "{report}");
+    let after = record_files(site.path());
+    let changed: Vec<_> = before.keys().filter(|p| after[*p] != before[*p]).collect();
+    assert_eq!(changed, [&std::path::PathBuf::from("content/projects/3-1-2.toml")]);
+    let (loaded, _) = kyodo::Site::load(site.path()).unwrap_or_else(|d| panic!("{d}"));
+    let p = loaded.project("3-1-2").unwrap();
+    let meetings = p.indicators.iter().find(|i| i.id.get_ref().as_str() == "meetings").expect("the new indicator");
+    assert_eq!((meetings.name.ja.as_str(), meetings.unit.as_ref().map(|u| u.ja.as_str())), ("説明会", Some("回")));
+    assert_eq!(meetings.actuals.iter().map(|a| a.get_ref().value().number()).collect::<Vec<_>>(), [Some(5.0)]);
+    let r5 = p.reports.iter().find(|r| r.year.get_ref().year() == 2023).expect("the new report");
+    assert_eq!((r5.achievements.as_ref().map(|t| t.ja.as_str()), r5.grade.as_ref().map(|g| g.get_ref().as_str())), (Some("新たな取組"), Some("a")));
+    // The old record's text is all still there, before what was added.
+    let old = String::from_utf8(before[&std::path::PathBuf::from("content/projects/3-1-2.toml")].clone()).unwrap();
+    let new = String::from_utf8(after[&std::path::PathBuf::from("content/projects/3-1-2.toml")].clone()).unwrap();
+    let old_reports = old.find("[[reports]]").unwrap();
+    assert!(new.starts_with(&old[..old_reports]), "indicators added after the others:\n{new}");
+}
