@@ -282,6 +282,7 @@ fn formula_like_texts_are_guarded_in_csv_and_come_back_exactly() {
 /// years as numbers and in Japanese, an empty English, comments everywhere.
 const UNUSUAL: &str = r#"# A record written by hand.
 id = "1-1-9"
+code = ""
 policy = "1-1"   # 施策
 title = "試験事業"
 department = "shimin-katsudo"

@@ -104,6 +104,8 @@ impl Updater {
     fn string(&mut self, t: &mut T, key: &str, given: &Given<String>, old: Option<&str>) {
         match given {
             Given::Missing => {}
+            // An empty string and no string are the same.
+            Given::Empty if old.is_none_or(str::is_empty) => {}
             Given::Empty => self.remove(t, key),
             Given::Set(v) if old == Some(v.as_str()) => {}
             Given::Set(v) => self.set(t, key, &string(v)),
