@@ -70,6 +70,13 @@ impl Number {
         group_thousands(&self.data())
     }
 
+    /// The number as written ([`Number::data`]), or in full where that would not read back
+    /// as the same value (more than 12 decimals): for files that are read again.
+    pub fn exact(&self) -> String {
+        let data = self.data();
+        if data.parse::<f64>().is_ok_and(|back| back == self.value) { data } else { format!("{}", self.value) }
+    }
+
     /// The number in a data file: no commas, decimals as written.
     pub fn data(&self) -> String {
         if self.decimals == 0 && self.value == self.value.trunc() && self.value.abs() < 1e15 {
@@ -266,6 +273,16 @@ impl Value {
 pub enum Direction {
     Increase,
     Decrease,
+}
+
+impl Direction {
+    /// As written in records: `increase` or `decrease`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+        }
+    }
 }
 
 /// The achievement rate in percent: (actual − baseline) / (target − baseline) × 100.

@@ -2,6 +2,7 @@
 //! inline or as multi-line strings, comments where they help. Used by `kyodo new` and
 //! `kyodo import`.
 
+use crate::indicator::Number;
 use crate::text::Text;
 
 /// A TOML string literal: a basic string with escapes, or a multi-line string for text
@@ -41,6 +42,13 @@ pub fn text(t: &Text) -> String {
     }
 }
 
+/// A number as TOML: as written in its record ([`Number::exact`]), as a float where a
+/// TOML integer could not hold it.
+pub fn number(n: &Number) -> String {
+    let s = n.exact();
+    if s.contains('.') || s.parse::<i64>().is_ok() { s } else { format!("{s}.0") }
+}
+
 /// A list of strings: `["a", "b"]`.
 pub fn list(items: &[String]) -> String {
     format!("[{}]", items.iter().map(|i| string(i)).collect::<Vec<_>>().join(", "))
@@ -56,6 +64,15 @@ mod tests {
             let doc = format!("v = {}\n", string(s));
             let parsed: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{s:?}: {e}\n{doc}"));
             assert_eq!(parsed["v"].as_str(), Some(s), "{doc}");
+        }
+    }
+
+    #[test]
+    fn numbers_read_back_as_the_same_value() {
+        for v in [0.0, 4.0, 66.1, -5.0, 0.1 + 0.2, 1e20, 1.5e-7, 123456789012345680000.0] {
+            let doc = format!("v = {}\n", number(&Number::new(v)));
+            let parsed: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{v}: {e}\n{doc}"));
+            assert_eq!(parsed["v"].as_float().or(parsed["v"].as_integer().map(|i| i as f64)), Some(v), "{doc}");
         }
     }
 }

@@ -1,8 +1,7 @@
-//! `kyodo export`: write the records back to a spreadsheet in the report's layout.
+//! `kyodo export`: write every record to one spreadsheet, the report's layout first.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-
 
 /// Options of `kyodo export`.
 #[derive(clap::Args)]
@@ -13,7 +12,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
     /// The fiscal year whose report fills 取組内容 and 現状値 (default: the newest
-    /// reported year).
+    /// reported year); the other years get columns of their own.
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,
 }
@@ -31,13 +30,9 @@ pub fn run(args: Args) -> ExitCode {
         Ok(y) => y,
         Err(code) => return code,
     };
-    let (rows, problems) = kyodo::import::export_rows(&site, year);
-    for p in &problems {
-        eprintln!("warning: {p}");
-    }
-    match kyodo::import::write_table(&rows, &args.file) {
-        Ok(()) => {
-            eprintln!("exported {} projects ({} rows) to {}", site.projects.len(), rows.len() - 1, args.file.display());
+    match kyodo::import::export(&site, year, &args.file) {
+        Ok(e) => {
+            eprintln!("exported {} projects ({} rows) to {}", e.projects, e.rows, args.file.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

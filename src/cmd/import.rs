@@ -1,23 +1,26 @@
-//! `kyodo import`: turn a spreadsheet laid out like the printed report into records.
+//! `kyodo import`: turn a spreadsheet laid out like the printed report (or written by
+//! `kyodo export`) into records: new ones written whole, existing ones updated in place.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kyodo::import::commit::NewFile;
 use kyodo::load::{SourceFile, Sources, PROJECTS_DIR};
 
 /// Options of `kyodo import`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The spreadsheet: .xlsx (first sheet), .xls, .ods, or .csv (UTF-8 or Shift_JIS).
+    /// The spreadsheet: .xlsx (first sheet), or .csv (UTF-8 or Shift_JIS).
     file: PathBuf,
     /// The site root to import into.
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
-    /// The fiscal year the 取組内容 and 現状値 columns report on (default: the site's
-    /// newest reported year), e.g. R4 or 2022.
+    /// The fiscal year the 取組内容 and 現状値 columns report on (default: the year in the
+    /// header of 現状値, else the site's newest reported year), e.g. R4 or 2022.
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,
-    /// Replace records that already exist.
+    /// Update records that already exist.
     #[arg(long)]
     force: bool,
 }
@@ -32,9 +35,12 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let year = match super::year_option(args.year.as_deref(), site.reported_year()) {
+    let year = match args.year.as_deref().map(kyodo::fiscal_year::FiscalYear::parse).transpose() {
         Ok(y) => y,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("error: --year: {}", e.to_string().replace('\n', "\n  = help: "));
+            return ExitCode::FAILURE;
+        }
     };
     let table = match kyodo::import::read_table(&args.file) {
         Ok(t) => t,
@@ -43,40 +49,60 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let imported = kyodo::import::import(&table, &site.vocabulary, year);
+    let sheet = kyodo::import::read_sheet(&table, &site.vocabulary, year, site.reported_year());
+    drop(table);
+    let plan = kyodo::import::plan(&sheet, &site, &sources);
     let file = args.file.display();
-    for p in &imported.problems {
+    let problem_count = sheet.problems.len() + plan.problems.len();
+    for p in sheet.problems.iter().chain(&plan.problems) {
         eprintln!("{file}: {p}");
     }
-    // The site with the imported records must check, or nothing is written.
-    let mut combined = sources.clone();
-    for r in &imported.records {
-        let path = Path::new(PROJECTS_DIR).join(format!("{}.toml", r.id));
-        if let Some(existing) = combined.projects.iter_mut().find(|s| s.path == path) {
-            if !args.force {
-                eprintln!("{file}: project {} exists already ({}); use --force to replace it", r.id, path.display());
-                return ExitCode::FAILURE;
-            }
-            existing.bytes = r.toml.clone().into_bytes();
-        } else {
-            combined.projects.push(SourceFile { path, bytes: r.toml.clone().into_bytes() });
+    drop(sheet);
+    let existing: Vec<&kyodo::import::Change> = plan.changes.iter().filter(|c| c.exists).collect();
+    if !args.force && !existing.is_empty() {
+        for c in existing.iter().take(10) {
+            eprintln!("{file}: project {} exists already ({}); use --force to update it", c.id, c.path.display());
         }
+        if existing.len() > 10 {
+            eprintln!("{file}: and {} more projects that exist already", existing.len() - 10);
+        }
+        return ExitCode::FAILURE;
+    }
+    let (new, updated) = (plan.changes.iter().filter(|c| !c.exists).count(), plan.changes.iter().filter(|c| c.exists && c.toml.is_some()).count());
+    let unchanged = plan.changes.len() - new - updated;
+    let imported = plan.changes.len();
+    drop(site);
+    // The site with the imported records must check, or nothing is written. The records'
+    // texts move from the plan to the check to the files: a large site is held once.
+    let mut combined = sources;
+    let index: HashMap<PathBuf, usize> = combined.projects.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+    let mut changed = Vec::new();
+    for c in plan.changes {
+        let Some(toml) = c.toml else { continue };
+        let i = match index.get(&c.path) {
+            Some(&i) => i,
+            None => {
+                combined.projects.push(SourceFile { path: c.path, bytes: Vec::new() });
+                combined.projects.len() - 1
+            }
+        };
+        combined.projects[i].bytes = toml.into_bytes();
+        changed.push(i);
     }
     if let Err(d) = kyodo::Site::from_sources(&args.root, &combined, kyodo::Diagnostics::default()) {
         eprintln!("{d}\nthe imported records would not check; nothing was written");
         return ExitCode::FAILURE;
     }
-    if !imported.problems.is_empty() {
-        eprintln!("{} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again.", imported.problems.len());
+    if problem_count > 0 {
+        eprintln!("{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again.");
         return ExitCode::FAILURE;
     }
-    for r in &imported.records {
-        let path = args.root.join(PROJECTS_DIR).join(format!("{}.toml", r.id));
-        if let Err(e) = std::fs::write(&path, &r.toml) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
+    let files: Vec<NewFile> = changed.into_iter().map(|i| NewFile { path: args.root.join(&combined.projects[i].path), bytes: std::mem::take(&mut combined.projects[i].bytes) }).collect();
+    drop(combined);
+    if let Err(e) = kyodo::import::commit::commit(&files) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
     }
-    eprintln!("imported {} projects into {}", imported.records.len(), args.root.join(PROJECTS_DIR).display());
+    eprintln!("imported {imported} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)", Path::new(&args.root).join(PROJECTS_DIR).display());
     ExitCode::SUCCESS
 }

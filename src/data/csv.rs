@@ -5,20 +5,39 @@
 //! - UTF-8 without a byte-order mark for scripts and portals (Frictionless prefers it);
 //!   a copy with a BOM under `data/excel/`, because Japanese Excel opens BOM-less UTF-8 as
 //!   Shift_JIS and shows mojibake.
-//! - Formula injection: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
-//!   return gets a leading `'`, so a spreadsheet shows it as text instead of running it.
-//!   Numeric columns hold only numbers and are never changed.
+//! - Formula injection: a text cell that begins with `=`, `+`, `-`, `@` (or their full-width
+//!   forms `＝`, `＋`, `－`, `＠`), a tab or a carriage return gets a leading `'`, so a
+//!   spreadsheet shows it as text instead of running it. A cell that already begins with `'`
+//!   before such a character gets one more, so the guard can always be taken off exactly
+//!   ([`unneutralise`], used by `kyodo import`). Numeric columns are never changed.
 
 use std::borrow::Cow;
 
 use super::Cell;
 
-/// Characters that make a spreadsheet treat a cell as a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Characters that make a spreadsheet treat a cell as a formula: Japanese input methods
+/// type the full-width forms, which spreadsheets also accept.
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
+/// Whether a cell gets the guard: it begins, after any apostrophes, with a formula
+/// character. Counting the apostrophes makes the guard reversible: `'=x` (a guarded `=x`)
+/// and a text that really is `'=x` are written differently.
+fn needs_guard(s: &str) -> bool {
+    s.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
 
 /// Neutralises a text cell so that a spreadsheet does not execute it.
 pub fn neutralise(s: &str) -> String {
-    if s.starts_with(FORMULA_STARTS) { format!("'{s}") } else { s.to_owned() }
+    if needs_guard(s) { format!("'{s}") } else { s.to_owned() }
+}
+
+/// Takes off the guard [`neutralise`] put on, and nothing else: every text comes back
+/// exactly as it was before it was neutralised.
+pub fn unneutralise(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => s,
+    }
 }
 
 /// Flattens any line break to a space: one record, one line.
@@ -36,7 +55,7 @@ pub fn written(cell: &Cell) -> Cow<'_, str> {
         Cell::Empty => Cow::Borrowed(""),
         Cell::Number(s) => Cow::Borrowed(s),
         Cell::Integer(n) => Cow::Owned(n.to_string()),
-        Cell::Text(s) if !s.contains(['\n', '\r']) && !s.starts_with(FORMULA_STARTS) => Cow::Borrowed(s),
+        Cell::Text(s) if !s.contains(['\n', '\r']) && !needs_guard(s) => Cow::Borrowed(s),
         Cell::Text(s) => Cow::Owned(neutralise(&one_line(s))),
         Cell::List(items) => Cow::Owned(items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER)),
     }
@@ -54,6 +73,18 @@ mod tests {
         for ok in ["市民", "A", "1-(1)-①", "'quoted", "x=1"] {
             assert_eq!(neutralise(ok), ok);
         }
+        for full_width in ["＝SUM(A1)", "＋81", "－", "＠A"] {
+            assert_eq!(neutralise(full_width), format!("'{full_width}"));
+        }
+    }
+
+    #[test]
+    fn the_guard_comes_off_exactly() {
+        for s in ["=1+1", "'=1+1", "''=x", "'quoted", "'", "''", "-", "'-", "市民", "", "＝", "'＠x", "\tx", "x"] {
+            assert_eq!(unneutralise(&neutralise(s)), s, "{s:?}");
+        }
+        assert_eq!(neutralise("'=x"), "''=x", "a text that begins with ' before = keeps its own '");
+        assert_eq!(unneutralise("'quoted"), "'quoted", "only the guard is taken off");
     }
 
     #[test]

@@ -1,0 +1,110 @@
+//! Spreadsheet import and export: every record as one table whose first columns are the
+//! printed report's (ID, 項目, 事業名, 担当課, 取組内容, 協働の相手, 事業の評価, 効果又は理由(改善策),
+//! 指標ID, 基準値 (H27), 目標値 (R4), 現状値 (R4)), so that a clerk can keep working in Excel,
+//! followed by a column for every other field. Export then import gives back the same
+//! records, byte for byte.
+//!
+//! ```text
+//! read::read_table()      the file's filled cells, within Limits     (read.rs, archive.rs)
+//! layout::read_sheet()    what the table says about each project     (layout.rs, indicators.rs)
+//! plan()                  each record's new text: updated in place    (update.rs, edit.rs)
+//!                         or written new                              (fresh.rs)
+//! commit::commit()        all records written, or none               (commit.rs)
+//! export::export()        the records as the same table              (export.rs, writer.rs)
+//! ```
+//!
+//! Import maps every cell it can and reports every cell it cannot, with its row and column,
+//! instead of guessing; with any problem nothing is written.
+
+pub mod archive;
+mod cells;
+pub mod columns;
+pub mod commit;
+mod edit;
+pub mod export;
+mod fresh;
+mod indicators;
+pub mod layout;
+mod names;
+pub mod read;
+pub mod sheet;
+mod update;
+pub mod values;
+pub mod writer;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::load::{Site, Sources, PROJECTS_DIR};
+use sheet::SheetProject;
+
+pub use export::{export, export_to, Exported};
+pub use layout::{read_sheet, Sheet};
+pub use read::{read_table, read_table_with, Limits, Row, Table, LIMITS};
+
+/// A cell or row that could not be mapped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub row: usize,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some(c) => write!(f, "row {}, column {c}: {}", self.row, self.message),
+            None => write!(f, "row {}: {}", self.row, self.message),
+        }
+    }
+}
+
+/// What an import does to one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub id: String,
+    /// The record's file, relative to the site root.
+    pub path: PathBuf,
+    /// Whether the record exists already.
+    pub exists: bool,
+    /// The record's new text; `None` when the sheet changes nothing in it.
+    pub toml: Option<String>,
+}
+
+/// What an import would do to every record the sheet names.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub changes: Vec<Change>,
+    pub problems: Vec<Problem>,
+}
+
+/// Works out each record's new text: an existing record (in `site`, with its text in
+/// `sources`) is updated in place, a new one written whole.
+pub fn plan(sheet: &Sheet, site: &Site, sources: &Sources) -> Plan {
+    use rayon::prelude::*;
+    let texts: HashMap<&Path, &[u8]> = sources.projects.iter().map(|f| (f.path.as_path(), f.bytes.as_slice())).collect();
+    let one = |p: &SheetProject| -> Result<Change, Vec<Problem>> {
+        match site.by_id.get(&p.id).map(|&i| &site.projects[i]) {
+            Some(file) => {
+                let text = texts.get(file.path.as_path()).map(|b| String::from_utf8_lossy(b)).unwrap_or_default();
+                let toml = update::update(&text, &file.record, p)?;
+                Ok(Change { id: p.id.clone(), path: file.path.clone(), exists: true, toml })
+            }
+            None => {
+                let toml = fresh::record(p)?;
+                Ok(Change { id: p.id.clone(), path: Path::new(PROJECTS_DIR).join(format!("{}.toml", p.id)), exists: false, toml: Some(toml) })
+            }
+        }
+    };
+    // Records are independent: worked out in parallel, reported in the sheet's order.
+    let results: Vec<Result<Change, Vec<Problem>>> = sheet.projects.par_iter().map(one).collect();
+    let mut plan = Plan::default();
+    for r in results {
+        match r {
+            Ok(change) => plan.changes.push(change),
+            Err(problems) => plan.problems.extend(problems),
+        }
+    }
+    plan
+}

@@ -1,0 +1,324 @@
+//! Reading a spreadsheet into a table of text cells, with memory bounded by [`Limits`]
+//! whatever the file holds.
+//!
+//! An .xlsx file is checked part by part before it is read ([`super::archive`]), then its
+//! first sheet is read one cell at a time: only filled cells are kept, so a cell far out at
+//! XFD1048576 costs nothing until it is refused for being beyond the limits. Date and error
+//! cells are kept aside, to be reported with their row and column where they would be
+//! imported. A .csv file is read whole (it is at most [`Limits::file_bytes`]) and parsed
+//! record by record; the formula guard of `kyodo export` is taken off each cell.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use crate::indicator::format_number;
+
+/// What kyodo reads at most from one spreadsheet. Beyond any of these, the import stops
+/// with a message naming the limit; nothing is written.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Size of the file.
+    pub file_bytes: u64,
+    /// Parts of an .xlsx archive.
+    pub parts: usize,
+    /// Unpacked size of one worksheet (read one cell at a time) or other part of an .xlsx
+    /// archive.
+    pub part_bytes: u64,
+    /// Unpacked size of the shared strings (xl/sharedStrings.xml), which are held in
+    /// memory whole.
+    pub strings_bytes: u64,
+    /// Unpacked size of the other XML parts (styles, relationships …), held in memory
+    /// whole and grown there.
+    pub xml_bytes: u64,
+    /// Unpacked size of all parts together.
+    pub parts_bytes: u64,
+    /// Longest piece of an XML part read at once (a tag, a text): far more than the longest
+    /// cell, far less than memory.
+    pub xml_piece_bytes: u64,
+    /// Last row read (1-based, as the spreadsheet shows it).
+    pub rows: usize,
+    /// Last column read (1-based: 1 is column A).
+    pub columns: usize,
+    /// Characters in one cell: Excel's own limit.
+    pub cell_chars: usize,
+    /// Filled cells in the sheet.
+    pub cells: usize,
+    /// Bytes of text in all cells together.
+    pub text_bytes: usize,
+}
+
+/// The limits of `kyodo import`, documented in the README.
+pub const LIMITS: Limits = Limits {
+    file_bytes: 512 * MB,
+    parts: 10_000,
+    part_bytes: 512 * MB,
+    strings_bytes: 128 * MB,
+    xml_bytes: 16 * MB,
+    parts_bytes: 1024 * MB,
+    xml_piece_bytes: MB,
+    rows: 1_000_000,
+    columns: 1_000,
+    cell_chars: 32_767,
+    cells: 20_000_000,
+    text_bytes: 1024 * MB as usize,
+};
+
+const MB: u64 = 1024 * 1024;
+
+/// A size in whole megabytes (MiB), for messages.
+pub fn megabytes(bytes: u64) -> String {
+    format!("{} MB", format_number(bytes.div_ceil(MB) as f64))
+}
+
+/// The filled cells of a sheet, row by row.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Rows with at least one filled cell, in order.
+    pub rows: Vec<Row>,
+    /// Cells that hold a date or an error value instead of a text or a number.
+    pub invalid: Vec<InvalidCell>,
+}
+
+/// One row: its number as the spreadsheet shows it (1-based) and its filled cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    pub number: usize,
+    /// (column, text), by column (0-based: 0 is column A).
+    cells: Vec<(usize, String)>,
+}
+
+impl Row {
+    /// A row from its cells in column order, empty cells included (tests and CSV).
+    pub fn new(number: usize, cells: Vec<String>) -> Row {
+        Row { number, cells: cells.into_iter().enumerate().filter(|(_, c)| !c.is_empty()).collect() }
+    }
+
+    /// The text of the cell in `column` (0-based); empty if the cell is.
+    pub fn get(&self, column: usize) -> &str {
+        match self.cells.binary_search_by_key(&column, |(c, _)| *c) {
+            Ok(i) => &self.cells[i].1,
+            Err(_) => "",
+        }
+    }
+
+    /// The filled cells with their columns.
+    pub fn cells(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.cells.iter().map(|(c, s)| (*c, s.as_str()))
+    }
+}
+
+/// A cell whose value is not a text or a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidCell {
+    pub row: usize,
+    /// 0-based column.
+    pub column: usize,
+    /// What the cell holds, e.g. "a date (2023-04-01)" or "the error value #DIV/0!".
+    pub what: String,
+}
+
+/// Spreadsheet column letters of a 0-based column: A, Z, AA, XFD.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().map(|&b| b as char).collect()
+}
+
+/// Reads the first sheet of an .xlsx/.xlsm file, or a .csv/.tsv/.txt file, within
+/// [`LIMITS`].
+pub fn read_table(path: &Path) -> Result<Table, String> {
+    read_table_with(path, &LIMITS)
+}
+
+/// [`read_table`] with other limits (tests use small ones).
+pub fn read_table_with(path: &Path, limits: &Limits) -> Result<Table, String> {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let within = |r: Result<Table, String>| r.map_err(|e| format!("{}: {e}", path.display()));
+    match ext.as_str() {
+        "xlsx" | "xlsm" => within(read_file(path, limits).and_then(|bytes| read_xlsx(bytes, limits))),
+        "csv" | "tsv" | "txt" => within(read_file(path, limits).and_then(|bytes| read_delimited(&bytes, if ext == "csv" { b',' } else { b'\t' }, limits))),
+        "xls" | "xlsb" | "ods" => Err(format!(
+            "{}: kyodo cannot read .{ext} files with bounded memory; open the file in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv",
+            path.display()
+        )),
+        other => Err(format!("cannot import .{other} files: save the sheet as .xlsx or .csv")),
+    }
+}
+
+/// The file's bytes, refusing a file larger than the limit without reading it all.
+fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > limits.file_bytes {
+        return Err(format!("the file is larger than {}, the most kyodo imports; split the table into several files", megabytes(limits.file_bytes)));
+    }
+    Ok(bytes)
+}
+
+fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, String> {
+    use calamine::{DataRef, Reader};
+    super::archive::check(&bytes, limits)?;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("cannot open the workbook: {e}"))?;
+    let first = book.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
+    let mut reader = book.worksheet_cells_reader(&first).map_err(|e| format!("cannot read the sheet {first}: {e}"))?;
+    let mut table = Builder::new(limits);
+    while let Some(cell) = reader.next_cell().map_err(|e| format!("cannot read the sheet {first}: {e}"))? {
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize + 1, column as usize);
+        match cell.get_value() {
+            DataRef::Empty => {}
+            DataRef::String(s) => table.text(row, column, s.clone())?,
+            DataRef::SharedString(s) => table.text(row, column, (*s).to_owned())?,
+            DataRef::Int(n) => table.text(row, column, n.to_string())?,
+            DataRef::Float(f) => table.text(row, column, f.to_string())?,
+            DataRef::Bool(b) => table.text(row, column, if *b { "TRUE" } else { "FALSE" }.to_owned())?,
+            DataRef::DateTime(d) => table.invalid(row, column, date(d))?,
+            DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => table.invalid(row, column, format!("a date or time ({d})"))?,
+            DataRef::Error(e) => table.invalid(row, column, format!("the error value {e}"))?,
+        }
+    }
+    Ok(table.finish())
+}
+
+/// A date cell as a clerk would recognise it: `a date (2023-04-01)`.
+fn date(d: &calamine::ExcelDateTime) -> String {
+    if d.is_duration() {
+        return format!("a duration ({d} days)");
+    }
+    let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
+    if (h, min, s) == (0, 0, 0) { format!("a date ({y:04}-{m:02}-{day:02})") } else { format!("a date and time ({y:04}-{m:02}-{day:02} {h:02}:{min:02})") }
+}
+
+/// Reads CSV (UTF-8, with or without BOM, or Shift_JIS as Japanese Excel saves it) or
+/// tab-separated text.
+fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => encoding_rs::SHIFT_JIS.decode(bytes).0,
+    };
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut table = Builder::new(limits);
+    let mut row = 0;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(format!("row {}: {e}", row + 1)),
+        }
+        row += 1;
+        for (column, cell) in record.iter().enumerate() {
+            if !cell.is_empty() {
+                table.text(row, column, crate::data::csv::unneutralise(cell).to_owned())?;
+            }
+        }
+    }
+    Ok(table.finish())
+}
+
+/// Collects filled cells, enforcing the limits as they come.
+struct Builder<'a> {
+    limits: &'a Limits,
+    rows: BTreeMap<usize, Vec<(usize, String)>>,
+    invalid: Vec<InvalidCell>,
+    cells: usize,
+    text_bytes: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(limits: &'a Limits) -> Builder<'a> {
+        Builder { limits, rows: BTreeMap::new(), invalid: Vec::new(), cells: 0, text_bytes: 0 }
+    }
+
+    fn place(&mut self, row: usize, column: usize) -> Result<(), String> {
+        let cell = format!("{}{row}", column_letters(column));
+        if row > self.limits.rows {
+            return Err(format!("cell {cell} is beyond row {}, the last row kyodo reads; delete what is below the table", format_number(self.limits.rows as f64)));
+        }
+        if column >= self.limits.columns {
+            return Err(format!(
+                "cell {cell} is beyond column {} ({}), the last column kyodo reads; delete what is right of the table",
+                column_letters(self.limits.columns.saturating_sub(1)),
+                format_number(self.limits.columns as f64)
+            ));
+        }
+        self.cells += 1;
+        if self.cells > self.limits.cells {
+            return Err(format!("the sheet has more than {} filled cells, the most kyodo reads; split the table into several files", format_number(self.limits.cells as f64)));
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, row: usize, column: usize, text: String) -> Result<(), String> {
+        self.place(row, column)?;
+        let chars = text.chars().count();
+        if chars > self.limits.cell_chars {
+            return Err(format!(
+                "cell {}{row} holds {} characters; a cell holds at most {} (Excel's own limit): move the text into the record file",
+                column_letters(column),
+                format_number(chars as f64),
+                format_number(self.limits.cell_chars as f64)
+            ));
+        }
+        self.text_bytes += text.len();
+        if self.text_bytes > self.limits.text_bytes {
+            return Err(format!("the cells hold more than {} of text, the most kyodo reads; split the table into several files", megabytes(self.limits.text_bytes as u64)));
+        }
+        self.rows.entry(row).or_default().push((column, text));
+        Ok(())
+    }
+
+    fn invalid(&mut self, row: usize, column: usize, what: String) -> Result<(), String> {
+        self.place(row, column)?;
+        self.invalid.push(InvalidCell { row, column, what });
+        Ok(())
+    }
+
+    fn finish(self) -> Table {
+        let rows = self
+            .rows
+            .into_iter()
+            .map(|(number, mut cells)| {
+                // A cell given twice (only a malformed file does that) keeps its last value.
+                cells.sort_by_key(|(c, _)| *c);
+                cells.dedup_by(|later, earlier| {
+                    let same = later.0 == earlier.0;
+                    if same {
+                        std::mem::swap(&mut later.1, &mut earlier.1);
+                    }
+                    same
+                });
+                Row { number, cells }
+            })
+            .collect();
+        Table { rows, invalid: self.invalid }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_are_as_spreadsheets_show_them() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(999), "ALL");
+        assert_eq!(column_letters(16383), "XFD");
+    }
+
+    #[test]
+    fn rows_are_sparse() {
+        let row = Row::new(3, vec!["a".into(), String::new(), "c".into()]);
+        assert_eq!((row.get(0), row.get(1), row.get(2), row.get(99)), ("a", "", "c", ""));
+    }
+}
