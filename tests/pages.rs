@@ -143,3 +143,20 @@ fn normalize(p: &Path) -> String {
     }
     parts.join("/")
 }
+
+#[test]
+fn default_theme_templates_have_short_lines() {
+    // trim_blocks and lstrip_blocks are on, so a template can put each tag on a line of its own.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let width = line.chars().count();
+            assert!(width <= 120, "{}:{}: {width} characters; break the line", path.display(), i + 1);
+        }
+        count += 1;
+    }
+    assert_eq!(count, 14);
+}

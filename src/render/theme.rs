@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use minijinja::syntax::SyntaxConfig;
 use minijinja::{Environment, UndefinedBehavior};
 use walkdir::WalkDir;
 
@@ -171,12 +172,18 @@ impl Theme {
     /// typo in a template fails the build, debug so errors name template and line.
     pub fn environment(&self) -> Result<Environment<'_>, Diagnostics> {
         let mut env = Environment::new();
+        let mut diags = Diagnostics::default();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_debug(true);
+        // A block tag on a line of its own leaves no blank line or indentation behind, so
+        // templates can be laid out one tag per line, indented.
+        match SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+            Ok(syntax) => env.set_syntax(syntax),
+            Err(e) => diags.push(template_error(&self.origin, &e)),
+        }
         env.set_formatter(escape_formatter);
         env.add_filter("text", text_filter);
         env.add_filter("block", block_filter);
-        let mut diags = Diagnostics::default();
         for (name, source) in &self.templates {
             if let Err(e) = env.add_template(name, source) {
                 diags.push(template_error(&self.origin, &e));
