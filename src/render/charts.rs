@@ -22,13 +22,11 @@ fn esc(s: &str) -> String {
     out
 }
 
-/// Colours with at least 4.5:1 contrast against white (text) or 3:1 (graphics).
-const INK: &str = "#1a1a1a";
-const MUTED: &str = "#595959";
-const TRACK: &str = "#e6e9ef";
-const BAND: &str = "#b9d3ee";
-const MEASURE: &str = "#0b5394";
-const TARGET: &str = "#a61c00";
+// Colours come from the theme's stylesheet, by class (`.chart-measure` …, defined with custom
+// properties such as `--chart-measure` in style.css), so a theme can restyle the charts. Where
+// that stylesheet does not apply, the charts fall back to one colour: shapes take SVG's default
+// fill (black), lines and hollow points `currentColor`, and the track and the baseline-to-target
+// range are told apart from the measure by their opacity.
 
 /// A number for chart labels, as on pages (commas).
 fn label_number(n: f64) -> String {
@@ -100,36 +98,36 @@ pub fn bullet(id: &str, baseline: Option<f64>, target: Option<f64>, actual: Opti
         esc(labels.title),
         esc(&desc.join("; "))
     );
-    let _ = write!(svg, r#"<rect x="{}" y="10" width="{}" height="20" fill="{TRACK}"/>"#, s.x0, s.x1 - s.x0);
+    let _ = write!(svg, r#"<rect x="{}" y="10" width="{}" height="20" class="chart-track" fill-opacity="0.15"/>"#, s.x0, s.x1 - s.x0);
     if let (Some(b), Some(t)) = (baseline, target) {
         let (a, z) = (s.x(b.min(t)), s.x(b.max(t)));
-        let _ = write!(svg, r#"<rect x="{a:.1}" y="10" width="{:.1}" height="20" fill="{BAND}"/>"#, (z - a).max(0.5));
+        let _ = write!(svg, r#"<rect x="{a:.1}" y="10" width="{:.1}" height="20" class="chart-range" fill-opacity="0.35"/>"#, (z - a).max(0.5));
     }
     if let Some((a, _)) = &actual {
         let (from, to) = (s.x(0.0_f64.max(s.min)), s.x(*a));
         let (x, width) = if to >= from { (from, to - from) } else { (to, from - to) };
-        let _ = write!(svg, r#"<rect x="{x:.1}" y="15" width="{:.1}" height="10" fill="{MEASURE}"/>"#, width.max(1.0));
+        let _ = write!(svg, r#"<rect x="{x:.1}" y="15" width="{:.1}" height="10" class="chart-measure"/>"#, width.max(1.0));
     }
     if let Some(b) = baseline {
-        let _ = write!(svg, r#"<rect x="{:.1}" y="6" width="2" height="28" fill="{MUTED}"/>"#, s.x(b) - 1.0);
+        let _ = write!(svg, r#"<rect x="{:.1}" y="6" width="2" height="28" class="chart-baseline"/>"#, s.x(b) - 1.0);
     }
     if let Some(t) = target {
-        let _ = write!(svg, r#"<rect x="{:.1}" y="4" width="3" height="32" fill="{TARGET}"/>"#, s.x(t) - 1.5);
+        let _ = write!(svg, r#"<rect x="{:.1}" y="4" width="3" height="32" class="chart-target"/>"#, s.x(t) - 1.5);
     }
     // A legend in words, so colour is never needed to read the graph.
     let mut legend = Vec::new();
     if baseline.is_some() {
-        legend.push((MUTED, labels.baseline));
+        legend.push(("chart-baseline", labels.baseline));
     }
     if actual.is_some() {
-        legend.push((MEASURE, labels.actual));
+        legend.push(("chart-measure", labels.actual));
     }
     if target.is_some() {
-        legend.push((TARGET, labels.target));
+        legend.push(("chart-target", labels.target));
     }
     let mut x = 8.0;
-    for (colour, text) in legend {
-        let _ = write!(svg, r#"<rect x="{x}" y="46" width="10" height="10" fill="{colour}"/><text x="{}" y="55" font-size="11" fill="{INK}">{}</text>"#, x + 14.0, esc(text));
+    for (class, text) in legend {
+        let _ = write!(svg, r#"<rect x="{x}" y="46" width="10" height="10" class="{class}"/><text x="{}" y="55" font-size="11" class="chart-text">{}</text>"#, x + 14.0, esc(text));
         x += 22.0 + text.chars().map(|c| if c.is_ascii() { 6.5 } else { 11.0 }).sum::<f64>();
     }
     svg.push_str("</svg>");
@@ -165,32 +163,36 @@ pub fn trend(id: &str, title: &str, description: &str, points: &[TrendPoint]) ->
         esc(title),
         esc(description)
     );
-    let _ = write!(svg, r#"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{MUTED}"/><line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="{MUTED}"/>"#);
+    let _ = write!(
+        svg,
+        r#"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" class="chart-axis" stroke="currentColor"/><line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" class="chart-axis" stroke="currentColor"/>"#
+    );
     for v in [vy.min, (vy.min + vy.max) / 2.0, vy.max] {
-        let _ = write!(svg, r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" fill="{INK}">{}</text>"#, left - 4.0, y(v) + 3.0, esc(&label_number(v)));
+        let _ = write!(svg, r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" class="chart-text">{}</text>"#, left - 4.0, y(v) + 3.0, esc(&label_number(v)));
     }
     let line: Vec<String> = points.iter().filter(|p| p.kind != "target").map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value))).collect();
-    let _ = write!(svg, r#"<polyline points="{}" fill="none" stroke="{MEASURE}" stroke-width="2"/>"#, line.join(" "));
+    let _ = write!(svg, r#"<polyline points="{}" fill="none" class="chart-line" stroke="currentColor" stroke-width="2"/>"#, line.join(" "));
     for p in points {
         let (px, py) = (x(p.year), y(p.value));
         match p.kind {
             "target" => {
-                let _ = write!(svg, r#"<path d="M{px:.1} {:.1} l5 5 l-5 5 l-5 -5 z" fill="{TARGET}"/>"#, py - 5.0);
+                let _ = write!(svg, r#"<path d="M{px:.1} {:.1} l5 5 l-5 5 l-5 -5 z" class="chart-target"/>"#, py - 5.0);
             }
             "baseline" => {
-                let _ = write!(svg, r#"<circle cx="{px:.1}" cy="{py:.1}" r="4" fill="white" stroke="{MUTED}" stroke-width="2"/>"#);
+                let _ = write!(svg, r#"<circle cx="{px:.1}" cy="{py:.1}" r="4" class="chart-baseline-point" fill-opacity="0" stroke="currentColor" stroke-width="2"/>"#);
             }
             _ => {
-                let _ = write!(svg, r#"<circle cx="{px:.1}" cy="{py:.1}" r="4" fill="{MEASURE}"/>"#);
+                let _ = write!(svg, r#"<circle cx="{px:.1}" cy="{py:.1}" r="4" class="chart-measure"/>"#);
             }
         }
-        let _ = write!(svg, r#"<text x="{px:.1}" y="{}" font-size="10" text-anchor="middle" fill="{INK}">{}</text>"#, h - 10.0, esc(&p.year_label));
+        let _ = write!(svg, r#"<text x="{px:.1}" y="{}" font-size="10" text-anchor="middle" class="chart-text">{}</text>"#, h - 10.0, esc(&p.year_label));
     }
     svg.push_str("</svg>");
     svg
 }
 
-/// A horizontal bar chart of counts per category, for the dashboard.
+/// A horizontal bar chart of counts per category, for the dashboard: each row is a label, a
+/// count and the CSS class of its bar (`chart-measure`, or a band's [`Band::chart_class`]).
 pub fn bars(id: &str, title: &str, rows: &[(String, usize, &'static str)]) -> String {
     if rows.is_empty() {
         return String::new();
@@ -207,12 +209,12 @@ pub fn bars(id: &str, title: &str, rows: &[(String, usize, &'static str)]) -> St
         esc(title),
         esc(&desc.join("; "))
     );
-    for (i, (label, n, colour)) in rows.iter().enumerate() {
+    for (i, (label, n, class)) in rows.iter().enumerate() {
         let top = 4.0 + i as f64 * row_h;
         let width = (*n as f64 / max) * (w - label_w - 40.0);
-        let _ = write!(svg, r#"<text x="0" y="{:.1}" font-size="12" fill="{INK}">{}</text>"#, top + 15.0, esc(label));
-        let _ = write!(svg, r#"<rect x="{label_w}" y="{:.1}" width="{:.1}" height="16" fill="{colour}"/>"#, top + 3.0, width.max(if *n > 0 { 2.0 } else { 0.0 }));
-        let _ = write!(svg, r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{INK}">{n}</text>"#, label_w + width + 6.0, top + 15.0);
+        let _ = write!(svg, r#"<text x="0" y="{:.1}" font-size="12" class="chart-text">{}</text>"#, top + 15.0, esc(label));
+        let _ = write!(svg, r#"<rect x="{label_w}" y="{:.1}" width="{:.1}" height="16" class="{class}"/>"#, top + 3.0, width.max(if *n > 0 { 2.0 } else { 0.0 }));
+        let _ = write!(svg, r#"<text x="{:.1}" y="{:.1}" font-size="12" class="chart-text">{n}</text>"#, label_w + width + 6.0, top + 15.0);
     }
     svg.push_str("</svg>");
     svg
@@ -253,14 +255,15 @@ impl Band {
         }
     }
 
-    /// Fill colour in charts; always shown with the band's name.
-    pub fn colour(self) -> &'static str {
+    /// The CSS class of the band's bars in charts (its colour is `--band-…` in the theme's
+    /// stylesheet); always shown with the band's name.
+    pub fn chart_class(self) -> &'static str {
         match self {
-            Band::Achieved => "#1e6b34",
-            Band::OnTrack => "#0b5394",
-            Band::Behind => "#8a5a00",
-            Band::Regressed => "#a61c00",
-            Band::NotMeasurable => "#595959",
+            Band::Achieved => "chart-band-achieved",
+            Band::OnTrack => "chart-band-on-track",
+            Band::Behind => "chart-band-behind",
+            Band::Regressed => "chart-band-regressed",
+            Band::NotMeasurable => "chart-band-not-measurable",
         }
     }
 }
@@ -287,5 +290,30 @@ mod tests {
         assert_eq!(bullet("x", None, None, None, &labels), "");
         let points = [TrendPoint { year: 2022, year_label: "R4".into(), value: 1.0, kind: "actual" }];
         assert_eq!(trend("t", "t", "d", &points), "", "one actual is not a trend");
+    }
+
+    #[test]
+    fn chart_colours_are_classes_the_default_stylesheet_colours() {
+        let css = include_str!("../../themes/default/static/style.css");
+        let labels = BulletLabels { title: "件数", baseline: "基準値", target: "目標値", actual: "実績値", direction: None, unit: "件" };
+        let mut svg = bullet("i1", Some(114.0), Some(150.0), Some((128.0, "R5".into())), &labels);
+        let point = |year, kind| TrendPoint { year, year_label: format!("{year}"), value: (year - 2000) as f64, kind };
+        svg += &trend("t", "t", "d", &[point(2020, "baseline"), point(2022, "actual"), point(2023, "actual"), point(2026, "target")]);
+        let rows: Vec<(String, usize, &'static str)> = Band::ALL.iter().map(|b| (b.key().to_owned(), 1, b.chart_class())).chain([("A".to_owned(), 2, "chart-measure")]).collect();
+        svg += &bars("b", "t", &rows);
+        for colour in ["fill=\"#", "stroke=\"#", "=\"white\""] {
+            assert!(!svg.contains(colour), "a colour is written into the chart: {colour}\n{svg}");
+        }
+        let classes: std::collections::BTreeSet<&str> =
+            svg.split("class=\"").skip(1).filter_map(|s| s.split('"').next()).flat_map(str::split_whitespace).filter(|c| c.starts_with("chart-")).collect();
+        assert_eq!(classes.len(), 14, "{classes:?}");
+        for class in classes {
+            let rule = css.split(&format!("\n.{class} {{")).nth(1).and_then(|r| r.split('}').next());
+            let rule = rule.unwrap_or_else(|| panic!("style.css has no rule for .{class}"));
+            let property = rule.split("var(--").nth(1).and_then(|v| v.split(')').next());
+            let property = property.unwrap_or_else(|| panic!(".{class} takes no colour from a custom property: {rule}"));
+            assert!(rule.contains("fill: var(--") || rule.contains("stroke: var(--"), ".{class}: {rule}");
+            assert!(css.contains(&format!("\n  --{property}: ")), "--{property} is not defined in :root");
+        }
     }
 }

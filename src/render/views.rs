@@ -866,11 +866,11 @@ pub fn dashboard(site: &Site, l: &Localizer) -> Dashboard {
         .into_iter()
         .map(|b| CountRow { key: b.key().to_owned(), label: s(&format!("band_{}", b.key())), count: band_counts.get(&b).copied().unwrap_or(0), href: None })
         .collect();
-    let grades_chart = charts::bars("chart-grades", &s("dashboard_grades"), &grades.iter().map(|g| (g.label.clone(), g.count, "#0b5394")).collect::<Vec<_>>());
+    let grades_chart = charts::bars("chart-grades", &s("dashboard_grades"), &grades.iter().map(|g| (g.label.clone(), g.count, "chart-measure")).collect::<Vec<_>>());
     let bands_chart = charts::bars(
         "chart-bands",
         &s("dashboard_bands"),
-        &Band::ALL.iter().zip(&bands).map(|(b, row)| (row.label.clone(), row.count, b.colour())).collect::<Vec<_>>(),
+        &Band::ALL.iter().zip(&bands).map(|(b, row)| (row.label.clone(), row.count, b.chart_class())).collect::<Vec<_>>(),
     );
     Dashboard { grades, grades_chart, bands, bands_chart, indicator_count }
 }
