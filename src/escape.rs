@@ -97,6 +97,9 @@ mod tests {
     fn urls_lose_only_what_no_url_can_hold() {
         assert_eq!(url_as_text("https://example.jp/a&b'c\"<d>/"), "https://example.jp/a&b'c\"<d>/");
         assert_eq!(url_as_text("https://例え.jp/協働/"), "https://例え.jp/協働/");
-        assert_eq!(url_as_text("https://x.jp/a b\nDisallow: /\r\t\u{1}\u{7f}\u{85}\u{3000}\u{ffff}"), "https://x.jp/a%20b%0ADisallow:%20/%0D%09%01%7F%C2%85%E3%80%80%EF%BF%BF");
+        assert_eq!(
+            url_as_text("https://x.jp/a b\nDisallow: /\r\t\u{1}\u{7f}\u{85}\u{3000}\u{ffff}"),
+            "https://x.jp/a%20b%0ADisallow:%20/%0D%09%01%7F%C2%85%E3%80%80%EF%BF%BF"
+        );
     }
 }

@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serialize;
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use crate::text::{Lang, Text};
 
@@ -37,7 +37,9 @@ impl Number {
             return Ok(self);
         }
         if !written.contains(['e', 'E']) || written.starts_with("0x") {
-            let decimals = written.split_once('.').map_or(0, |(_, f)| f.chars().take_while(|c| c.is_ascii_digit() || *c == '_').filter(|c| *c != '_').count());
+            let decimals = written.split_once('.').map_or(0, |(_, f)| {
+                f.chars().take_while(|c| c.is_ascii_digit() || *c == '_').filter(|c| *c != '_').count()
+            });
             self.decimals = u8::try_from(decimals).unwrap_or(u8::MAX).min(MAX_DECIMALS);
         }
         self.check_exact(written)?;
@@ -49,7 +51,9 @@ impl Number {
     /// and a figure in a public report must never be rounded without a word.
     pub fn check_exact(&self, written: &str) -> Result<(), String> {
         let published = self.data();
-        if self.value.is_finite() && canonical_decimal(written).is_some_and(|w| Some(w) == canonical_decimal(&published)) {
+        if self.value.is_finite()
+            && canonical_decimal(written).is_some_and(|w| Some(w) == canonical_decimal(&published))
+        {
             return Ok(());
         }
         let shown = written.trim().trim_matches(['"', '\'']);
@@ -171,7 +175,10 @@ fn plain_number_text(v: &str) -> Option<String> {
     };
     let int_ok = if int.contains(',') {
         let groups: Vec<&str> = int.split(',').collect();
-        !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3) && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
     } else {
         !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit())
     };
@@ -218,20 +225,18 @@ fn number_in_quotes_message(v: &str) -> String {
     if v.contains(['e', 'E']) && canonical_decimal(v).is_some() {
         let number = v.trim().parse::<f64>().ok().map(Number::new).filter(|n| n.check_exact(v).is_ok());
         return match number {
-            Some(n) => format!("expected a number, found the text \"{v}\"\nwrite the number in full and without quotes: value = {}", n.data()),
+            Some(n) => format!(
+                "expected a number, found the text \"{v}\"\nwrite the number in full and without quotes: value = {}",
+                n.data()
+            ),
             None => format!(
                 "expected a number, found the text \"{v}\", a number too large or too small to keep exactly\nwrite the number in full and without quotes, with at most 15 significant digits; give a large figure in a larger unit, e.g. 千円 or 億円 instead of 円"
             ),
         };
     }
-    let digits: String = v
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.' || ('０'..='９').contains(c))
-        .collect();
-    let rest: String = v
-        .chars()
-        .filter(|c| !(c.is_ascii_digit() || *c == '.' || *c == ',' || ('０'..='９').contains(c)))
-        .collect();
+    let digits: String = v.chars().filter(|c| c.is_ascii_digit() || *c == '.' || ('０'..='９').contains(c)).collect();
+    let rest: String =
+        v.chars().filter(|c| !(c.is_ascii_digit() || *c == '.' || *c == ',' || ('０'..='９').contains(c))).collect();
     let rest = rest.trim();
     if !digits.is_empty() && !rest.is_empty() {
         let number: String = digits
@@ -245,9 +250,13 @@ fn number_in_quotes_message(v: &str) -> String {
             "expected a number, found \"{v}\"\nwrite value = {number} and put \"{rest}\" in the indicator's unit field; if the value is a text, write text = \"{v}\" instead of value"
         )
     } else if !digits.is_empty() {
-        format!("expected a number, found the text \"{v}\"\nwrite the number without quotes or commas, e.g. value = 128")
+        format!(
+            "expected a number, found the text \"{v}\"\nwrite the number without quotes or commas, e.g. value = 128"
+        )
     } else {
-        format!("expected a number, found the text \"{v}\"\nfor a value that is not a number write text = \"{v}\" instead of value")
+        format!(
+            "expected a number, found the text \"{v}\"\nfor a value that is not a number write text = \"{v}\" instead of value"
+        )
     }
 }
 
@@ -353,10 +362,10 @@ mod tests {
             (3.0, 5.0, 5.0, Some(100.0)),
             (3.0, 5.0, 7.0, Some(200.0)),
             (3.0, 5.0, 2.0, Some(-50.0)),
-            (4.0, 2.0, 2.0, Some(100.0)),   // decreasing indicator reaching its target
+            (4.0, 2.0, 2.0, Some(100.0)), // decreasing indicator reaching its target
             (4.0, 2.0, 3.0, Some(50.0)),
             (4.0, 2.0, 5.0, Some(-50.0)),
-            (5.0, 5.0, 5.0, None),          // no span: no rate
+            (5.0, 5.0, 5.0, None), // no span: no rate
             (0.0, 0.0, 3.0, None),
         ];
         for (b, t, a, expected) in cases {
@@ -388,7 +397,12 @@ mod tests {
 
     #[test]
     fn numbers_keep_the_decimals_they_were_written_with() {
-        let cases = [("70.0", 70.0, "70.0", "70.0"), ("66.1", 66.1, "66.1", "66.1"), ("1500", 1500.0, "1,500", "1500"), ("1_500.50", 1500.5, "1,500.50", "1500.50")];
+        let cases = [
+            ("70.0", 70.0, "70.0", "70.0"),
+            ("66.1", 66.1, "66.1", "66.1"),
+            ("1500", 1500.0, "1,500", "1500"),
+            ("1_500.50", 1500.5, "1,500.50", "1500.50"),
+        ];
         for (written, value, page, data) in cases {
             let n = Number::new(value).with_written_form(written).unwrap();
             assert_eq!((n.page().as_str(), n.data().as_str()), (page, data), "{written}");
@@ -398,7 +412,23 @@ mod tests {
     #[test]
     fn numbers_are_published_exactly_as_written_or_refused() {
         let read = |written: &str| written.replace('_', "").parse::<f64>().map(Number::new).unwrap();
-        let exact = ["0", "-0", "-0.0", "128", "1_500", "70.0", "66.1", "0.000001", "1.5e3", "1e300", "123456789012345", "0.123456789012", "9007199254740992", "-9007199254740992", "1e16"];
+        let exact = [
+            "0",
+            "-0",
+            "-0.0",
+            "128",
+            "1_500",
+            "70.0",
+            "66.1",
+            "0.000001",
+            "1.5e3",
+            "1e300",
+            "123456789012345",
+            "0.123456789012",
+            "9007199254740992",
+            "-9007199254740992",
+            "1e16",
+        ];
         for written in exact {
             assert!(read(written).with_written_form(written).is_ok(), "{written}");
         }

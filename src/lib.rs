@@ -41,7 +41,7 @@ use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use load::Site;
-pub use render::{render, theme::Theme, Output};
+pub use render::{Output, render, theme::Theme};
 
 /// Loads and checks the site at `root`, then renders it in memory. Nothing is written.
 /// On success returns the output and any warnings.
@@ -78,7 +78,12 @@ pub struct Built {
 /// `dest`, then swaps it into place. Pages are written as they are rendered, so memory does
 /// not grow with the size of the output. On any failure `dest` is left as it was.
 /// `dest` is checked by [`destination::Destination::check`] for the same `root`.
-pub fn build_to_folder(root: &Path, dest: &destination::Destination, strict: bool, progress: &dyn render::Progress) -> Result<Built, BuildFailure> {
+pub fn build_to_folder(
+    root: &Path,
+    dest: &destination::Destination,
+    strict: bool,
+    progress: &dyn render::Progress,
+) -> Result<Built, BuildFailure> {
     let (site, mut warnings) = Site::load(root).map_err(BuildFailure::Invalid)?;
     progress.stage("load");
     warnings.sort();

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::diagnostic::{did_you_mean, escape_controls, Diagnostic, Diagnostics, Severity, Source};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Source, did_you_mean, escape_controls};
 use crate::fiscal_year::FiscalYear;
 use crate::model::config::{check_base_url, check_municipality_code};
 use crate::model::{Project, SiteConfig, Vocabulary};
 use crate::project_folder::record_paths;
-use crate::slug::{natural_cmp, Slug};
+use crate::slug::{Slug, natural_cmp};
 use crate::text::{Lang, Text};
 
 /// Where a site keeps its records, relative to the site root.
@@ -128,7 +128,8 @@ impl Sources {
     pub fn read(root: &Path, diags: &mut Diagnostics) -> Sources {
         let read_one = |rel: &Path, diags: &mut Diagnostics| read_one(root, rel, diags);
         let site = read_one(Path::new(SITE_FILE), diags);
-        let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(Path::new(VOCABULARY_FILE), diags) } else { None };
+        let vocabulary =
+            if root.join(VOCABULARY_FILE).exists() { read_one(Path::new(VOCABULARY_FILE), diags) } else { None };
         let paths = record_paths(root, diags);
         let read: Vec<(Option<SourceFile>, Diagnostics)> = {
             use rayon::prelude::*;
@@ -172,10 +173,17 @@ impl Site {
     }
 
     /// Loads the site at `root`, and says how many project records it has.
-    fn read_and_assemble(root: &Path, retention: Option<Retention>) -> (Result<(Site, Diagnostics), Diagnostics>, usize) {
+    fn read_and_assemble(
+        root: &Path,
+        retention: Option<Retention>,
+    ) -> (Result<(Site, Diagnostics), Diagnostics>, usize) {
         let mut diags = Diagnostics::default();
         let site = read_one(root, Path::new(SITE_FILE), &mut diags);
-        let vocabulary = if root.join(VOCABULARY_FILE).exists() { read_one(root, Path::new(VOCABULARY_FILE), &mut diags) } else { None };
+        let vocabulary = if root.join(VOCABULARY_FILE).exists() {
+            read_one(root, Path::new(VOCABULARY_FILE), &mut diags)
+        } else {
+            None
+        };
         let paths = record_paths(root, &mut diags);
         let retention = retention.unwrap_or_else(|| {
             Retention::for_size(paths.iter().filter_map(|p| fs::metadata(root.join(p)).ok()).map(|m| m.len()).sum())
@@ -186,21 +194,35 @@ impl Site {
 
     /// Parses and checks files already read, adding to `diags` (which may hold problems
     /// found while reading).
-    pub fn from_sources(root: &Path, sources: &Sources, diags: Diagnostics) -> Result<(Site, Diagnostics), Diagnostics> {
+    pub fn from_sources(
+        root: &Path,
+        sources: &Sources,
+        diags: Diagnostics,
+    ) -> Result<(Site, Diagnostics), Diagnostics> {
         Site::from_sources_cached(root, sources, diags, None)
     }
 
     /// Like [`Site::from_sources`], reusing the parsed records of files whose bytes have not
     /// changed since they were put in `cache` (the live preview keeps one).
-    pub fn from_sources_cached(root: &Path, sources: &Sources, diags: Diagnostics, cache: Option<&ParseCache>) -> Result<(Site, Diagnostics), Diagnostics> {
+    pub fn from_sources_cached(
+        root: &Path,
+        sources: &Sources,
+        diags: Diagnostics,
+        cache: Option<&ParseCache>,
+    ) -> Result<(Site, Diagnostics), Diagnostics> {
         let inputs = Inputs::Held(&sources.projects);
-        let loaded = assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, cache, Retention::Whole);
+        let loaded =
+            assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, cache, Retention::Whole);
         require_records(loaded, sources.projects.len())
     }
 
     /// Like [`Site::from_sources`], but a site without any project record yet is not an
     /// error: for the commands that add its first records (`kyodo import`).
-    pub fn from_sources_allowing_no_records(root: &Path, sources: &Sources, diags: Diagnostics) -> Result<(Site, Diagnostics), Diagnostics> {
+    pub fn from_sources_allowing_no_records(
+        root: &Path,
+        sources: &Sources,
+        diags: Diagnostics,
+    ) -> Result<(Site, Diagnostics), Diagnostics> {
         let inputs = Inputs::Held(&sources.projects);
         assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, None, Retention::Whole)
     }
@@ -208,14 +230,25 @@ impl Site {
     /// The whole record of project `i`: the one in memory, or with [`Retention::Outline`]
     /// the outline with its long texts read again from the file. A file that changed since
     /// it was loaded is an error: the build would mix two versions of it.
-    pub fn record(&self, i: usize) -> Result<std::borrow::Cow<'_, Project>, Diagnostic> {
+    pub fn record(&self, i: usize) -> Result<std::borrow::Cow<'_, Project>, Box<Diagnostic>> {
         let file = &self.projects[i];
         if self.retention == Retention::Whole {
             return Ok(std::borrow::Cow::Borrowed(&file.record));
         }
-        let bytes = fs::read(self.root.join(&file.path))
-            .map_err(|e| Diagnostic::file_error(&file.path, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"))?;
-        let changed = || Diagnostic::file_error(&file.path, "the file changed while the site was being built", "build again once the file is saved");
+        let bytes = fs::read(self.root.join(&file.path)).map_err(|e| {
+            Box::new(Diagnostic::file_error(
+                &file.path,
+                format!("cannot read the file: {e}"),
+                "check that the file exists and that you may read it",
+            ))
+        })?;
+        let changed = || {
+            Box::new(Diagnostic::file_error(
+                &file.path,
+                "the file changed while the site was being built",
+                "build again once the file is saved",
+            ))
+        };
         if content_hash(&bytes) != file.hash {
             return Err(changed());
         }
@@ -247,7 +280,10 @@ impl Site {
 
 /// Refuses a site without project records: it would publish an empty report, and an
 /// empty folder usually means the records are somewhere else.
-fn require_records(loaded: Result<(Site, Diagnostics), Diagnostics>, records: usize) -> Result<(Site, Diagnostics), Diagnostics> {
+fn require_records(
+    loaded: Result<(Site, Diagnostics), Diagnostics>,
+    records: usize,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     if records > 0 {
         return loaded;
     }
@@ -281,8 +317,16 @@ fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<LoadedText> {
             let offset = e.valid_up_to();
             let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
             let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
-            let what = if had_errors { "the file is not UTF-8 text".to_owned() } else { "the file is in Shift_JIS (ANSI), not UTF-8".to_owned() };
-            diags.push(Diagnostic::file_error(&file.path, format!("{what} (first non-UTF-8 byte on line {line})"), save_as_utf8));
+            let what = if had_errors {
+                "the file is not UTF-8 text".to_owned()
+            } else {
+                "the file is in Shift_JIS (ANSI), not UTF-8".to_owned()
+            };
+            diags.push(Diagnostic::file_error(
+                &file.path,
+                format!("{what} (first non-UTF-8 byte on line {line})"),
+                save_as_utf8,
+            ));
             None
         }
     }
@@ -325,8 +369,13 @@ fn parse<T: DeserializeOwned>(file: &LoadedText, diags: &mut Diagnostics) -> Opt
             let line = e.span().map(|sp| line_at(&file.text, sp.start)).unwrap_or_default();
             let control = line.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\r'));
             let help = match (control, full_width_outside_quotes(line)) {
-                (Some(c), _) => format!("the line holds the control character {}, which a record may not hold: delete it (such characters come with text copied from other programs)", escape_controls(&c.to_string(), false)),
-                (None, Some((wide, narrow))) => format!("「{wide}」 is a full-width character: write {narrow} instead (switch the input method to half-width); only text inside quotes may be full-width"),
+                (Some(c), _) => format!(
+                    "the line holds the control character {}, which a record may not hold: delete it (such characters come with text copied from other programs)",
+                    escape_controls(&c.to_string(), false)
+                ),
+                (None, Some((wide, narrow))) => format!(
+                    "「{wide}」 is a full-width character: write {narrow} instead (switch the input method to half-width); only text inside quotes may be full-width"
+                ),
                 (None, None) => syntax_help(e.message()).to_owned(),
             };
             let message = format!("TOML syntax error: {}\n{help}", e.message().trim());
@@ -435,7 +484,11 @@ fn explain_serde_message(message: &str) -> String {
                 t.to_owned()
             }
         };
-        return format!("expected {}, found {}\nsee docs/records.md for what this key takes", plain(expected), plain(found));
+        return format!(
+            "expected {}, found {}\nsee docs/records.md for what this key takes",
+            plain(expected),
+            plain(found)
+        );
     }
     message.to_owned()
 }
@@ -443,7 +496,12 @@ fn explain_serde_message(message: &str) -> String {
 fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut Diagnostics) {
     let src = Source { path: &file.path, text: &file.text };
     if config.reported_years.is_empty() {
-        diags.push(src.at(Severity::Error, None, Some("reported_years"), "no reported year\nwrite the fiscal years this site reports on, e.g. reported_years = [\"R5\"]"));
+        diags.push(src.at(
+            Severity::Error,
+            None,
+            Some("reported_years"),
+            "no reported year\nwrite the fiscal years this site reports on, e.g. reported_years = [\"R5\"]",
+        ));
     }
     if let Err(m) = check_municipality_code(config.municipality.code.get_ref()) {
         diags.push(src.error(config.municipality.code.span(), "municipality.code", m));
@@ -452,15 +510,27 @@ fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut Diagnostics)
         diags.push(src.error(url.span(), "base_url", m));
     }
     if !config.languages.contains(&config.default_language) {
-        diags.push(src.at(Severity::Error, None, Some("default_language"), "the default language is not in `languages`\nadd it to languages or choose another default_language"));
+        diags.push(src.at(
+            Severity::Error,
+            None,
+            Some("default_language"),
+            "the default language is not in `languages`\nadd it to languages or choose another default_language",
+        ));
     }
-    if let (Some(start), Some(end)) = (config.plan.start, &config.plan.end) {
-        if start > *end.get_ref() {
+    if let (Some(start), Some(end)) = (config.plan.start, &config.plan.end)
+        && start > *end.get_ref() {
             diags.push(src.error(end.span(), "plan.end", format!("the plan ends ({}) before it starts ({start})\nwrite the first fiscal year in plan.start and the last in plan.end", end.get_ref())));
         }
-    }
     if config.theme.is_empty() || config.theme.contains(['/', '\\']) || config.theme.starts_with('.') {
-        diags.push(src.at(Severity::Error, None, Some("theme"), &format!("\"{}\" is not a theme name\nwrite the name of a folder under themes/, or \"default\"", config.theme)));
+        diags.push(src.at(
+            Severity::Error,
+            None,
+            Some("theme"),
+            &format!(
+                "\"{}\" is not a theme name\nwrite the name of a folder under themes/, or \"default\"",
+                config.theme
+            ),
+        ));
     }
 }
 
@@ -470,7 +540,11 @@ fn check_vocabulary(file: &LoadedText, vocabulary: &Vocabulary, diags: &mut Diag
         let mut seen = BTreeSet::new();
         for id in ids {
             if !seen.insert(id.get_ref().as_str()) {
-                diags.push(src.error(id.span(), &format!("{list}.id"), format!("the id \"{}\" is used twice in {list}\ngive each entry its own id", id.get_ref())));
+                diags.push(src.error(
+                    id.span(),
+                    &format!("{list}.id"),
+                    format!("the id \"{}\" is used twice in {list}\ngive each entry its own id", id.get_ref()),
+                ));
             }
         }
     };
@@ -506,9 +580,13 @@ fn check_ref(
         format!("no {what} is defined yet: add it to {defined_in} first")
     } else {
         match did_you_mean(wanted, known.iter().copied()) {
-            Some(s) if known.len() > LIST_IDS_UP_TO => format!("did you mean \"{s}\"? see the {what} ids in {defined_in}"),
+            Some(s) if known.len() > LIST_IDS_UP_TO => {
+                format!("did you mean \"{s}\"? see the {what} ids in {defined_in}")
+            }
             Some(s) => format!("did you mean \"{s}\"? the {what} ids in {defined_in} are: {}", known.join(", ")),
-            None if known.len() > LIST_IDS_UP_TO => format!("write one of the {what} ids in {defined_in} ({} of them)", known.len()),
+            None if known.len() > LIST_IDS_UP_TO => {
+                format!("write one of the {what} ids in {defined_in} ({} of them)", known.len())
+            }
             None => format!("write one of the {what} ids in {defined_in}: {}", known.join(", ")),
         }
     };
@@ -539,7 +617,11 @@ fn site_texts(c: &SiteConfig) -> Vec<(String, &Text)> {
         ("licence.attribution".to_owned(), &c.licence.attribution),
         ("publisher.name".to_owned(), &c.publisher.name),
     ];
-    for (k, t) in [("description", &c.description), ("municipality.prefecture", &c.municipality.prefecture), ("publisher.address", &c.publisher.address)] {
+    for (k, t) in [
+        ("description", &c.description),
+        ("municipality.prefecture", &c.municipality.prefecture),
+        ("publisher.address", &c.publisher.address),
+    ] {
         if let Some(t) = t {
             out.push((k.to_owned(), t));
         }
@@ -590,11 +672,19 @@ fn read_one(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<SourceFi
     match fs::read(root.join(rel)) {
         Ok(bytes) => Some(SourceFile { path: rel.to_path_buf(), bytes }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            diags.push(Diagnostic::file_error(rel, "file not found", format!("create {} (see docs/records.md for its fields)", rel.display())));
+            diags.push(Diagnostic::file_error(
+                rel,
+                "file not found",
+                format!("create {} (see docs/records.md for its fields)", rel.display()),
+            ));
             None
         }
         Err(e) => {
-            diags.push(Diagnostic::file_error(rel, format!("cannot read the file: {e}"), "check that the file exists and that you may read it"));
+            diags.push(Diagnostic::file_error(
+                rel,
+                format!("cannot read the file: {e}"),
+                "check that the file exists and that you may read it",
+            ));
             None
         }
     }
@@ -636,7 +726,8 @@ impl Inputs<'_> {
             Inputs::Held(files) => files.iter().find(|f| f.path == path).cloned(),
             Inputs::OnDisk { root, .. } => read_one(root, path, &mut ignored),
         };
-        file.and_then(|f| decode(&f, &mut ignored)).unwrap_or_else(|| LoadedText { path: path.to_path_buf(), text: String::new() })
+        file.and_then(|f| decode(&f, &mut ignored))
+            .unwrap_or_else(|| LoadedText { path: path.to_path_buf(), text: String::new() })
     }
 }
 
@@ -654,7 +745,12 @@ impl<'a> Known<'a> {
     fn new(vocabulary: &'a Vocabulary, reported: Option<FiscalYear>) -> Known<'a> {
         Known {
             departments: vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect(),
-            policies: vocabulary.goals.iter().flat_map(|g| g.policies.iter()).map(|p| p.id.get_ref().as_str()).collect(),
+            policies: vocabulary
+                .goals
+                .iter()
+                .flat_map(|g| g.policies.iter())
+                .map(|p| p.id.get_ref().as_str())
+                .collect(),
             grades: vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect(),
             partners: vocabulary.partners.iter().map(|p| p.id.get_ref().as_str()).collect(),
             statuses: vocabulary.statuses.iter().map(|s| s.id.get_ref().as_str()).collect(),
@@ -665,7 +761,7 @@ impl<'a> Known<'a> {
 
 /// What became of one project file.
 enum Loaded {
-    Project(ProjectFile),
+    Project(Box<ProjectFile>),
     /// Unreadable or unparsable: its name still counts as a project id, so that one broken
     /// file is reported once, not again by every project that links to it.
     Broken(String),
@@ -673,7 +769,13 @@ enum Loaded {
 
 /// Reads, parses and checks one project file on its own (everything but the checks that
 /// need the other projects), then keeps the record whole or its outline.
-fn load_project(inputs: &Inputs, i: usize, known: Option<&Known>, cache: Option<&ParseCache>, retention: Retention) -> (Loaded, Diagnostics) {
+fn load_project(
+    inputs: &Inputs,
+    i: usize,
+    known: Option<&Known>,
+    cache: Option<&ParseCache>,
+    retention: Retention,
+) -> (Loaded, Diagnostics) {
     let mut d = Diagnostics::default();
     let path = inputs.path(i);
     let broken = || Loaded::Broken(path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
@@ -700,7 +802,7 @@ fn load_project(inputs: &Inputs, i: usize, known: Option<&Known>, cache: Option<
     if retention == Retention::Outline {
         record.take_long_texts();
     }
-    (Loaded::Project(ProjectFile { path: source.path.clone(), record, hash }), d)
+    (Loaded::Project(Box::new(ProjectFile { path: source.path.clone(), record, hash })), d)
 }
 
 /// Parses and checks a site's files, reading the project files from `inputs`.
@@ -714,7 +816,8 @@ fn assemble(
     retention: Retention,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     use rayon::prelude::*;
-    let config = site.and_then(|f| decode(f, &mut diags)).and_then(|f| parse::<SiteConfig>(&f, &mut diags).map(|c| (f, c)));
+    let config =
+        site.and_then(|f| decode(f, &mut diags)).and_then(|f| parse::<SiteConfig>(&f, &mut diags).map(|c| (f, c)));
     let vocabulary = match vocabulary {
         Some(file) => decode(file, &mut diags).and_then(|f| parse::<Vocabulary>(&f, &mut diags).map(|v| (Some(f), v))),
         None => Some((None, Vocabulary::default())),
@@ -725,19 +828,22 @@ fn assemble(
     let known = vocabulary.as_ref().map(|(_, v)| Known::new(v, reported));
 
     // Files are read, parsed and checked in parallel; results keep the files' order.
-    let loaded: Vec<(Loaded, Diagnostics)> = (0..inputs.len()).into_par_iter().map(|i| load_project(&inputs, i, known.as_ref(), cache, retention)).collect();
+    let loaded: Vec<(Loaded, Diagnostics)> =
+        (0..inputs.len()).into_par_iter().map(|i| load_project(&inputs, i, known.as_ref(), cache, retention)).collect();
     let mut projects = Vec::with_capacity(loaded.len());
     let mut broken = Vec::new();
     for (outcome, d) in loaded {
         diags.extend(d);
         match outcome {
-            Loaded::Project(p) => projects.push(p),
+            Loaded::Project(p) => projects.push(*p),
             Loaded::Broken(stem) => broken.push(stem),
         }
     }
     // A record reported as not read (`1-1-2.toml.txt`, a link) still names a project:
     // links to it are not reported a second time.
-    broken.extend(diags.errors().filter(|d| d.location.is_none()).filter_map(|d| crate::project_folder::intended_id(&d.file)));
+    broken.extend(
+        diags.errors().filter(|d| d.location.is_none()).filter_map(|d| crate::project_folder::intended_id(&d.file)),
+    );
     if known.is_some() {
         check_across_projects(&projects, &broken, &inputs, &mut diags);
     }
@@ -759,7 +865,13 @@ fn assemble(
     diags.sort();
     match (config, vocabulary) {
         (Some((_, config)), Some((_, vocabulary))) if !diags.has_errors() => {
-            let positions: std::collections::HashMap<&str, usize> = vocabulary.goals.iter().flat_map(|g| g.policies.iter()).enumerate().map(|(i, p)| (p.id.get_ref().as_str(), i)).collect();
+            let positions: std::collections::HashMap<&str, usize> = vocabulary
+                .goals
+                .iter()
+                .flat_map(|g| g.policies.iter())
+                .enumerate()
+                .map(|(i, p)| (p.id.get_ref().as_str(), i))
+                .collect();
             projects.sort_by(|a, b| {
                 let pa = positions.get(a.record.policy.get_ref().as_str()).copied().unwrap_or(usize::MAX);
                 let pb = positions.get(b.record.policy.get_ref().as_str()).copied().unwrap_or(usize::MAX);
@@ -783,16 +895,29 @@ fn check_across_projects(projects: &[ProjectFile], broken: &[String], inputs: &I
         if let Some(other) = first_seen.get(id) {
             let file = inputs.text_of(&project.path);
             let src = Source { path: &file.path, text: &file.text };
-            diags.push(src.error(project.record.id.span(), "id", format!("the project id \"{id}\" is also used by {}\ngive each project its own id", other.display().to_string().replace('\\', "/"))));
+            diags.push(src.error(
+                project.record.id.span(),
+                "id",
+                format!(
+                    "the project id \"{id}\" is also used by {}\ngive each project its own id",
+                    other.display().to_string().replace('\\', "/")
+                ),
+            ));
         } else {
             first_seen.insert(id, &project.path);
         }
     }
-    let ids: std::collections::HashSet<&str> = first_seen.keys().copied().chain(broken.iter().map(String::as_str)).collect();
+    let ids: std::collections::HashSet<&str> =
+        first_seen.keys().copied().chain(broken.iter().map(String::as_str)).collect();
     let mut sorted_ids: Option<Vec<&str>> = None;
     for project in projects {
         let p = &project.record;
-        let missing: Vec<(usize, &Spanned<Slug>)> = p.related.iter().enumerate().filter(|(_, r)| r.get_ref() != p.id.get_ref() && !ids.contains(r.get_ref().as_str())).collect();
+        let missing: Vec<(usize, &Spanned<Slug>)> = p
+            .related
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.get_ref() != p.id.get_ref() && !ids.contains(r.get_ref().as_str()))
+            .collect();
         if missing.is_empty() {
             continue;
         }
@@ -816,7 +941,11 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
         diags.push(src.error(p.id.span(), "id", format!("the id \"{id}\" differs from the file name \"{stem}.toml\"\nrename the file to {id}.toml or write id = \"{stem}\"")));
     }
     if p.title.get_ref().ja.trim().is_empty() {
-        diags.push(src.error(p.title.span(), "title", "the title is empty\nwrite the project name (事業名), e.g. title = \"市民活動支援補助金の充実\""));
+        diags.push(src.error(
+            p.title.span(),
+            "title",
+            "the title is empty\nwrite the project name (事業名), e.g. title = \"市民活動支援補助金の充実\"",
+        ));
     }
     check_ref(&src, &p.policy, "policy", "policy", &known.policies, voc, diags);
     check_ref(&src, &p.department, "department", "department", &known.departments, voc, diags);
@@ -828,7 +957,11 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
     }
     for (i, r) in p.related.iter().enumerate() {
         if r.get_ref() == p.id.get_ref() {
-            diags.push(src.error(r.span(), &format!("related[{i}]"), "a project cannot be related to itself\nremove this id from related"));
+            diags.push(src.error(
+                r.span(),
+                &format!("related[{i}]"),
+                "a project cannot be related to itself\nremove this id from related",
+            ));
         }
     }
     for (i, row) in p.schedule.iter_mut().enumerate() {
@@ -838,7 +971,11 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
             match FiscalYear::parse(year) {
                 Ok(fy) => {
                     if by_year.insert(fy, status.get_ref().clone()).is_some() {
-                        diags.push(src.error(status.span(), &key, format!("{} is given twice in this row\nkeep one entry per fiscal year", fy)));
+                        diags.push(src.error(
+                            status.span(),
+                            &key,
+                            format!("{} is given twice in this row\nkeep one entry per fiscal year", fy),
+                        ));
                     }
                 }
                 Err(e) => diags.push(src.error(status.span(), &key, e.to_string())),
@@ -850,7 +987,10 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
     // Numbers keep the decimals they were written with ("70.0" stays "70.0"), and are
     // published exactly as written or not at all.
     for (i, ind) in p.indicators.iter_mut().enumerate() {
-        let values = ind.baseline.iter_mut().map(|v| ("baseline".to_owned(), v))
+        let values = ind
+            .baseline
+            .iter_mut()
+            .map(|v| ("baseline".to_owned(), v))
             .chain(ind.target.iter_mut().map(|v| ("target".to_owned(), v)))
             .chain(ind.actuals.iter_mut().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
         for (name, v) in values {
@@ -869,9 +1009,19 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
             diags.push(src.error(ind.id.span(), &format!("indicators[{i}].name"), "the indicator has no name\nwrite its name (成果を示す指標), e.g. name = \"相談・問合せ件数\", or delete this [[indicators]] table"));
         }
         if !indicator_ids.insert(ind.id.get_ref().as_str()) {
-            diags.push(src.error(ind.id.span(), &format!("indicators[{i}].id"), format!("the indicator id \"{}\" is used twice in this project\ngive each indicator its own id", ind.id.get_ref())));
+            diags.push(src.error(
+                ind.id.span(),
+                &format!("indicators[{i}].id"),
+                format!(
+                    "the indicator id \"{}\" is used twice in this project\ngive each indicator its own id",
+                    ind.id.get_ref()
+                ),
+            ));
         }
-        let values = ind.baseline.iter().map(|v| ("baseline".to_owned(), v))
+        let values = ind
+            .baseline
+            .iter()
+            .map(|v| ("baseline".to_owned(), v))
             .chain(ind.target.iter().map(|v| ("target".to_owned(), v)))
             .chain(ind.actuals.iter().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
         let mut actual_years = BTreeSet::new();
@@ -884,31 +1034,37 @@ fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known,
                 _ => {}
             }
             if name.starts_with("actuals") && !actual_years.insert(value.year) {
-                diags.push(src.error(v.span(), &key, format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year)));
+                diags.push(src.error(
+                    v.span(),
+                    &key,
+                    format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year),
+                ));
             }
         }
-        if let (Some(b), Some(t)) = (&ind.baseline, &ind.target) {
-            if t.get_ref().year < b.get_ref().year {
+        if let (Some(b), Some(t)) = (&ind.baseline, &ind.target)
+            && t.get_ref().year < b.get_ref().year {
                 diags.push(src.error(t.span(), &format!("indicators[{i}].target"), format!(
                     "the target year ({}) is before the baseline year ({})\nthe baseline is the starting point and the target the year to reach; check both years",
                     t.get_ref().year, b.get_ref().year
                 )));
             }
-        }
-        if let Some(year) = known.reported {
-            if !actual_years.contains(&year) {
+        if let Some(year) = known.reported
+            && !actual_years.contains(&year) {
                 diags.push(src.at(Severity::Warning, Some(ind.id.span()), Some(&format!("indicators[{i}]")), &format!(
                     "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
                     year.era_short()
                 )));
             }
-        }
     }
     warn_untranslated(file, p.texts(), diags);
     let mut report_years = BTreeSet::new();
     for (i, r) in p.reports.iter().enumerate() {
         if !report_years.insert(*r.year.get_ref()) {
-            diags.push(src.error(r.year.span(), &format!("reports[{i}].year"), format!("there are two reports for {}\nmerge them into one [[reports]] table", r.year.get_ref())));
+            diags.push(src.error(
+                r.year.span(),
+                &format!("reports[{i}].year"),
+                format!("there are two reports for {}\nmerge them into one [[reports]] table", r.year.get_ref()),
+            ));
         }
         if let Some(g) = &r.grade {
             check_ref(&src, g, &format!("reports[{i}].grade"), "grade", &known.grades, voc, diags);
@@ -926,7 +1082,9 @@ mod tests {
     #[test]
     fn utf16_is_recognised_with_or_without_a_byte_order_mark_and_only_then() {
         let record = "id = \"1-1-1\"\ntitle = \"市民活動支援補助金の充実\"\ndepartment = \"shimin\"\n";
-        let encode = |le: bool| -> Vec<u8> { record.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect() };
+        let encode = |le: bool| -> Vec<u8> {
+            record.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+        };
         let le = encode(true);
         let be = encode(false);
         assert!(utf16_kind(&[b"\xFF\xFE".as_slice(), &le].concat()).is_some_and(|k| k.starts_with("UTF-16 LE")));

@@ -123,11 +123,8 @@ fn swap_into_place(staging: tempfile::TempDir, dest: &Destination) -> Result<(),
     let name = dest.name().to_string_lossy();
     let staged = staging.keep();
     let old = if fs::symlink_metadata(target).is_ok() {
-        let aside = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
-            .tempdir_in(parent)
-            .map_err(at(parent))?
-            .keep();
+        let aside =
+            tempfile::Builder::new().prefix(&format!(".{name}.old-")).tempdir_in(parent).map_err(at(parent))?.keep();
         // `aside` exists as an empty folder; rename needs the target gone.
         fs::remove_dir(&aside).map_err(at(&aside))?;
         if let Err(error) = fs::rename(target, &aside) {

@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::diagnostic::Diagnostics;
-use crate::load::{ParseCache, Site, SourceFile, Sources, PROJECTS_DIR};
-use crate::render::{render_to, MemorySink, Selection, Silent};
 use crate::Theme;
+use crate::diagnostic::Diagnostics;
+use crate::load::{PROJECTS_DIR, ParseCache, Site, SourceFile, Sources};
+use crate::render::{MemorySink, Selection, Silent, render_to};
 
 /// The files of a rendered site, shared cheaply between the rebuilder and the server.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
@@ -65,7 +65,10 @@ impl Preview {
         // A link named like a record is not read but reported (see `project_folder`): a
         // change to one rebuilds everything, so that it is reported as a build reports it.
         let is_link = |p: &Path| std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_symlink());
-        let projects_only = !relative.is_empty() && relative.iter().all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml") && !is_link(p));
+        let projects_only = !relative.is_empty()
+            && relative
+                .iter()
+                .all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml") && !is_link(p));
         let mut incremental = false;
         let mut changed_ids = BTreeSet::new();
         match (&mut self.sources, projects_only) {
@@ -100,7 +103,8 @@ impl Preview {
         let theme = Theme::load(&root, &site.config.theme)?;
         let selection = if incremental && !self.files.is_empty() {
             let dependents = site.projects.iter().enumerate().filter(|(_, p)| {
-                changed_ids.contains(p.record.id.get_ref().as_str()) || p.record.related.iter().any(|r| changed_ids.contains(r.get_ref().as_str()))
+                changed_ids.contains(p.record.id.get_ref().as_str())
+                    || p.record.related.iter().any(|r| changed_ids.contains(r.get_ref().as_str()))
             });
             Selection::Projects(dependents.map(|(i, _)| i).collect())
         } else {

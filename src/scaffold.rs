@@ -11,14 +11,25 @@ pub fn project(site: &Site, id: &str, title: &str) -> String {
     let voc = &site.vocabulary;
     let year = site.reported_year();
     let plan = |fy: Option<FiscalYear>| fy.map(|y| y.era_short());
-    let first_policy = voc.goals.iter().flat_map(|g| g.policies.iter()).next().map(|p| p.id.get_ref().to_string()).unwrap_or_default();
+    let first_policy =
+        voc.goals.iter().flat_map(|g| g.policies.iter()).next().map(|p| p.id.get_ref().to_string()).unwrap_or_default();
     let first_department = voc.departments.first().map(|d| d.id.get_ref().to_string()).unwrap_or_default();
     let policies: Vec<String> = voc
         .goals
         .iter()
-        .flat_map(|g| g.policies.iter().map(move |p| format!("#   {} = {} {}", p.id.get_ref(), p.code, p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(&g.code))))
+        .flat_map(|g| {
+            g.policies.iter().map(move |p| {
+                format!(
+                    "#   {} = {} {}",
+                    p.id.get_ref(),
+                    p.code,
+                    p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(&g.code)
+                )
+            })
+        })
         .collect();
-    let departments: Vec<String> = voc.departments.iter().map(|d| format!("#   {} = {}", d.id.get_ref(), d.name.ja)).collect();
+    let departments: Vec<String> =
+        voc.departments.iter().map(|d| format!("#   {} = {}", d.id.get_ref(), d.name.ja)).collect();
     let statuses: Vec<String> = voc.statuses.iter().map(|s| format!("{} ({})", s.id.get_ref(), s.label.ja)).collect();
     let grades: Vec<String> = voc.grades.iter().map(|g| g.id.get_ref().to_string()).collect();
     let partners: Vec<String> = voc.partners.iter().map(|p| format!("{} ({})", p.id.get_ref(), p.label)).collect();
@@ -53,7 +64,8 @@ pub fn project(site: &Site, id: &str, title: &str) -> String {
     line("related_departments = []");
     line("");
     line("# Long texts are Markdown between \"\"\" and \"\"\".");
-    for (key, what) in [("issues", "現状・課題"), ("direction", "目指すべき方向性"), ("plan_content", "推進内容")] {
+    for (key, what) in [("issues", "現状・課題"), ("direction", "目指すべき方向性"), ("plan_content", "推進内容")]
+    {
         line(&format!("# {what}"));
         line(&format!("{key} = {{ ja = \"\"\"\n\"\"\", en = \"\"\"\n\"\"\" }}"));
     }

@@ -136,11 +136,10 @@ fn each_token(normalized: &str, mut f: impl FnMut(Token)) {
     let mut run = 0usize;
     let mut word = String::new();
     let end_cjk = |previous: &mut Option<char>, run: &mut usize, f: &mut dyn FnMut(Token)| {
-        if *run == 1 {
-            if let Some(c) = *previous {
+        if *run == 1
+            && let Some(c) = *previous {
                 f(Token::Chars(u64::from(c as u32) << 32));
             }
-        }
         *run = 0;
         *previous = None;
     };
@@ -186,7 +185,10 @@ pub struct Prepared {
 
 /// Tokenises a document; documents are independent, so this runs in parallel.
 pub fn prepare(d: &Document) -> Prepared {
-    Prepared { fields: [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()], tokens: document_tokens(d) }
+    Prepared {
+        fields: [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()],
+        tokens: document_tokens(d),
+    }
 }
 
 /// Builds an index document by document, in document order, so that each postings list
@@ -362,7 +364,11 @@ pub fn document(site: &crate::load::Site, p: &crate::model::Project, l: &crate::
     Document {
         href: format!("projects/{id}.html"),
         title: view.title.value.clone(),
-        meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+        meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
         summary,
         body: body.join(" "),
     }
@@ -372,14 +378,20 @@ pub fn document(site: &crate::load::Site, p: &crate::model::Project, l: &crate::
 /// read again are left out; a build reports them).
 pub fn documents(site: &crate::load::Site, l: &crate::render::views::Localizer) -> Vec<Document> {
     use rayon::prelude::*;
-    (0..site.projects.len()).into_par_iter().filter_map(|i| site.record(i).ok().map(|p| document(site, &p, l))).collect()
+    (0..site.projects.len())
+        .into_par_iter()
+        .filter_map(|i| site.record(i).ok().map(|p| document(site, &p, l)))
+        .collect()
 }
 
 /// Runs a query against an index the way the browser does: every query token must match
 /// (CJK bigrams exactly, words by prefix); results by total weight, then document order.
 /// Used by tests and benchmarks to check the index without a browser.
 pub fn search(index: &Index, query: &str) -> Vec<usize> {
-    let q: Vec<String> = tokens(&normalize(query)).into_iter().filter(|t| !index.stop.contains(t) && (t.chars().any(is_cjk) || t.chars().count() >= 2)).collect();
+    let q: Vec<String> = tokens(&normalize(query))
+        .into_iter()
+        .filter(|t| !index.stop.contains(t) && (t.chars().any(is_cjk) || t.chars().count() >= 2))
+        .collect();
     if q.is_empty() {
         return Vec::new();
     }
@@ -410,7 +422,13 @@ mod tests {
     use super::*;
 
     fn doc(title: &str, body: &str) -> Document {
-        Document { href: String::new(), title: title.into(), meta: String::new(), summary: String::new(), body: body.into() }
+        Document {
+            href: String::new(),
+            title: title.into(),
+            meta: String::new(),
+            summary: String::new(),
+            body: body.into(),
+        }
     }
 
     #[test]
@@ -422,7 +440,8 @@ mod tests {
 
     #[test]
     fn the_fast_tokenizer_agrees_with_tokens() {
-        for text in ["補助金の申請", "facebook 登録件数 731件", "npo法人", "市", "a市b", "", "令和5年度・・・2団体"] {
+        for text in ["補助金の申請", "facebook 登録件数 731件", "npo法人", "市", "a市b", "", "令和5年度・・・2団体"]
+        {
             let mut fast = Vec::new();
             each_token(text, |t| fast.push(t.text()));
             assert_eq!(fast, tokens(text), "{text}");
@@ -456,7 +475,8 @@ mod tests {
 
     #[test]
     fn tokens_in_most_documents_of_a_large_site_are_left_out() {
-        let docs: Vec<Document> = (0..1200).map(|i| doc(&format!("{i}"), if i % 3 == 0 { "市民 特別" } else { "市民" })).collect();
+        let docs: Vec<Document> =
+            (0..1200).map(|i| doc(&format!("{i}"), if i % 3 == 0 { "市民 特別" } else { "市民" })).collect();
         let index = build(&docs);
         assert_eq!(index.stop, ["市民"]);
         assert_eq!(search(&index, "特別").len(), 400);
@@ -478,7 +498,10 @@ mod tests {
 
     #[test]
     fn english_words_match_by_prefix_and_titles_rank_first() {
-        let docs = [doc("Volunteer passbook", "subsidies for groups"), doc("Expanding the civic activity subsidy", "subsidy applications")];
+        let docs = [
+            doc("Volunteer passbook", "subsidies for groups"),
+            doc("Expanding the civic activity subsidy", "subsidy applications"),
+        ];
         let index = build(&docs);
         assert_eq!(search(&index, "subsid"), [1, 0]);
         assert_eq!(search(&index, "SUBSIDY"), [1]);

@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 /// A language kyodo builds pages in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,9 +50,7 @@ impl<'de> Deserialize<'de> for Lang {
         match s.trim() {
             "ja" => Ok(Lang::Ja),
             "en" => Ok(Lang::En),
-            other => Err(de::Error::custom(format!(
-                "unknown language \"{other}\"\nwrite \"ja\" or \"en\""
-            ))),
+            other => Err(de::Error::custom(format!("unknown language \"{other}\"\nwrite \"ja\" or \"en\""))),
         }
     }
 }
@@ -135,9 +133,7 @@ impl<'de> Deserialize<'de> for Text {
                     }
                 }
                 let ja = ja.ok_or_else(|| {
-                    de::Error::custom(
-                        "missing `ja`\nevery text needs its Japanese: { ja = \"…\", en = \"…\" }",
-                    )
+                    de::Error::custom("missing `ja`\nevery text needs its Japanese: { ja = \"…\", en = \"…\" }")
                 })?;
                 Ok(Text { ja, en })
             }

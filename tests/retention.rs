@@ -4,7 +4,7 @@
 mod common;
 
 use kyodo::load::Retention;
-use kyodo::render::{render_to, MemorySink, Selection, Silent};
+use kyodo::render::{MemorySink, Selection, Silent, render_to};
 use kyodo::{Site, Theme};
 
 fn build(root: &std::path::Path, retention: Retention) -> Result<kyodo::Output, kyodo::Diagnostics> {
@@ -22,7 +22,8 @@ fn outlines_build_the_same_bytes_as_whole_records() {
         let whole = build(&root, Retention::Whole).expect("whole records build");
         let outline = build(&root, Retention::Outline).expect("outlines build");
         assert!(whole.files.len() > 20, "{}: {} files", root.display(), whole.files.len());
-        let differing: Vec<&String> = whole.files.keys().filter(|k| whole.files.get(*k) != outline.files.get(*k)).collect();
+        let differing: Vec<&String> =
+            whole.files.keys().filter(|k| whole.files.get(*k) != outline.files.get(*k)).collect();
         assert!(differing.is_empty(), "{}: files differ: {differing:?}", root.display());
         assert_eq!(whole.files.len(), outline.files.len());
     }
@@ -33,10 +34,22 @@ fn outlines_hold_no_long_texts_and_records_restore_them() {
     let root = common::repo();
     let (whole, _) = Site::load_with(&root, Some(Retention::Whole)).unwrap();
     let (outline, _) = Site::load_with(&root, Some(Retention::Outline)).unwrap();
-    let with_texts = whole.projects.iter().position(|p| p.record.plan_content.is_some() && p.record.reports.iter().any(|r| r.achievements.is_some())).unwrap();
+    let with_texts = whole
+        .projects
+        .iter()
+        .position(|p| p.record.plan_content.is_some() && p.record.reports.iter().any(|r| r.achievements.is_some()))
+        .unwrap();
     let kept = &outline.projects[with_texts].record;
-    assert!(kept.plan_content.is_none() && kept.issues.is_none() && kept.reports.iter().all(|r| r.achievements.is_none() && r.effect.is_none()));
-    assert_eq!(kept.title.get_ref(), whole.projects[with_texts].record.title.get_ref(), "titles stay for lists and links");
+    assert!(
+        kept.plan_content.is_none()
+            && kept.issues.is_none()
+            && kept.reports.iter().all(|r| r.achievements.is_none() && r.effect.is_none())
+    );
+    assert_eq!(
+        kept.title.get_ref(),
+        whole.projects[with_texts].record.title.get_ref(),
+        "titles stay for lists and links"
+    );
     let restored = outline.record(with_texts).unwrap();
     assert_eq!(format!("{:?}", *restored), format!("{:?}", whole.projects[with_texts].record));
 }
@@ -51,7 +64,10 @@ fn a_file_changed_during_the_build_stops_it_with_a_clear_error() {
     let theme = Theme::load(dir.path(), &site.config.theme).unwrap();
     let err = render_to(&site, &theme, &MemorySink::default(), &Silent, &Selection::All).unwrap_err();
     let message = err.to_string();
-    assert!(message.contains("the file changed while the site was being built") && message.contains("build again"), "{message}");
+    assert!(
+        message.contains("the file changed while the site was being built") && message.contains("build again"),
+        "{message}"
+    );
     assert!(message.contains(&site.projects[0].path.display().to_string()), "{message}");
 
     std::fs::remove_file(&file).unwrap();

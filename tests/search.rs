@@ -27,7 +27,10 @@ fn the_published_shards_hold_the_index() {
 }
 
 fn hits(index: &Index, hrefs: &[String], query: &str) -> Vec<String> {
-    search::search(index, query).into_iter().map(|i| hrefs[i].trim_start_matches("projects/").trim_end_matches(".html").to_owned()).collect()
+    search::search(index, query)
+        .into_iter()
+        .map(|i| hrefs[i].trim_start_matches("projects/").trim_end_matches(".html").to_owned())
+        .collect()
 }
 
 #[test]

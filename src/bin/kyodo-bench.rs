@@ -67,7 +67,10 @@ fn rebuild(root: &Path) -> Result<(), String> {
     fs::write(&first, &text).map_err(|e| e.to_string())?;
     let one = result.map_err(|d| d.to_string())?;
     println!("full build in memory: {} files in {} ms", full.rendered, full.millis);
-    println!("after one record changed: {} files in {} ms (incremental: {})", one.rendered, one.millis, one.incremental);
+    println!(
+        "after one record changed: {} files in {} ms (incremental: {})",
+        one.rendered, one.millis, one.incremental
+    );
     Ok(())
 }
 
@@ -146,14 +149,24 @@ fn projects(n: usize, seed: u64) -> Vec<Project> {
         .map(|i| {
             let policy = format!("{}-{}", i % GOALS + 1, (i / GOALS) % POLICIES_PER_GOAL + 1);
             let (tj, te) = &corpus[rng.below(corpus.len())];
-            let title = (format!("{}（{}）", tj.chars().take(24).collect::<String>().trim_start_matches(['○', '■']), i + 1), format!("{} ({})", te.split(&[',', '.'][..]).next().unwrap_or(te).trim_start_matches(['○', '■', ' ']), i + 1));
+            let title = (
+                format!("{}（{}）", tj.chars().take(24).collect::<String>().trim_start_matches(['○', '■']), i + 1),
+                format!(
+                    "{} ({})",
+                    te.split(&[',', '.'][..]).next().unwrap_or(te).trim_start_matches(['○', '■', ' ']),
+                    i + 1
+                ),
+            );
             let related = (0..rng.below(4)).map(|_| ids[rng.below(n)].clone()).filter(|r| *r != ids[i]).collect();
             let indicators = (0..1 + rng.below(3))
                 .map(|k| {
                     let (nj, ne) = &corpus[rng.below(corpus.len())];
                     let baseline = rng.below(200) as u64;
                     Indicator {
-                        name: (format!("指標{}：{}", k + 1, nj.chars().take(16).collect::<String>()), format!("Indicator {}: {}", k + 1, ne.chars().take(30).collect::<String>())),
+                        name: (
+                            format!("指標{}：{}", k + 1, nj.chars().take(16).collect::<String>()),
+                            format!("Indicator {}: {}", k + 1, ne.chars().take(30).collect::<String>()),
+                        ),
                         numeric: rng.below(5) != 0,
                         baseline,
                         target: baseline + 10 + rng.below(200) as u64,
@@ -208,45 +221,107 @@ fn generate(n: usize, out: &Path, seed: u64) -> Result<(), String> {
     )?;
     let mut v = String::new();
     for d in 0..DEPARTMENTS {
-        let _ = write!(v, "[[departments]]\nid = \"d{d}\"\nname = {{ ja = \"第{}課\", en = \"Division {}\" }}\n\n", d + 1, d + 1);
+        let _ = write!(
+            v,
+            "[[departments]]\nid = \"d{d}\"\nname = {{ ja = \"第{}課\", en = \"Division {}\" }}\n\n",
+            d + 1,
+            d + 1
+        );
     }
     for g in 1..=GOALS {
-        let _ = write!(v, "[[goals]]\nid = \"{g}\"\ncode = \"{g}\"\ntitle = {{ ja = \"基本目標{g}\", en = \"Basic goal {g}\" }}\n\n");
+        let _ = write!(
+            v,
+            "[[goals]]\nid = \"{g}\"\ncode = \"{g}\"\ntitle = {{ ja = \"基本目標{g}\", en = \"Basic goal {g}\" }}\n\n"
+        );
         for p in 1..=POLICIES_PER_GOAL {
-            let _ = write!(v, "[[goals.policies]]\nid = \"{g}-{p}\"\ncode = \"{g}-({p})\"\ntitle = {{ ja = \"施策{g}-{p}\", en = \"Policy {g}-{p}\" }}\n\n");
+            let _ = write!(
+                v,
+                "[[goals.policies]]\nid = \"{g}-{p}\"\ncode = \"{g}-({p})\"\ntitle = {{ ja = \"施策{g}-{p}\", en = \"Policy {g}-{p}\" }}\n\n"
+            );
         }
     }
     for (i, g) in ['A', 'B', 'C', 'D', 'E'].iter().enumerate() {
-        let _ = write!(v, "[[grades]]\nid = \"{}\"\nlabel = \"{g}\"\ndefinition = {{ ja = \"評価{g}\", en = \"Grade {g}\" }}\n\n", g.to_ascii_lowercase());
+        let _ = write!(
+            v,
+            "[[grades]]\nid = \"{}\"\nlabel = \"{g}\"\ndefinition = {{ ja = \"評価{g}\", en = \"Grade {g}\" }}\n\n",
+            g.to_ascii_lowercase()
+        );
         let _ = i;
     }
     for p in 1..=7 {
         let label = char::from_u32(0x2460 + p - 1).unwrap_or('?');
-        let _ = write!(v, "[[partners]]\nid = \"{p}\"\nlabel = \"{label}\"\nname = {{ ja = \"相手{p}\", en = \"Partner {p}\" }}\n\n");
+        let _ = write!(
+            v,
+            "[[partners]]\nid = \"{p}\"\nlabel = \"{label}\"\nname = {{ ja = \"相手{p}\", en = \"Partner {p}\" }}\n\n"
+        );
     }
-    for (id, ja, en) in [("implement", "実施", "Implement"), ("continue", "→", "→"), ("review", "見直し・実施", "Review and implement")] {
+    for (id, ja, en) in
+        [("implement", "実施", "Implement"), ("continue", "→", "→"), ("review", "見直し・実施", "Review and implement")]
+    {
         let _ = write!(v, "[[statuses]]\nid = \"{id}\"\nlabel = {{ ja = \"{ja}\", en = \"{en}\" }}\n\n");
     }
     write(&out.join("content/vocabulary.toml"), &v)?;
 
     for p in projects(n, seed) {
         let mut t = String::new();
-        let _ = writeln!(t, "id = \"{}\"\ncode = \"{}\"\npolicy = \"{}\"\ntitle = {}\ndepartment = \"d{}\"", p.id, p.id, p.policy, text(&p.title), p.department);
-        let _ = writeln!(t, "issues = {}\ndirection = {}\nplan_content = {}", text(&p.issues), text(&p.direction), text(&p.plan));
-        let _ = writeln!(t, "audience = {{ ja = \"市民・市民活動団体\", en = \"Residents, civic groups\" }}\nimplementer = {{ ja = \"市\", en = \"The city\" }}");
-        let _ = writeln!(t, "related = [{}]", p.related.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", "));
-        let _ = writeln!(t, "\n[[schedule]]\nyears = {{ R4 = \"implement\", R5 = \"continue\", R6 = \"continue\", R7 = \"review\", R8 = \"implement\" }}");
+        let _ = writeln!(
+            t,
+            "id = \"{}\"\ncode = \"{}\"\npolicy = \"{}\"\ntitle = {}\ndepartment = \"d{}\"",
+            p.id,
+            p.id,
+            p.policy,
+            text(&p.title),
+            p.department
+        );
+        let _ = writeln!(
+            t,
+            "issues = {}\ndirection = {}\nplan_content = {}",
+            text(&p.issues),
+            text(&p.direction),
+            text(&p.plan)
+        );
+        let _ = writeln!(
+            t,
+            "audience = {{ ja = \"市民・市民活動団体\", en = \"Residents, civic groups\" }}\nimplementer = {{ ja = \"市\", en = \"The city\" }}"
+        );
+        let _ =
+            writeln!(t, "related = [{}]", p.related.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            t,
+            "\n[[schedule]]\nyears = {{ R4 = \"implement\", R5 = \"continue\", R6 = \"continue\", R7 = \"review\", R8 = \"implement\" }}"
+        );
         for (k, ind) in p.indicators.iter().enumerate() {
             let _ = writeln!(t, "\n[[indicators]]\nid = \"i{}\"\nname = {}", k + 1, text(&ind.name));
             if ind.numeric {
-                let _ = writeln!(t, "unit = {{ ja = \"件\", en = \"cases\" }}\ndirection = \"increase\"\nbaseline = {{ year = \"R2\", value = {} }}\ntarget = {{ year = \"R8\", value = {} }}", ind.baseline, ind.target);
-                let _ = writeln!(t, "actuals = [{}]", ind.actuals.iter().map(|(y, a)| format!("{{ year = {y}, value = {a} }}")).collect::<Vec<_>>().join(", "));
+                let _ = writeln!(
+                    t,
+                    "unit = {{ ja = \"件\", en = \"cases\" }}\ndirection = \"increase\"\nbaseline = {{ year = \"R2\", value = {} }}\ntarget = {{ year = \"R8\", value = {} }}",
+                    ind.baseline, ind.target
+                );
+                let _ = writeln!(
+                    t,
+                    "actuals = [{}]",
+                    ind.actuals
+                        .iter()
+                        .map(|(y, a)| format!("{{ year = {y}, value = {a} }}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             } else {
-                let _ = writeln!(t, "baseline = {{ year = \"R2\", text = {{ ja = \"未実施\", en = \"Not implemented\" }} }}\ntarget = {{ year = \"R8\", text = {{ ja = \"充実\", en = \"Enhanced\" }} }}\nactuals = [{{ year = \"R5\", text = {{ ja = \"実施\", en = \"Implemented\" }} }}]");
+                let _ = writeln!(
+                    t,
+                    "baseline = {{ year = \"R2\", text = {{ ja = \"未実施\", en = \"Not implemented\" }} }}\ntarget = {{ year = \"R8\", text = {{ ja = \"充実\", en = \"Enhanced\" }} }}\nactuals = [{{ year = \"R5\", text = {{ ja = \"実施\", en = \"Implemented\" }} }}]"
+                );
             }
         }
         for r in &p.reports {
-            let _ = writeln!(t, "\n[[reports]]\nyear = {}\ngrade = \"{}\"\npartners = [{}]", r.year, r.grade.to_ascii_lowercase(), r.partners.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(", "));
+            let _ = writeln!(
+                t,
+                "\n[[reports]]\nyear = {}\ngrade = \"{}\"\npartners = [{}]",
+                r.year,
+                r.grade.to_ascii_lowercase(),
+                r.partners.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(", ")
+            );
             let _ = writeln!(t, "achievements = {}\neffect = {}", text(&r.achievements), text(&r.effect));
         }
         write(&out.join("content/projects").join(format!("{}.toml", p.id)), &t)?;
@@ -281,23 +356,76 @@ fn hugo(n: usize, out: &Path) -> Result<(), String> {
         for (lang, pick) in [("ja", 0usize), ("en", 1usize)] {
             let t = |x: &(String, String)| if pick == 0 { x.0.clone() } else { x.1.clone() };
             let mut fm = String::from("---\n");
-            let _ = writeln!(fm, "title: {}\ncode: {}\ntranslationKey: {}\ndepartments: [{}]\npolicies: [{}]", yaml_string(&t(&p.title)), yaml_string(&p.id), p.id, yaml_string(&format!("d{}", p.department)), yaml_string(&p.policy));
-            let _ = writeln!(fm, "audience: {}\nimplementer: {}", yaml_string(if pick == 0 { "市民・市民活動団体" } else { "Residents, civic groups" }), yaml_string(if pick == 0 { "市" } else { "The city" }));
-            let _ = writeln!(fm, "issues: {}\ndirection: {}\nplan: {}", yaml_string(&t(&p.issues)), yaml_string(&t(&p.direction)), yaml_string(&t(&p.plan)));
-            let _ = writeln!(fm, "related: [{}]", p.related.iter().map(|r| yaml_string(r)).collect::<Vec<_>>().join(", "));
-            let _ = writeln!(fm, "schedule: [{}]", ["R4", "R5", "R6", "R7", "R8"].iter().map(|y| format!("{{year: {y}, status: \"→\"}}")).collect::<Vec<_>>().join(", "));
+            let _ = writeln!(
+                fm,
+                "title: {}\ncode: {}\ntranslationKey: {}\ndepartments: [{}]\npolicies: [{}]",
+                yaml_string(&t(&p.title)),
+                yaml_string(&p.id),
+                p.id,
+                yaml_string(&format!("d{}", p.department)),
+                yaml_string(&p.policy)
+            );
+            let _ = writeln!(
+                fm,
+                "audience: {}\nimplementer: {}",
+                yaml_string(if pick == 0 { "市民・市民活動団体" } else { "Residents, civic groups" }),
+                yaml_string(if pick == 0 { "市" } else { "The city" })
+            );
+            let _ = writeln!(
+                fm,
+                "issues: {}\ndirection: {}\nplan: {}",
+                yaml_string(&t(&p.issues)),
+                yaml_string(&t(&p.direction)),
+                yaml_string(&t(&p.plan))
+            );
+            let _ =
+                writeln!(fm, "related: [{}]", p.related.iter().map(|r| yaml_string(r)).collect::<Vec<_>>().join(", "));
+            let _ = writeln!(
+                fm,
+                "schedule: [{}]",
+                ["R4", "R5", "R6", "R7", "R8"]
+                    .iter()
+                    .map(|y| format!("{{year: {y}, status: \"→\"}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             let _ = writeln!(fm, "indicators:");
             for ind in &p.indicators {
-                let _ = writeln!(fm, "  - name: {}\n    baseline_year: R2\n    target_year: R8", yaml_string(&t(&ind.name)));
+                let _ = writeln!(
+                    fm,
+                    "  - name: {}\n    baseline_year: R2\n    target_year: R8",
+                    yaml_string(&t(&ind.name))
+                );
                 if ind.numeric {
-                    let _ = writeln!(fm, "    baseline: {}\n    target: {}\n    actuals: [{}]", ind.baseline, ind.target, ind.actuals.iter().map(|(y, a)| format!("{{year: {y}, value: {a}}}")).collect::<Vec<_>>().join(", "));
+                    let _ = writeln!(
+                        fm,
+                        "    baseline: {}\n    target: {}\n    actuals: [{}]",
+                        ind.baseline,
+                        ind.target,
+                        ind.actuals
+                            .iter()
+                            .map(|(y, a)| format!("{{year: {y}, value: {a}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                 } else {
-                    let _ = writeln!(fm, "    baseline: \"未実施\"\n    target: \"充実\"\n    actuals: [{{year: 2023, value: \"実施\"}}]");
+                    let _ = writeln!(
+                        fm,
+                        "    baseline: \"未実施\"\n    target: \"充実\"\n    actuals: [{{year: 2023, value: \"実施\"}}]"
+                    );
                 }
             }
             let _ = writeln!(fm, "reports:");
             for r in &p.reports {
-                let _ = writeln!(fm, "  - year: {}\n    grade: {}\n    partners: [{}]\n    achievements: {}\n    effect: {}", r.year, r.grade, r.partners.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", "), yaml_string(&t(&r.achievements)), yaml_string(&t(&r.effect)));
+                let _ = writeln!(
+                    fm,
+                    "  - year: {}\n    grade: {}\n    partners: [{}]\n    achievements: {}\n    effect: {}",
+                    r.year,
+                    r.grade,
+                    r.partners.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", "),
+                    yaml_string(&t(&r.achievements)),
+                    yaml_string(&t(&r.effect))
+                );
             }
             fm.push_str("---\n");
             write(&out.join("content").join(lang).join("projects").join(format!("{}.md", p.id)), &fm)?;

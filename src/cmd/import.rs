@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kyodo::import::commit::NewFile;
-use kyodo::load::{SourceFile, Sources, PROJECTS_DIR};
+use kyodo::load::{PROJECTS_DIR, SourceFile, Sources};
 
 /// Options of `kyodo import`.
 #[derive(clap::Args)]
@@ -68,14 +68,18 @@ pub fn run(args: Args) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    let (new, updated) = (plan.changes.iter().filter(|c| !c.exists).count(), plan.changes.iter().filter(|c| c.exists && c.toml.is_some()).count());
+    let (new, updated) = (
+        plan.changes.iter().filter(|c| !c.exists).count(),
+        plan.changes.iter().filter(|c| c.exists && c.toml.is_some()).count(),
+    );
     let unchanged = plan.changes.len() - new - updated;
     let imported = plan.changes.len();
     drop(site);
     // The site with the imported records must check, or nothing is written. The records'
     // texts move from the plan to the check to the files: a large site is held once.
     let mut combined = sources;
-    let index: HashMap<PathBuf, usize> = combined.projects.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+    let index: HashMap<PathBuf, usize> =
+        combined.projects.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
     let mut changed = Vec::new();
     for c in plan.changes {
         let Some(toml) = c.toml else { continue };
@@ -94,15 +98,26 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     if problem_count > 0 {
-        eprintln!("{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again.");
+        eprintln!(
+            "{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again."
+        );
         return ExitCode::FAILURE;
     }
-    let files: Vec<NewFile> = changed.into_iter().map(|i| NewFile { path: args.root.join(&combined.projects[i].path), bytes: std::mem::take(&mut combined.projects[i].bytes) }).collect();
+    let files: Vec<NewFile> = changed
+        .into_iter()
+        .map(|i| NewFile {
+            path: args.root.join(&combined.projects[i].path),
+            bytes: std::mem::take(&mut combined.projects[i].bytes),
+        })
+        .collect();
     drop(combined);
     if let Err(e) = kyodo::import::commit::commit(&files) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    eprintln!("imported {imported} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)", Path::new(&args.root).join(PROJECTS_DIR).display());
+    eprintln!(
+        "imported {imported} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)",
+        Path::new(&args.root).join(PROJECTS_DIR).display()
+    );
     ExitCode::SUCCESS
 }

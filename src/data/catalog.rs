@@ -1,11 +1,11 @@
 //! Metadata that portals read: Frictionless `datapackage.json`, DCAT `catalog.jsonld`,
 //! and the schema.org `Dataset` embedded in the data page.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::rows::url;
 use super::schema::{FieldType, LIST_DELIMITER};
-use super::{to_json_bytes, DataSet, DATA_DIR};
+use super::{DATA_DIR, DataSet, to_json_bytes};
 use crate::load::Site;
 use crate::markdown::to_plain_text;
 use crate::text::{Lang, Text};
@@ -102,13 +102,19 @@ pub fn datapackage(site: &Site, set: &DataSet) -> Vec<u8> {
     package.insert("$schema".into(), json!("https://datapackage.org/profiles/2.0/datapackage.json"));
     package.insert("name".into(), json!(package_name(site)));
     package.insert("title".into(), json!(both(&c.title)));
-    package.insert("description".into(), json!(format!("{}\n\n{}", description(site, Lang::Ja), description(site, Lang::En))));
+    package.insert(
+        "description".into(),
+        json!(format!("{}\n\n{}", description(site, Lang::Ja), description(site, Lang::En))),
+    );
     package.insert("languages".into(), json!(["ja", "en"]));
-    package.insert("licenses".into(), json!([{
-        "name": c.licence.id.spdx(),
-        "path": c.licence.id.url(),
-        "title": c.licence.id.name(Lang::En),
-    }]));
+    package.insert(
+        "licenses".into(),
+        json!([{
+            "name": c.licence.id.spdx(),
+            "path": c.licence.id.url(),
+            "title": c.licence.id.name(Lang::En),
+        }]),
+    );
     package.insert("sources".into(), json!([{ "title": both(&c.licence.attribution) }]));
     package.insert("contributors".into(), json!([{ "title": both(&c.publisher.name), "roles": ["publisher"] }]));
     if let Some(base) = &c.base_url {
@@ -117,7 +123,16 @@ pub fn datapackage(site: &Site, set: &DataSet) -> Vec<u8> {
     if let Some(d) = &c.updated {
         package.insert("created".into(), json!(format!("{}T00:00:00Z", d.as_str())));
     }
-    package.insert("keywords".into(), json!(["協働のまちづくり", "進捗状況", c.municipality.name.ja, "collaborative town-building", "progress report"]));
+    package.insert(
+        "keywords".into(),
+        json!([
+            "協働のまちづくり",
+            "進捗状況",
+            c.municipality.name.ja,
+            "collaborative town-building",
+            "progress report"
+        ]),
+    );
     package.insert("resources".into(), Value::Array(resources));
     to_json_bytes(&Value::Object(package))
 }
@@ -157,10 +172,13 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
     dataset.insert("@id".into(), json!(url(site, &format!("{DATA_DIR}/datapackage.json"))));
     dataset.insert("dct:identifier".into(), json!(package_name(site)));
     dataset.insert("dct:title".into(), lang_values(&c.title));
-    dataset.insert("dct:description".into(), json!([
-        { "@value": description(site, Lang::Ja), "@language": "ja" },
-        { "@value": description(site, Lang::En), "@language": "en" },
-    ]));
+    dataset.insert(
+        "dct:description".into(),
+        json!([
+            { "@value": description(site, Lang::Ja), "@language": "ja" },
+            { "@value": description(site, Lang::En), "@language": "en" },
+        ]),
+    );
     dataset.insert("dct:publisher".into(), publisher.clone());
     dataset.insert("dct:license".into(), json!({ "@id": c.licence.id.url() }));
     dataset.insert("dct:rights".into(), lang_values(&c.licence.attribution));
@@ -175,8 +193,12 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
     if let Some(d) = &c.updated {
         dataset.insert("dct:modified".into(), json!({ "@value": d.as_str(), "@type": "xsd:date" }));
     }
-    dataset.insert("dcat:keyword".into(), json!(["協働のまちづくり", "進捗状況", "collaborative town-building", "progress report"]));
-    dataset.insert("dcat:landingPage".into(), json!({ "@id": url(site, &format!("{}/data.html", c.default_language)) }));
+    dataset.insert(
+        "dcat:keyword".into(),
+        json!(["協働のまちづくり", "進捗状況", "collaborative town-building", "progress report"]),
+    );
+    dataset
+        .insert("dcat:landingPage".into(), json!({ "@id": url(site, &format!("{}/data.html", c.default_language)) }));
     dataset.insert("dcat:distribution".into(), Value::Array(distributions));
 
     let catalog = json!({
@@ -219,12 +241,22 @@ pub fn schema_org(site: &Site, set: &DataSet, lang: Lang) -> String {
     if c.base_url.is_some() {
         d.insert("url".into(), json!(url(site, &format!("{lang}/data.html"))));
     }
-    d.insert("distribution".into(), Value::Array(set.catalogue.iter().map(|f| json!({
-        "@type": "DataDownload",
-        "name": if lang == Lang::Ja { &f.title_ja } else { &f.title_en },
-        "encodingFormat": f.media_type,
-        "contentUrl": url(site, &f.path),
-        "contentSize": format!("{} B", f.bytes),
-    })).collect()));
+    d.insert(
+        "distribution".into(),
+        Value::Array(
+            set.catalogue
+                .iter()
+                .map(|f| {
+                    json!({
+                        "@type": "DataDownload",
+                        "name": if lang == Lang::Ja { &f.title_ja } else { &f.title_en },
+                        "encodingFormat": f.media_type,
+                        "contentUrl": url(site, &f.path),
+                        "contentSize": format!("{} B", f.bytes),
+                    })
+                })
+                .collect(),
+        ),
+    );
     crate::escape::json_for_html_script(&Value::Object(d))
 }

@@ -3,10 +3,10 @@
 //! JSON keeps what CSV cannot: nesting, both languages side by side, and the Markdown
 //! source of long texts alongside its plain-text form.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
-use super::rows::url;
 use super::DATA_DIR;
+use super::rows::url;
 use crate::indicator::{Direction, Value as IndicatorValueKind};
 use crate::load::Site;
 use crate::model::Project;
@@ -143,9 +143,15 @@ pub fn project(site: &Site, p: &Project) -> Value {
     m.insert("policy".into(), policy);
     m.insert("title".into(), text(p.title.get_ref()));
     m.insert("department".into(), department(p.department.get_ref().as_str()));
-    m.insert("lead_departments".into(), Value::Array(p.lead_departments.iter().map(|d| department(d.get_ref().as_str())).collect()));
+    m.insert(
+        "lead_departments".into(),
+        Value::Array(p.lead_departments.iter().map(|d| department(d.get_ref().as_str())).collect()),
+    );
     m.insert("lead_note".into(), opt_text(p.lead_note.as_ref()));
-    m.insert("related_departments".into(), Value::Array(p.related_departments.iter().map(|d| department(d.get_ref().as_str())).collect()));
+    m.insert(
+        "related_departments".into(),
+        Value::Array(p.related_departments.iter().map(|d| department(d.get_ref().as_str())).collect()),
+    );
     m.insert("issues".into(), markdown(p.issues.as_ref()));
     m.insert("direction".into(), markdown(p.direction.as_ref()));
     m.insert("plan_content".into(), markdown(p.plan_content.as_ref()));
@@ -155,11 +161,14 @@ pub fn project(site: &Site, p: &Project) -> Value {
     m.insert("schedule".into(), Value::Array(schedule));
     m.insert("indicators".into(), Value::Array(indicators));
     m.insert("reports".into(), Value::Array(reports));
-    m.insert("urls".into(), json!({
-        "page_ja": url(site, &format!("ja/projects/{id}.html")),
-        "page_en": url(site, &format!("en/projects/{id}.html")),
-        "json": url(site, &project_path(id)),
-    }));
+    m.insert(
+        "urls".into(),
+        json!({
+            "page_ja": url(site, &format!("ja/projects/{id}.html")),
+            "page_en": url(site, &format!("en/projects/{id}.html")),
+            "json": url(site, &project_path(id)),
+        }),
+    );
     Value::Object(m)
 }
 
@@ -168,12 +177,18 @@ fn header(site: &Site) -> Map<String, Value> {
     let c = &site.config;
     let mut m = Map::new();
     m.insert("municipality".into(), municipality(site));
-    m.insert("plan".into(), json!({
-        "name": text(&c.plan.name),
-        "start_fiscal_year": c.plan.start.map(|y| y.year()),
-        "end_fiscal_year": c.plan.end.as_ref().map(|y| y.get_ref().year()),
-    }));
-    m.insert("reported_fiscal_years".into(), json!(c.reported_years.iter().map(|y| y.get_ref().year()).collect::<Vec<_>>()));
+    m.insert(
+        "plan".into(),
+        json!({
+            "name": text(&c.plan.name),
+            "start_fiscal_year": c.plan.start.map(|y| y.year()),
+            "end_fiscal_year": c.plan.end.as_ref().map(|y| y.get_ref().year()),
+        }),
+    );
+    m.insert(
+        "reported_fiscal_years".into(),
+        json!(c.reported_years.iter().map(|y| y.get_ref().year()).collect::<Vec<_>>()),
+    );
     m.insert("publisher".into(), text(&c.publisher.name));
     m.insert("licence".into(), licence(site));
     m

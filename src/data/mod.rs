@@ -116,7 +116,10 @@ pub struct ProjectData {
 /// The data of one project, from its whole record. Projects are independent, so this
 /// runs in parallel; [`Writer::add`] then appends the results in site order.
 pub fn project_data(site: &Site, tables: &[Table], p: &crate::model::Project) -> ProjectData {
-    ProjectData { rows: tables.iter().map(|t| rows::project_rows(site, t, p)).collect(), json: json::project_text(site, p) }
+    ProjectData {
+        rows: tables.iter().map(|t| rows::project_rows(site, t, p)).collect(),
+        json: json::project_text(site, p),
+    }
 }
 
 /// A writer that counts the bytes that pass through it.
@@ -167,7 +170,9 @@ struct TableOut<'s> {
 impl TableOut<'_> {
     fn push(&mut self, row: Vec<Cell>) -> Result<(), String> {
         let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(csv::written).collect();
-        self.csv.write_record(cells.iter().map(|c| c.as_bytes())).map_err(|e| format!("cannot write {DATA_DIR}/{}: {e}", self.table.file_name()))?;
+        self.csv
+            .write_record(cells.iter().map(|c| c.as_bytes()))
+            .map_err(|e| format!("cannot write {DATA_DIR}/{}: {e}", self.table.file_name()))?;
         self.rows += 1;
         if self.first_rows.len() < FIRST_ROWS {
             self.first_rows.push(row);
@@ -221,7 +226,8 @@ impl<'s> Writer<'s> {
         }
         let header = json::header_open(site);
         let mut projects_json = open(sink, &format!("{DATA_DIR}/projects.json"))?;
-        write!(projects_json, "{header},\"projects\":[").map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
+        write!(projects_json, "{header},\"projects\":[")
+            .map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
         Ok(Writer { site, sink, tables, outs, projects_json, projects: 0 })
     }
 

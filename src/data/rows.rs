@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::schema::Table;
 use super::Cell;
+use super::schema::Table;
 use crate::fiscal_year::FiscalYear;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
@@ -34,13 +34,13 @@ impl<'t> Row<'t> {
     /// Sets a text column `name` and its English companion `name_英字`.
     fn set_text(&mut self, name: &'static str, name_en: &'static str, text: Option<&Text>) {
         self.set(name, Cell::opt_text(text.map(|t| t.ja.clone())));
-        self.set(name_en, Cell::opt_text(text.and_then(|t| english(t))));
+        self.set(name_en, Cell::opt_text(text.and_then(english)));
     }
 
     /// Like [`Row::set_text`] for Markdown fields: flattened to plain text on one line.
     fn set_markdown(&mut self, name: &'static str, name_en: &'static str, text: Option<&Text>) {
         self.set(name, Cell::opt_text(text.map(|t| to_plain_text(&t.ja))));
-        self.set(name_en, Cell::opt_text(text.and_then(|t| english(t)).map(|s| to_plain_text(&s))));
+        self.set(name_en, Cell::opt_text(text.and_then(english).map(|s| to_plain_text(&s))));
     }
 
     fn finish(mut self) -> Vec<Cell> {
@@ -118,11 +118,10 @@ fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
     let mut partners: Vec<&str> = Vec::new();
     for r in &p.reports {
         for pa in &r.partners {
-            if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str()) {
-                if !partners.contains(&label) {
+            if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str())
+                && !partners.contains(&label) {
                     partners.push(label);
                 }
-            }
         }
     }
     row.set("協働の相手", Cell::list(partners.into_iter().map(str::to_owned).collect()));
@@ -133,7 +132,8 @@ fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
 }
 
 /// The kind of an indicator value, in Japanese and as an English code.
-pub const KINDS: [(&str, &str, &str); 3] = [("baseline", "基準値", "baseline"), ("target", "目標値", "target"), ("actual", "実績値", "actual")];
+pub const KINDS: [(&str, &str, &str); 3] =
+    [("baseline", "基準値", "baseline"), ("target", "目標値", "target"), ("actual", "実績値", "actual")];
 
 fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
     let id = p.id.get_ref().as_str();

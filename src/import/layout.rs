@@ -12,12 +12,12 @@ use crate::model::Vocabulary;
 use crate::slug::Slug;
 use crate::text::Lang;
 
-use super::columns::{parse_header, Column, Field, Header, Kind};
+use super::Problem;
+use super::columns::{Column, Field, Header, Kind, parse_header};
 use super::names::Names;
-use super::read::{column_letters, Row, Table};
+use super::read::{Row, Table, column_letters};
 use super::sheet::{Given, SheetProject, SheetText};
 use super::values::read_text;
-use super::Problem;
 
 /// What a table says about its projects, and what could not be read.
 #[derive(Debug, Default)]
@@ -79,7 +79,12 @@ impl Head {
 }
 
 /// Finds the header row (the first row with a cell 事業名) and reads its columns.
-fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, problems: &mut Vec<Problem>) -> Option<Head> {
+fn read_head(
+    table: &Table,
+    year: Option<FiscalYear>,
+    default_year: FiscalYear,
+    problems: &mut Vec<Problem>,
+) -> Option<Head> {
     let header = table.rows.iter().find(|r| r.cells().any(|(_, c)| c.trim() == "事業名"))?;
     let mut parsed: Vec<(usize, Column, bool)> = Vec::new();
     let mut names = HashMap::new();
@@ -88,12 +93,15 @@ fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, 
         match parse_header(cell) {
             Header::Exact(col) => parsed.push((c, col, true)),
             Header::Loose(col) => parsed.push((c, col, false)),
-            Header::Wrong(message) => problems.push(Problem { row: header.number, column: Some(names[&c].clone()), message }),
+            Header::Wrong(message) => {
+                problems.push(Problem { row: header.number, column: Some(names[&c].clone()), message })
+            }
             Header::Other => {}
         }
     }
     // The sheet's year: --year, else the year of its first 現状値 column.
-    let first_actual = parsed.iter().find_map(|(_, col, _)| (col.field == Field::Value(Kind::Actual)).then_some(col.year).flatten());
+    let first_actual =
+        parsed.iter().find_map(|(_, col, _)| (col.field == Field::Value(Kind::Actual)).then_some(col.year).flatten());
     let year = year.or(first_actual).unwrap_or(default_year);
     let mut head = Head {
         row: header.number,
@@ -110,13 +118,27 @@ fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, 
     };
     let mut exact: HashMap<Column, bool> = HashMap::new();
     for (c, mut col, is_exact) in parsed {
-        let report_field = matches!(col.field, Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement);
-        if col.year.is_none() && (report_field || matches!(col.field, Field::Value(Kind::Actual) | Field::ValueLabel(Kind::Actual) | Field::ValueNote(Kind::Actual))) {
+        let report_field = matches!(
+            col.field,
+            Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement
+        );
+        if col.year.is_none()
+            && (report_field
+                || matches!(
+                    col.field,
+                    Field::Value(Kind::Actual) | Field::ValueLabel(Kind::Actual) | Field::ValueNote(Kind::Actual)
+                ))
+        {
             col.year = Some(year);
         }
         if let Some(&first) = head.index.get(&col) {
             if is_exact || exact[&col] {
-                let message = format!("the column {} appears twice (columns {} and {}): keep one", col.header(), column_letters(first), column_letters(c));
+                let message = format!(
+                    "the column {} appears twice (columns {} and {}): keep one",
+                    col.header(),
+                    column_letters(first),
+                    column_letters(c)
+                );
                 problems.push(Problem { row: head.row, column: Some(head.name(c)), message });
             }
             continue;
@@ -128,7 +150,9 @@ fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, 
         }
         match (col.field, col.lang) {
             (Field::Value(kind), Lang::Ja) => head.values.push((kind, col.year, c)),
-            (Field::Value(kind) | Field::ValueLabel(kind) | Field::ValueNote(kind), _) => head.value_extras.push((kind, col.year, c)),
+            (Field::Value(kind) | Field::ValueLabel(kind) | Field::ValueNote(kind), _) => {
+                head.value_extras.push((kind, col.year, c))
+            }
             (Field::ScheduleStatus, _) => head.schedule.extend(col.year.map(|y| (y, c))),
             _ => {}
         }
@@ -149,23 +173,43 @@ fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, 
 pub fn read_sheet(table: &Table, vocabulary: &Vocabulary, year: Option<FiscalYear>, default_year: FiscalYear) -> Sheet {
     let mut problems = Vec::new();
     let Some(head) = read_head(table, year, default_year, &mut problems) else {
-        problems.push(Problem { row: 1, column: None, message: "no header row: the first row must name the columns, with a column 事業名".to_owned() });
+        problems.push(Problem {
+            row: 1,
+            column: None,
+            message: "no header row: the first row must name the columns, with a column 事業名".to_owned(),
+        });
         return Sheet { year: None, projects: Vec::new(), problems };
     };
     for needed in [Field::Title, Field::Department] {
         if head.col(needed, Lang::Ja, None).is_none() {
-            problems.push(Problem { row: head.row, column: None, message: format!("no column {}: add it to the header row", needed.name()) });
+            problems.push(Problem {
+                row: head.row,
+                column: None,
+                message: format!("no column {}: add it to the header row", needed.name()),
+            });
         }
     }
     for cell in &table.invalid {
         let imported = head.index.values().any(|&c| c == cell.column);
         if cell.row > head.row && imported {
-            let message = format!("the cell holds {}, not a text or a number: format the cell as text (文字列) and type the value as it should read", cell.what);
+            let message = format!(
+                "the cell holds {}, not a text or a number: format the cell as text (文字列) and type the value as it should read",
+                cell.what
+            );
             problems.push(Problem { row: cell.row, column: Some(head.name(cell.column)), message });
         }
     }
     let names = Names::new(vocabulary);
-    let mut reader = Reader { head: &head, names: &names, vocabulary, problems, projects: Vec::new(), first_rows: HashMap::new(), per_policy: HashMap::new(), policy: String::new() };
+    let mut reader = Reader {
+        head: &head,
+        names: &names,
+        vocabulary,
+        problems,
+        projects: Vec::new(),
+        first_rows: HashMap::new(),
+        per_policy: HashMap::new(),
+        policy: String::new(),
+    };
     reader.rows(table);
     let Reader { mut problems, projects, .. } = reader;
     problems.sort_by_key(|p| p.row);
@@ -277,7 +321,11 @@ impl Reader<'_> {
                 Some(p) => self.policy = p,
                 None => {
                     let known = self.names.policy_names();
-                    self.problem(row.number, item_col, format!("\"{item}\" is not a policy in content/vocabulary.toml ({known})"));
+                    self.problem(
+                        row.number,
+                        item_col,
+                        format!("\"{item}\" is not a policy in content/vocabulary.toml ({known})"),
+                    );
                     return Err(id.unwrap_or_default());
                 }
             }
@@ -290,7 +338,11 @@ impl Reader<'_> {
         let dept_cell = dept_col.and_then(|c| read_text(row.get(c))).unwrap_or_default();
         let Some(department) = self.names.department(&dept_cell) else {
             let known = self.names.department_names();
-            self.problem(row.number, dept_col, format!("\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})"));
+            self.problem(
+                row.number,
+                dept_col,
+                format!("\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})"),
+            );
             return Err(id.unwrap_or_default());
         };
         let n = {
@@ -307,15 +359,20 @@ impl Reader<'_> {
         }
         if let Some(first) = self.first_rows.get(&id).copied() {
             let message = if given_id {
-                format!("the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)")
+                format!(
+                    "the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)"
+                )
             } else {
-                format!("this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column")
+                format!(
+                    "this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column"
+                )
             };
             self.problem(row.number, id_col.or(head.col(Field::Title, Lang::Ja, None)), message);
             return Err(id);
         }
         self.first_rows.insert(id.clone(), row.number);
-        let generated_code = self.vocabulary.policy(&self.policy).map(|(_, p)| format!("{}-{n}", p.code)).unwrap_or_default();
+        let generated_code =
+            self.vocabulary.policy(&self.policy).map(|(_, p)| format!("{}-{n}", p.code)).unwrap_or_default();
         let mut project = SheetProject {
             row: row.number,
             id: id.clone(),

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::fiscal_year::FiscalYear;
-use crate::indicator::{achievement_rate, Direction, Number, Value};
+use crate::indicator::{Direction, Number, Value, achievement_rate};
 use crate::slug::Slug;
 use crate::text::Text;
 
@@ -97,7 +97,10 @@ impl Project {
             if let Some(t) = &ind.unit {
                 out.push((format!("indicators[{i}].unit"), t));
             }
-            let values = ind.baseline.iter().map(|v| ("baseline".to_owned(), v))
+            let values = ind
+                .baseline
+                .iter()
+                .map(|v| ("baseline".to_owned(), v))
                 .chain(ind.target.iter().map(|v| ("target".to_owned(), v)))
                 .chain(ind.actuals.iter().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
             for (name, v) in values {
@@ -110,7 +113,9 @@ impl Project {
             }
         }
         for (i, r) in self.reports.iter().enumerate() {
-            for (field, t) in [("achievements", &r.achievements), ("effect", &r.effect), ("improvement", &r.improvement)] {
+            for (field, t) in
+                [("achievements", &r.achievements), ("effect", &r.effect), ("improvement", &r.improvement)]
+            {
                 if let Some(t) = t {
                     out.push((format!("reports[{i}].{field}"), t));
                 }
@@ -275,7 +280,11 @@ impl Project {
             plan_content: self.plan_content.take(),
             audience: self.audience.take(),
             implementer: self.implementer.take(),
-            reports: self.reports.iter_mut().map(|r| [r.achievements.take(), r.effect.take(), r.improvement.take()]).collect(),
+            reports: self
+                .reports
+                .iter_mut()
+                .map(|r| [r.achievements.take(), r.effect.take(), r.improvement.take()])
+                .collect(),
         }
     }
 

@@ -9,6 +9,8 @@
 //! build. Large files (CSV, `projects.json`) are streamed to the sink as they grow, so a
 //! large site never needs its output in memory (see [`render_to`]).
 
+// Formatted once the chart colour work lands on main, to keep that merge clean.
+#[rustfmt::skip]
 pub mod charts;
 pub mod sitemap;
 pub mod theme;
@@ -18,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 use minijinja::value::Serde;
-use minijinja::{context, Environment, Value};
+use minijinja::{Environment, Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -27,8 +29,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Site;
 use crate::markdown;
 use crate::text::Lang;
-use theme::{template_error, Theme};
-use views::{department_path, project_path, Localizer, SiteView};
+use theme::{Theme, template_error};
+use views::{Localizer, SiteView, department_path, project_path};
 
 /// The rendered site: path relative to the output folder → file contents.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -233,7 +235,8 @@ impl<'a> LangContext<'a> {
             .as_ref()
             .map(|d| markdown::to_plain_text(d.get(lang).value))
             .unwrap_or_else(|| site_view.title.value.clone());
-        let cards: std::sync::Arc<Vec<_>> = std::sync::Arc::new(site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l)).collect());
+        let cards: std::sync::Arc<Vec<_>> =
+            std::sync::Arc::new(site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l)).collect());
         let (facets, facet_pages) = views::facets(site, &cards, &l);
         let t_value = Value::from(Serde(l.strings));
         let site_value = Value::from(Serde(&site_view));
@@ -327,7 +330,9 @@ fn page_path(site: &Site, ctx: &LangContext, kind: PageKind) -> String {
         PageKind::Search => "search.html".to_owned(),
         PageKind::Data => "data.html".to_owned(),
         PageKind::Departments => "departments/index.html".to_owned(),
-        PageKind::Department(i) => in_lang(&department_path(ctx.lang, site.vocabulary.departments[i].id.get_ref().as_str())),
+        PageKind::Department(i) => {
+            in_lang(&department_path(ctx.lang, site.vocabulary.departments[i].id.get_ref().as_str()))
+        }
     }
 }
 
@@ -378,8 +383,20 @@ fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: 
             description: described(&ctx.s("about_data")),
             content: context! { about => Value::from(Serde(views::about_view(site, l))) },
         },
-        PageKind::Accessibility => Page { path_in_lang, template: "accessibility.html", title: ctx.s("accessibility"), description: described(&ctx.s("accessibility")), content: context! {} },
-        PageKind::Search => Page { path_in_lang, template: "search.html", title: ctx.s("search"), description: described(&ctx.s("search")), content: context! {} },
+        PageKind::Accessibility => Page {
+            path_in_lang,
+            template: "accessibility.html",
+            title: ctx.s("accessibility"),
+            description: described(&ctx.s("accessibility")),
+            content: context! {},
+        },
+        PageKind::Search => Page {
+            path_in_lang,
+            template: "search.html",
+            title: ctx.s("search"),
+            description: described(&ctx.s("search")),
+            content: context! {},
+        },
         PageKind::Data => Page {
             path_in_lang,
             template: "data.html",
@@ -434,13 +451,19 @@ fn project_page(ctx: &LangContext, site: &Site, p: &crate::model::Project) -> Pa
 }
 
 /// Renders one page to HTML.
-fn render_page(site: &Site, env: &Environment, ctx: &LangContext, page: Page) -> Result<(String, Vec<u8>), minijinja::Error> {
+fn render_page(
+    site: &Site,
+    env: &Environment,
+    ctx: &LangContext,
+    page: Page,
+) -> Result<(String, Vec<u8>), minijinja::Error> {
     let lang = ctx.lang;
     let languages = &site.config.languages;
     let path = format!("{lang}/{}", page.path_in_lang);
     let root = "../".repeat(path.matches('/').count());
     let site_title = &ctx.site_view.title.value;
-    let page_title = if page.title == *site_title { site_title.clone() } else { format!("{} | {site_title}", page.title) };
+    let page_title =
+        if page.title == *site_title { site_title.clone() } else { format!("{} | {site_title}", page.title) };
     let absolute = |p: &str| site.config.base_url.as_ref().map(|b| format!("{}{p}", with_slash(b.get_ref())));
     let common = Common {
         lang,
@@ -461,7 +484,12 @@ fn render_page(site: &Site, env: &Environment, ctx: &LangContext, page: Page) ->
         },
         switcher: languages
             .iter()
-            .map(|&other| SwitcherEntry { code: other.code(), name: other.native_name(), path: format!("{other}/{}", page.path_in_lang), current: other == lang })
+            .map(|&other| SwitcherEntry {
+                code: other.code(),
+                name: other.native_name(),
+                path: format!("{other}/{}", page.path_in_lang),
+                current: other == lang,
+            })
             .collect(),
         og_locale: match lang {
             Lang::Ja => "ja_JP",
@@ -493,16 +521,35 @@ struct ProjectWork {
 /// search documents; then the rows and documents are appended to the data files and the
 /// search index, which are streamed to the sink. The other pages (lists, totals, the data
 /// page with the files' sizes) follow.
-pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Progress, selection: &Selection) -> Result<(), Diagnostics> {
+pub fn render_to(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+    selection: &Selection,
+) -> Result<(), Diagnostics> {
     let env = theme.environment()?;
     let languages = &site.config.languages;
-    let file_error = |path: &str, e: String| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(path), e, "check that the output folder is writable and the disk is not full")]);
+    let file_error = |path: &str, e: String| {
+        Diagnostics(vec![Diagnostic::file_error(
+            std::path::Path::new(path),
+            e,
+            "check that the output folder is writable and the disk is not full",
+        )])
+    };
     let put = |path: &str, bytes: Vec<u8>| sink.put(path, bytes).map_err(|e| file_error(path, e));
-    let write_error = |e: String| Diagnostics(vec![Diagnostic::file_error(std::path::Path::new(crate::data::DATA_DIR), e, "check that the output folder is writable and the disk is not full")]);
+    let write_error = |e: String| {
+        Diagnostics(vec![Diagnostic::file_error(
+            std::path::Path::new(crate::data::DATA_DIR),
+            e,
+            "check that the output folder is writable and the disk is not full",
+        )])
+    };
 
     let groups = views::department_groups(site);
     let contexts: Vec<LangContext> = languages.iter().map(|&lang| LangContext::new(site, theme, lang)).collect();
-    let site_pages: Vec<(&LangContext, PageKind)> = contexts.iter().flat_map(|c| page_kinds(site, c).into_iter().map(move |k| (c, k))).collect();
+    let site_pages: Vec<(&LangContext, PageKind)> =
+        contexts.iter().flat_map(|c| page_kinds(site, c).into_iter().map(move |k| (c, k))).collect();
     let selected = (0..site.projects.len()).filter(|&i| selection.contains(i)).count();
     progress.start(site_pages.len() + selected * contexts.len());
     progress.stage("prepare");
@@ -540,7 +587,7 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
                     let p = match site.record(i) {
                         Ok(p) => p,
                         Err(d) => {
-                            fail(Diagnostics(vec![d]));
+                            fail(Diagnostics(vec![*d]));
                             return None;
                         }
                     };
@@ -554,9 +601,13 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
                             progress.tick();
                         }
                         let path = crate::data::json::project_path(p.id.get_ref().as_str());
-                        put(&path, crate::data::json::project_file(&json_header, &project_data.json)).unwrap_or_else(fail);
+                        put(&path, crate::data::json::project_file(&json_header, &project_data.json))
+                            .unwrap_or_else(fail);
                     }
-                    let search = contexts.iter().map(|ctx| crate::search::prepare(&crate::search::document(site, &p, &ctx.l))).collect();
+                    let search = contexts
+                        .iter()
+                        .map(|ctx| crate::search::prepare(&crate::search::document(site, &p, &ctx.l)))
+                        .collect();
                     Some(ProjectWork { data: project_data, search })
                 })
                 .collect();
@@ -593,10 +644,15 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
     });
     stop_on_errors(&failures)?;
     progress.stage("pages");
-    if let (Some(base), Some(ctx)) = (&site.config.base_url, contexts.iter().find(|c| c.lang == site.config.default_language)) {
+    if let (Some(base), Some(ctx)) =
+        (&site.config.base_url, contexts.iter().find(|c| c.lang == site.config.default_language))
+    {
         let mut paths: Vec<String> = page_kinds(site, ctx).into_iter().map(|k| page_path(site, ctx, k)).collect();
         paths.extend(site.projects.iter().map(|p| in_lang(&project_path(ctx.lang, p.record.id.get_ref().as_str()))));
-        put("sitemap.xml", sitemap::sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &paths))?;
+        put(
+            "sitemap.xml",
+            sitemap::sitemap(&with_slash(base.get_ref()), languages, site.config.default_language, &paths),
+        )?;
     }
     let base = site.config.base_url.as_ref().map(|b| with_slash(b.get_ref()));
     put("robots.txt", sitemap::robots(base.as_deref()).into_bytes())?;
@@ -631,7 +687,10 @@ pub fn render_to(site: &Site, theme: &Theme, sink: &dyn Sink, progress: &dyn Pro
         }).collect::<Vec<_>>(),
     };
     for (template, path, ctx) in [("404.html", "404.html", not_found), ("redirect.html", "index.html", redirect)] {
-        let html = env.get_template(template).and_then(|t| t.render(ctx)).map_err(|e| Diagnostics(vec![template_error(&theme.origin, &e)]))?;
+        let html = env
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| Diagnostics(vec![template_error(&theme.origin, &e)]))?;
         put(path, html.into_bytes())?;
     }
     for (name, text) in crate::schema::schemas() {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, UndefinedBehavior};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{split_help, Diagnostic, Diagnostics, Severity, Source};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Source, split_help};
 use crate::text::Lang;
 
 /// UI strings of one language: key → text.
@@ -29,8 +29,19 @@ pub struct Theme {
 
 /// Templates every theme must have.
 const REQUIRED_TEMPLATES: [&str; 13] = [
-    "base.html", "index.html", "project.html", "department.html", "departments.html", "redirect.html", "data.html",
-    "projects.html", "facet.html", "about.html", "accessibility.html", "search.html", "404.html",
+    "base.html",
+    "index.html",
+    "project.html",
+    "department.html",
+    "departments.html",
+    "redirect.html",
+    "data.html",
+    "projects.html",
+    "facet.html",
+    "about.html",
+    "accessibility.html",
+    "search.html",
+    "404.html",
 ];
 
 /// The default theme, compiled in.
@@ -109,25 +120,38 @@ impl Theme {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {
-                        diags.push(Diagnostic::file_error(&rel(&base), format!("cannot read the theme: {e}"), "check that the theme folder exists and can be read"));
+                        diags.push(Diagnostic::file_error(
+                            &rel(&base),
+                            format!("cannot read the theme: {e}"),
+                            "check that the theme folder exists and can be read",
+                        ));
                         continue;
                     }
                 };
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let name = entry.path().strip_prefix(&base).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                let name =
+                    entry.path().strip_prefix(&base).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
                 match fs::read(entry.path()) {
                     Ok(bytes) if is_template => match String::from_utf8(bytes) {
                         Ok(s) => {
                             templates.insert(name, s);
                         }
-                        Err(_) => diags.push(Diagnostic::file_error(&rel(entry.path()), "the template is not UTF-8 text", "save the file as UTF-8")),
+                        Err(_) => diags.push(Diagnostic::file_error(
+                            &rel(entry.path()),
+                            "the template is not UTF-8 text",
+                            "save the file as UTF-8",
+                        )),
                     },
                     Ok(bytes) => {
                         assets.insert(name, bytes);
                     }
-                    Err(e) => diags.push(Diagnostic::file_error(&rel(entry.path()), format!("cannot read the file: {e}"), "check that the file can be read")),
+                    Err(e) => diags.push(Diagnostic::file_error(
+                        &rel(entry.path()),
+                        format!("cannot read the file: {e}"),
+                        "check that the file can be read",
+                    )),
                 }
             }
         }
@@ -139,7 +163,11 @@ impl Theme {
                         strings.insert(lang, s);
                     }
                 }
-                Err(e) => diags.push(Diagnostic::file_error(&rel(&path), format!("cannot read the UI strings: {e}"), format!("create {} with the same keys as the other language", rel(&path).display()))),
+                Err(e) => diags.push(Diagnostic::file_error(
+                    &rel(&path),
+                    format!("cannot read the UI strings: {e}"),
+                    format!("create {} with the same keys as the other language", rel(&path).display()),
+                )),
             }
         }
         let theme = Theme { origin: rel(dir).display().to_string(), templates, strings, assets };
@@ -161,7 +189,11 @@ impl Theme {
         }
         for name in REQUIRED_TEMPLATES {
             if !self.templates.contains_key(name) {
-                diags.push(Diagnostic::file_error(Path::new(&format!("{}/templates/{name}", self.origin)), "template missing", "copy it from themes/default/templates"));
+                diags.push(Diagnostic::file_error(
+                    Path::new(&format!("{}/templates/{name}", self.origin)),
+                    "template missing",
+                    "copy it from themes/default/templates",
+                ));
             }
         }
         if diags.has_errors() { Err(diags) } else { Ok(self) }
@@ -198,7 +230,12 @@ pub fn template_error(origin: &str, e: &minijinja::Error) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
         file: PathBuf::from(format!("{origin}/templates/{name}")),
-        location: e.line().map(|line| crate::diagnostic::Location { line, column: 1, width: 1, line_text: String::new() }),
+        location: e.line().map(|line| crate::diagnostic::Location {
+            line,
+            column: 1,
+            width: 1,
+            line_text: String::new(),
+        }),
         key: None,
         message: format!("template error: {message}"),
         help: Some("fix the template; the line number above points at it".to_owned()),
@@ -211,7 +248,12 @@ fn parse_strings(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Str
         Err(e) => {
             let src = Source { path, text };
             let (m, _) = split_help(e.message());
-            diags.push(src.at(Severity::Error, e.span(), None, &format!("{m}\nwrite one line per string: key = \"text\"")));
+            diags.push(src.at(
+                Severity::Error,
+                e.span(),
+                None,
+                &format!("{m}\nwrite one line per string: key = \"text\""),
+            ));
             None
         }
     }
@@ -232,7 +274,8 @@ fn escape_formatter(
         None if value.is_none() || value.is_undefined() => return minijinja::escape_formatter(out, state, value),
         None => std::borrow::Cow::Owned(value.to_string()),
     };
-    out.write_str(&escape_html(&s)).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
+    out.write_str(&escape_html(&s))
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
 }
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
@@ -253,7 +296,12 @@ pub fn escape_html(s: &str) -> String {
 
 /// Reads a string attribute of a view value; missing or none is empty.
 fn attr(value: &minijinja::Value, name: &str) -> String {
-    value.get_attr(name).ok().filter(|v| !v.is_none() && !v.is_undefined()).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default()
+    value
+        .get_attr(name)
+        .ok()
+        .filter(|v| !v.is_none() && !v.is_undefined())
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+        .unwrap_or_default()
 }
 
 /// `{{ x|text }}`: a translatable text ([`LText`](super::views::LText)). Text in the page's
@@ -265,7 +313,10 @@ fn text_filter(value: minijinja::Value) -> minijinja::Value {
         minijinja::Value::from_safe_string(text)
     } else {
         let note = escape_html(&attr(&value, "note"));
-        minijinja::Value::from_safe_string(format!("<span lang=\"{}\">{text}</span> <small class=\"untranslated\">({note})</small>", escape_html(&lang)))
+        minijinja::Value::from_safe_string(format!(
+            "<span lang=\"{}\">{text}</span> <small class=\"untranslated\">({note})</small>",
+            escape_html(&lang)
+        ))
     }
 }
 
@@ -278,6 +329,9 @@ fn block_filter(value: minijinja::Value) -> minijinja::Value {
         minijinja::Value::from_safe_string(format!("<div class=\"prose\">{html}</div>"))
     } else {
         let note = escape_html(&attr(&value, "note"));
-        minijinja::Value::from_safe_string(format!("<p class=\"untranslated\">{note}</p>\n<div class=\"prose\" lang=\"{}\">{html}</div>", escape_html(&lang)))
+        minijinja::Value::from_safe_string(format!(
+            "<p class=\"untranslated\">{note}</p>\n<div class=\"prose\" lang=\"{}\">{html}</div>",
+            escape_html(&lang)
+        ))
     }
 }

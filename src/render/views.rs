@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::fiscal_year::FiscalYear;
-use crate::indicator::{format_rate, Direction, Value};
+use crate::indicator::{Direction, Value, format_rate};
 use crate::load::Site;
 use crate::markdown;
 use crate::model::{Department, Project};
@@ -146,7 +146,9 @@ fn department_by_id(site: &Site, id: &str, l: &Localizer) -> DepartmentRef {
     match site.vocabulary.department(id) {
         Some(d) => department_ref(d, l),
         // The loader has checked every department id; this arm is never taken.
-        None => DepartmentRef { id: id.to_owned(), name: l.plain(id), division: None, href: department_path(l.lang, id) },
+        None => {
+            DepartmentRef { id: id.to_owned(), name: l.plain(id), division: None, href: department_path(l.lang, id) }
+        }
     }
 }
 
@@ -347,7 +349,11 @@ pub fn project_view(site: &Site, p: &Project, l: &Localizer) -> ProjectView {
             p.lead_departments.iter().map(|d| department_by_id(site, d.get_ref().as_str(), l)).collect()
         },
         lead_note: l.opt_text(&p.lead_note),
-        related_departments: p.related_departments.iter().map(|d| department_by_id(site, d.get_ref().as_str(), l)).collect(),
+        related_departments: p
+            .related_departments
+            .iter()
+            .map(|d| department_by_id(site, d.get_ref().as_str(), l))
+            .collect(),
         issues: l.opt_html(&p.issues),
         direction: l.opt_html(&p.direction),
         plan_content: l.opt_html(&p.plan_content),
@@ -399,7 +405,8 @@ fn schedule_view(site: &Site, p: &Project, l: &Localizer) -> Option<ScheduleView
         (Some(s), Some(e)) => (s.min(named.clone().min().unwrap_or(s)), e.max(named.max().unwrap_or(e))),
         _ => (named.clone().min()?, named.max()?),
     };
-    let years: Vec<FiscalYear> = (first.year()..=last.year()).filter_map(|y| FiscalYear::from_gregorian(y).ok()).collect();
+    let years: Vec<FiscalYear> =
+        (first.year()..=last.year()).filter_map(|y| FiscalYear::from_gregorian(y).ok()).collect();
     Some(ScheduleView {
         years: years.iter().map(|y| y.short(l.lang)).collect(),
         labelled: p.schedule.iter().any(|r| r.label.is_some()),
@@ -411,10 +418,10 @@ fn schedule_view(site: &Site, p: &Project, l: &Localizer) -> Option<ScheduleView
                 cells: years
                     .iter()
                     .map(|y| {
-                        row.by_year.get(y).and_then(|s| site.vocabulary.status(s.as_str())).map(|s| StatusView {
-                            label: l.text(&s.label),
-                            description: l.opt_text(&s.description),
-                        })
+                        row.by_year
+                            .get(y)
+                            .and_then(|s| site.vocabulary.status(s.as_str()))
+                            .map(|s| StatusView { label: l.text(&s.label), description: l.opt_text(&s.description) })
                     })
                     .collect(),
             })
@@ -425,8 +432,9 @@ fn schedule_view(site: &Site, p: &Project, l: &Localizer) -> Option<ScheduleView
 fn indicator_view(project_id: &str, i: &crate::model::Indicator, l: &Localizer) -> IndicatorView {
     let s = |k: &str| l.strings.get(k).cloned().unwrap_or_default();
     let ordered = i.values_in_order();
-    let number = |kind: &str| ordered.iter().filter(|(k, _)| *k == kind).filter_map(|(_, v)| v.value().number()).next_back();
-    let latest = ordered.iter().filter(|(k, v)| *k == "actual" && v.value().number().is_some()).next_back();
+    let number =
+        |kind: &str| ordered.iter().filter(|(k, _)| *k == kind).filter_map(|(_, v)| v.value().number()).next_back();
+    let latest = ordered.iter().rfind(|(k, v)| *k == "actual" && v.value().number().is_some());
     let chart_id = format!("chart-{project_id}-{}", i.id.get_ref());
     let name = i.name.get(l.lang).value;
     let unit = i.unit.as_ref().map(|u| u.get(l.lang).value.to_owned()).unwrap_or_default();
@@ -450,10 +458,27 @@ fn indicator_view(project_id: &str, i: &crate::model::Indicator, l: &Localizer) 
     );
     let points: Vec<charts::TrendPoint> = ordered
         .iter()
-        .filter_map(|(k, v)| v.value().number().map(|n| charts::TrendPoint { year: v.year.year(), year_label: v.year.short(l.lang), value: n, kind: k }))
+        .filter_map(|(k, v)| {
+            v.value().number().map(|n| charts::TrendPoint {
+                year: v.year.year(),
+                year_label: v.year.short(l.lang),
+                value: n,
+                kind: k,
+            })
+        })
         .collect();
-    let trend_desc: Vec<String> = points.iter().map(|p| format!("{} {} {}", s(&format!("kind_{}", p.kind)), p.year_label, crate::indicator::format_number(p.value))).collect();
-    let trend = charts::trend(&format!("{chart_id}-trend"), &format!("{name} ({})", s("trend")), &trend_desc.join("; "), &points);
+    let trend_desc: Vec<String> = points
+        .iter()
+        .map(|p| {
+            format!("{} {} {}", s(&format!("kind_{}", p.kind)), p.year_label, crate::indicator::format_number(p.value))
+        })
+        .collect();
+    let trend = charts::trend(
+        &format!("{chart_id}-trend"),
+        &format!("{name} ({})", s("trend")),
+        &trend_desc.join("; "),
+        &points,
+    );
     let band = Band::of(latest.and_then(|(k, v)| i.rate(k, v))).key();
     let values = i
         .values_in_order()
@@ -532,7 +557,9 @@ pub fn department_groups(site: &Site) -> DepartmentGroups {
 pub fn department_view(site: &Site, d: &Department, groups: &DepartmentGroups, l: &Localizer) -> DepartmentView {
     let empty: [Vec<usize>; 3] = Default::default();
     let [reporting, leading, related] = groups.get(d.id.get_ref().as_str()).unwrap_or(&empty);
-    let summaries = |list: &Vec<usize>| -> Vec<ProjectSummary> { list.iter().map(|&i| project_summary(site, &site.projects[i].record, l)).collect() };
+    let summaries = |list: &Vec<usize>| -> Vec<ProjectSummary> {
+        list.iter().map(|&i| project_summary(site, &site.projects[i].record, l)).collect()
+    };
     let r = department_ref(d, l);
     DepartmentView {
         id: r.id,
@@ -641,7 +668,9 @@ pub fn data_page_view(site: &Site, set: &crate::data::DataSet, l: &Localizer) ->
                     .first_rows
                     .iter()
                     .take(PREVIEW_ROWS)
-                    .map(|r| r.iter().map(|c| shorten(&crate::data::csv::one_line(&c.raw()), PREVIEW_CELL_CHARS)).collect())
+                    .map(|r| {
+                        r.iter().map(|c| shorten(&crate::data::csv::one_line(&c.raw()), PREVIEW_CELL_CHARS)).collect()
+                    })
                     .collect(),
             }),
         }
@@ -693,9 +722,13 @@ pub fn project_bands(p: &Project, l: &Localizer) -> Vec<BandView> {
     p.indicators
         .iter()
         .map(|ind| {
-            let latest = ind.values_in_order().into_iter().filter(|(k, _)| *k == "actual").last();
+            let latest = ind.values_in_order().into_iter().rfind(|(k, _)| *k == "actual");
             let rate = latest.and_then(|(k, v)| ind.rate(k, v));
-            BandView { key: Band::of(rate).key(), indicator: l.text(&ind.name), rate: rate.map(|r| format_rate(r, l.lang)) }
+            BandView {
+                key: Band::of(rate).key(),
+                indicator: l.text(&ind.name),
+                rate: rate.map(|r| format_rate(r, l.lang)),
+            }
         })
         .collect()
 }
@@ -724,7 +757,9 @@ pub fn project_card(site: &Site, p: &Project, l: &Localizer) -> ProjectCard {
             label: g.label.clone(),
             definition: l.opt_text(&g.definition),
         }),
-        partners: latest.map(|r| r.partners.iter().map(|x| x.get_ref().to_string()).collect::<Vec<_>>().join(" ")).unwrap_or_default(),
+        partners: latest
+            .map(|r| r.partners.iter().map(|x| x.get_ref().to_string()).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default(),
         bands: project_bands(p, l),
         year: latest.map(|r| l.year(*r.year.get_ref())),
     }
@@ -761,7 +796,9 @@ fn policy_label(g: &crate::model::Goal, p: &crate::model::Policy, l: &Localizer)
     let policy = l.strings.get("policy").cloned().unwrap_or_default();
     match p.title.as_ref().map(|t| l.text(t)) {
         Some(t) => LText { value: format!("{policy} {} {}", p.code, t.value), lang: t.lang, note: t.note },
-        None => l.plain(format!("{policy} {} ({} {})", p.code, l.strings.get("goal").cloned().unwrap_or_default(), g.code)),
+        None => {
+            l.plain(format!("{policy} {} ({} {})", p.code, l.strings.get("goal").cloned().unwrap_or_default(), g.code))
+        }
     }
 }
 
@@ -769,7 +806,9 @@ fn policy_label(g: &crate::model::Goal, p: &crate::model::Policy, l: &Localizer)
 /// order).
 pub fn facets(site: &Site, cards: &[ProjectCard], l: &Localizer) -> (Facets, Vec<FacetPage>) {
     let voc = &site.vocabulary;
-    let matching = |f: &dyn Fn(&ProjectCard) -> bool| -> Vec<usize> { cards.iter().enumerate().filter(|(_, c)| f(c)).map(|(i, _)| i).collect() };
+    let matching = |f: &dyn Fn(&ProjectCard) -> bool| -> Vec<usize> {
+        cards.iter().enumerate().filter(|(_, c)| f(c)).map(|(i, _)| i).collect()
+    };
     let mut pages = Vec::new();
     let mut policies = Vec::new();
     for g in &voc.goals {
@@ -777,7 +816,12 @@ pub fn facets(site: &Site, cards: &[ProjectCard], l: &Localizer) -> (Facets, Vec
             let id = p.id.get_ref().to_string();
             let list = matching(&|c| c.policy == id);
             let label = policy_label(g, p, l);
-            policies.push(FacetValue { id: id.clone(), label: label.clone(), href: format!("{}/policies/{id}.html", l.lang), count: list.len() });
+            policies.push(FacetValue {
+                id: id.clone(),
+                label: label.clone(),
+                href: format!("{}/policies/{id}.html", l.lang),
+                count: list.len(),
+            });
             pages.push(FacetPage { path: format!("policies/{id}.html"), title: label.value, projects: list });
         }
     }
@@ -799,7 +843,12 @@ pub fn facets(site: &Site, cards: &[ProjectCard], l: &Localizer) -> (Facets, Vec
         let id = g.id.get_ref().to_string();
         let list = matching(&|c| c.grade.as_ref().is_some_and(|x| x.id == id));
         let title = format!("{} {}", l.strings.get("grade").cloned().unwrap_or_default(), g.label);
-        grades.push(FacetValue { id: id.clone(), label: l.plain(g.label.clone()), href: format!("{}/grades/{id}.html", l.lang), count: list.len() });
+        grades.push(FacetValue {
+            id: id.clone(),
+            label: l.plain(g.label.clone()),
+            href: format!("{}/grades/{id}.html", l.lang),
+            count: list.len(),
+        });
         pages.push(FacetPage { path: format!("grades/{id}.html"), title, projects: list });
     }
     let mut partners = Vec::new();
@@ -814,7 +863,12 @@ pub fn facets(site: &Site, cards: &[ProjectCard], l: &Localizer) -> (Facets, Vec
             None => l.plain(p.label.clone()),
         };
         let title = format!("{} {}", l.strings.get("partners").cloned().unwrap_or_default(), label.value);
-        partners.push(FacetValue { id: id.clone(), label, href: format!("{}/partners/{id}.html", l.lang), count: list.len() });
+        partners.push(FacetValue {
+            id: id.clone(),
+            label,
+            href: format!("{}/partners/{id}.html", l.lang),
+            count: list.len(),
+        });
         pages.push(FacetPage { path: format!("partners/{id}.html"), title, projects: list });
     }
     (Facets { policies, departments, grades, partners }, pages)
@@ -848,9 +902,18 @@ pub fn dashboard(site: &Site, l: &Localizer) -> Dashboard {
             let count = site
                 .projects
                 .iter()
-                .filter(|p| p.record.reports.iter().any(|r| *r.year.get_ref() == reported && r.grade.as_ref().is_some_and(|x| x.get_ref() == g.id.get_ref())))
+                .filter(|p| {
+                    p.record.reports.iter().any(|r| {
+                        *r.year.get_ref() == reported && r.grade.as_ref().is_some_and(|x| x.get_ref() == g.id.get_ref())
+                    })
+                })
                 .count();
-            grades.push(CountRow { key: g.id.get_ref().to_string(), label: g.label.clone(), count, href: Some(format!("{}/grades/{}.html", l.lang, g.id.get_ref())) });
+            grades.push(CountRow {
+                key: g.id.get_ref().to_string(),
+                label: g.label.clone(),
+                count,
+                href: Some(format!("{}/grades/{}.html", l.lang, g.id.get_ref())),
+            });
         }
     }
     let mut band_counts: BTreeMap<Band, usize> = BTreeMap::new();
@@ -864,9 +927,18 @@ pub fn dashboard(site: &Site, l: &Localizer) -> Dashboard {
     }
     let bands: Vec<CountRow> = Band::ALL
         .into_iter()
-        .map(|b| CountRow { key: b.key().to_owned(), label: s(&format!("band_{}", b.key())), count: band_counts.get(&b).copied().unwrap_or(0), href: None })
+        .map(|b| CountRow {
+            key: b.key().to_owned(),
+            label: s(&format!("band_{}", b.key())),
+            count: band_counts.get(&b).copied().unwrap_or(0),
+            href: None,
+        })
         .collect();
-    let grades_chart = charts::bars("chart-grades", &s("dashboard_grades"), &grades.iter().map(|g| (g.label.clone(), g.count, "#0b5394")).collect::<Vec<_>>());
+    let grades_chart = charts::bars(
+        "chart-grades",
+        &s("dashboard_grades"),
+        &grades.iter().map(|g| (g.label.clone(), g.count, "#0b5394")).collect::<Vec<_>>(),
+    );
     let bands_chart = charts::bars(
         "chart-bands",
         &s("dashboard_bands"),
@@ -896,8 +968,24 @@ pub fn about_view(site: &Site, l: &Localizer) -> AboutView {
                 href: None,
             })
             .collect(),
-        grades: voc.grades.iter().map(|g| GradeView { id: g.id.get_ref().to_string(), label: g.label.clone(), definition: l.opt_text(&g.definition) }).collect(),
-        partners: voc.partners.iter().map(|p| PartnerView { label: p.label.clone(), name: l.opt_text(&p.name) }).collect(),
-        statuses: voc.statuses.iter().map(|s| StatusView { label: l.text(&s.label), description: l.opt_text(&s.description) }).collect(),
+        grades: voc
+            .grades
+            .iter()
+            .map(|g| GradeView {
+                id: g.id.get_ref().to_string(),
+                label: g.label.clone(),
+                definition: l.opt_text(&g.definition),
+            })
+            .collect(),
+        partners: voc
+            .partners
+            .iter()
+            .map(|p| PartnerView { label: p.label.clone(), name: l.opt_text(&p.name) })
+            .collect(),
+        statuses: voc
+            .statuses
+            .iter()
+            .map(|s| StatusView { label: l.text(&s.label), description: l.opt_text(&s.description) })
+            .collect(),
     }
 }
