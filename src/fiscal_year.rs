@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-use crate::text::Lang;
+use crate::i18n::Lang;
 
 /// Earliest and latest fiscal year kyodo accepts. Plans older than 1900 or beyond 2100 are
 /// almost certainly typing mistakes.
@@ -100,7 +100,7 @@ impl FiscalYear {
     /// Parses what a clerk writes: `2023`, `FY2023`, `R5`, `令和5年度`, `令和元年`, `H27`,
     /// `平成27年度`. Full-width digits and letters and surrounding spaces are accepted.
     pub fn parse(input: &str) -> Result<FiscalYear, FiscalYearError> {
-        let normal: String = input.trim().chars().map(half_width).collect();
+        let normal: String = input.trim().chars().map(crate::width::narrow).collect();
         let normal = normal.trim();
         let bad = || FiscalYearError(format!("\"{}\" is not a fiscal year\n{HOW_TO_WRITE}", input.trim()));
         let without_suffix = normal.strip_suffix("年度").or_else(|| normal.strip_suffix('年')).unwrap_or(normal).trim();
@@ -131,9 +131,10 @@ impl FiscalYear {
             .unwrap_or(without_suffix)
             .trim();
         if digits.len() == 4
-            && let Some(year) = parse_digits(digits) {
-                return FiscalYear::from_gregorian(year);
-            }
+            && let Some(year) = parse_digits(digits)
+        {
+            return FiscalYear::from_gregorian(year);
+        }
         Err(bad())
     }
 
@@ -178,15 +179,6 @@ impl FiscalYear {
             Lang::Ja => self.era_short(),
             Lang::En => format!("FY{}", self.0),
         }
-    }
-}
-
-/// Maps full-width ASCII (０-９, Ｒ, Ｈ, ＦＹ) and the ideographic space to half-width.
-fn half_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
     }
 }
 

@@ -9,7 +9,8 @@ use std::fmt;
 use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-use crate::text::{Lang, Text};
+use crate::i18n::Lang;
+use crate::text::Text;
 
 /// The most decimal places a number keeps.
 const MAX_DECIMALS: u8 = 12;
@@ -161,8 +162,7 @@ fn plain_number_text(v: &str) -> Option<String> {
     let half: String = v
         .chars()
         .map(|c| match c {
-            '０'..='９' | '．' | '，' | '－' | '＋' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
+            '０'..='９' | '．' | '，' | '－' | '＋' | crate::width::IDEOGRAPHIC_SPACE => crate::width::narrow(c),
             '−' => '-',
             c => c,
         })
@@ -242,7 +242,7 @@ fn number_in_quotes_message(v: &str) -> String {
         let number: String = digits
             .chars()
             .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '０'..='９' => crate::width::narrow(c),
                 c => c,
             })
             .collect();

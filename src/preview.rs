@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::Theme;
 use crate::diagnostic::Diagnostics;
-use crate::load::{PROJECTS_DIR, ParseCache, Site, SourceFile, Sources};
-use crate::render::{MemorySink, Selection, Silent, render_to};
+use crate::load::{PROJECTS_DIR, ParseCache, SourceFile, Sources};
+use crate::output::MemorySink;
+use crate::pipeline::{Failure, Input, Job, Selection, Silent};
 
 /// The files of a rendered site, shared cheaply between the rebuilder and the server.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
@@ -99,20 +99,16 @@ impl Preview {
             }
         }
         let (sources, _) = self.sources.as_ref().ok_or_else(Diagnostics::default)?;
-        let (site, warnings) = Site::from_sources_cached(&root, sources, diags, Some(&self.cache))?;
-        let theme = Theme::load(&root, &site.config.theme)?;
         let selection = if incremental && !self.files.is_empty() {
-            let dependents = site.projects.iter().enumerate().filter(|(_, p)| {
-                changed_ids.contains(p.record.id.get_ref().as_str())
-                    || p.record.related.iter().any(|r| changed_ids.contains(r.get_ref().as_str()))
-            });
-            Selection::Projects(dependents.map(|(i, _)| i).collect())
+            Selection::Changed(changed_ids)
         } else {
             incremental = false;
             Selection::All
         };
-        let sink = MemorySink::default();
-        render_to(&site, &theme, &sink, &Silent, &selection)?;
+        let input = Input::Sources { root: &root, sources, read_problems: diags, cache: Some(&self.cache) };
+        let job = Job { input, selection, strict: false };
+        let (sink, warnings) =
+            crate::run(&job, || Ok(MemorySink::default()), &Silent).map_err(Failure::into_diagnostics)?;
         let output = sink.into_output();
         let rendered = output.files.len();
         let fresh = output.files.into_iter().map(|(k, v)| (k, Arc::from(v)));

@@ -9,11 +9,12 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::indicator::Number;
 use crate::model::config::Date;
 use crate::model::{Project, SiteConfig, Vocabulary};
 use crate::slug::Slug;
-use crate::text::{Lang, Text};
+use crate::text::Text;
 
 impl JsonSchema for Text {
     fn schema_name() -> Cow<'static, str> {

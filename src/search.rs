@@ -23,17 +23,11 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 /// Normalises text for indexing and querying: NFKC (full-width → half-width, compatibility
 /// forms folded) and lower case.
 pub fn normalize(s: &str) -> String {
-    // Most text is already in NFKC; checking is much cheaper than normalising.
-    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        s.to_lowercase()
-    } else {
-        s.nfkc().collect::<String>().to_lowercase()
-    }
+    crate::width::nfkc(s).to_lowercase()
 }
 
 /// Whether a character is written without spaces between words (kana, kanji).
@@ -137,9 +131,10 @@ fn each_token(normalized: &str, mut f: impl FnMut(Token)) {
     let mut word = String::new();
     let end_cjk = |previous: &mut Option<char>, run: &mut usize, f: &mut dyn FnMut(Token)| {
         if *run == 1
-            && let Some(c) = *previous {
-                f(Token::Chars(u64::from(c as u32) << 32));
-            }
+            && let Some(c) = *previous
+        {
+            f(Token::Chars(u64::from(c as u32) << 32));
+        }
         *run = 0;
         *previous = None;
     };
@@ -350,38 +345,6 @@ pub fn write_files<E: Send>(index: &Index, put: &(dyn Fn(String, Vec<u8>) -> Res
         let start = (k * DOCS_PER_SHARD).min(end);
         put(format!("d{k}.js"), script("d", k, &&index.docs[start..end]))
     })
-}
-
-/// The search document of one project page in one language, from its whole record.
-pub fn document(site: &crate::load::Site, p: &crate::model::Project, l: &crate::render::views::Localizer) -> Document {
-    use crate::markdown::to_plain_text;
-    use crate::render::views;
-    let lang = l.lang;
-    let id = p.id.get_ref().as_str();
-    let view = views::project_summary(site, p, l);
-    let body: Vec<String> = p.texts().iter().map(|(_, t)| to_plain_text(t.get(lang).value)).collect();
-    let summary = views::summary_text(p, lang, 100).unwrap_or_default();
-    Document {
-        href: format!("projects/{id}.html"),
-        title: view.title.value.clone(),
-        meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · "),
-        summary,
-        body: body.join(" "),
-    }
-}
-
-/// The search documents of one language: every project page (records that cannot be
-/// read again are left out; a build reports them).
-pub fn documents(site: &crate::load::Site, l: &crate::render::views::Localizer) -> Vec<Document> {
-    use rayon::prelude::*;
-    (0..site.projects.len())
-        .into_par_iter()
-        .filter_map(|i| site.record(i).ok().map(|p| document(site, &p, l)))
-        .collect()
 }
 
 /// Runs a query against an index the way the browser does: every query token must match

@@ -465,3 +465,13 @@ fn the_preview_reports_a_misnamed_record_and_recovers_once_it_is_renamed() {
     fs::rename(&misnamed, site.path().join(P2)).unwrap();
     preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{d}"));
 }
+
+#[test]
+fn a_theme_missing_a_ui_string_or_with_an_unknown_one_fails_naming_the_file_and_key() {
+    let site = copy_fixture();
+    let theme = site.path().join("themes/default");
+    common::copy_dir(&common::repo().join("themes/default"), &theme);
+    edit(site.path(), "themes/default/i18n/en.toml", "untranslated = \"Not yet translated\"\n", "");
+    edit(site.path(), "themes/default/i18n/ja.toml", "trend = ", "trends = ");
+    insta::assert_snapshot!("ui_strings", errors_of(site.path()));
+}

@@ -58,7 +58,7 @@ fn fingerprint(root: &Path) -> Fingerprint {
                             }
                             Value::Text(t) => t.ja,
                         };
-                        (i.name.ja.clone(), kind.to_owned(), v.year.year(), shown)
+                        (i.name.ja.clone(), kind.as_str().to_owned(), v.year.year(), shown)
                     })
                 })
                 .collect();

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use kyodo::i18n::Lang;
 use kyodo::indicator::Value;
-use kyodo::text::Lang;
 
 fn roots() -> Vec<PathBuf> {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -47,7 +47,13 @@ fn check(root: &Path) {
                     "{id}: page en lacks {shown_en}"
                 );
                 assert!(ja.contains(&v.year.display(Lang::Ja)), "{id}: page lacks year {}", v.year);
-                from_pages.insert((id.clone(), ind.id.get_ref().to_string(), kind.to_owned(), v.year.year(), data));
+                from_pages.insert((
+                    id.clone(),
+                    ind.id.get_ref().to_string(),
+                    kind.as_str().to_owned(),
+                    v.year.year(),
+                    data,
+                ));
             }
         }
     }

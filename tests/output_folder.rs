@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use kyodo::destination::{STAMP_NAME, STAMP_TEXT};
+use kyodo::output::destination::{STAMP_NAME, STAMP_TEXT};
 
 mod common;
 

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use kyodo::load::{SourceFile, Sources};
+use kyodo::output::MemorySink;
+use kyodo::pipeline::{Failure, Input, Job, Selection};
 use proptest::prelude::*;
 
 fn fixture() -> PathBuf {
@@ -307,18 +309,20 @@ fn sources_with(record: &[u8]) -> Sources {
 /// render. Never a panic.
 fn load_and_render(record: &[u8]) {
     let sources = sources_with(record);
-    match kyodo::Site::from_sources(&fixture(), &sources, kyodo::Diagnostics::default()) {
-        Ok((site, _)) => {
-            let theme = kyodo::Theme::builtin().unwrap_or_else(|d| panic!("{d}"));
-            kyodo::render(&site, &theme).unwrap_or_else(|d| panic!("a loaded site must render: {d}"));
-        }
-        Err(diags) => {
+    let root = fixture();
+    let input =
+        Input::Sources { root: &root, sources: &sources, read_problems: kyodo::Diagnostics::default(), cache: None };
+    let job = Job { input, selection: Selection::All, strict: false };
+    match kyodo::run(&job, || Ok(MemorySink::default()), &kyodo::Silent) {
+        Ok(_) => {}
+        Err(Failure::Invalid(diags)) => {
             assert!(diags.has_errors());
             for d in &diags.0 {
                 assert!(!d.file.as_os_str().is_empty());
                 let _ = d.to_string();
             }
         }
+        Err(other) => panic!("a loaded site must render: {other:?}"),
     }
 }
 

@@ -8,9 +8,9 @@ fn index_of(lang: &str) -> (Index, Vec<String>) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (site, _) = kyodo::Site::load(&root).unwrap_or_else(|d| panic!("{d}"));
     let theme = kyodo::Theme::builtin().unwrap_or_else(|d| panic!("{d}"));
-    let lang = if lang == "ja" { kyodo::text::Lang::Ja } else { kyodo::text::Lang::En };
+    let lang = if lang == "ja" { kyodo::i18n::Lang::Ja } else { kyodo::i18n::Lang::En };
     let l = kyodo::render::views::Localizer { lang, strings: &theme.strings[&lang] };
-    let index = search::build(&search::documents(&site, &l));
+    let index = search::build(&kyodo::pipeline::documents(&site, &l));
     let hrefs = index.docs.iter().map(|d| d[0].clone()).collect();
     (index, hrefs)
 }

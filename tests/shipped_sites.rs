@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kyodo::text::Lang;
+use kyodo::i18n::Lang;
 
 mod common;
 use common::{copy_dir, repo};
@@ -76,8 +76,8 @@ fn the_committed_public_folder_is_what_the_build_produces() {
     }
     // The stamp that marks public/ as kyodo's is written by the build, not rendered.
     assert_eq!(
-        on_disk.remove(kyodo::destination::STAMP_NAME).as_deref(),
-        Some(kyodo::destination::STAMP_TEXT.as_bytes()),
+        on_disk.remove(kyodo::output::destination::STAMP_NAME).as_deref(),
+        Some(kyodo::output::destination::STAMP_TEXT.as_bytes()),
         "public/ carries the stamp"
     );
     let stale: Vec<&String> = output.files.keys().filter(|k| on_disk.get(*k) != output.files.get(*k)).collect();

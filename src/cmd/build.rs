@@ -34,19 +34,19 @@ struct Bar {
     timings: Option<std::sync::Mutex<std::time::Instant>>,
 }
 
-impl kyodo::render::Progress for Bar {
+impl kyodo::Progress for Bar {
     fn start(&self, pages: usize) {
         self.bar.set_length(pages as u64);
     }
     fn tick(&self) {
         self.bar.inc(1);
     }
-    fn stage(&self, name: &'static str) {
+    fn stage(&self, stage: kyodo::Stage) {
         if let Some(Ok(mut since)) = self.timings.as_ref().map(|t| t.lock()) {
             let memory = memory_in_use()
                 .map(|(now, peak)| format!("  memory {now:>5} MiB, peak {peak:>5} MiB"))
                 .unwrap_or_default();
-            self.bar.suspend(|| eprintln!("{name:>8}: {:>6} ms{memory}", since.elapsed().as_millis()));
+            self.bar.suspend(|| eprintln!("{:>8}: {:>6} ms{memory}", stage.name(), since.elapsed().as_millis()));
             *since = std::time::Instant::now();
         }
     }
@@ -64,7 +64,7 @@ fn memory_in_use() -> Option<(u64, u64)> {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    use kyodo::BuildFailure;
+    use kyodo::Failure as BuildFailure;
     use std::io::IsTerminal;
     let out = args.out.unwrap_or_else(|| args.root.join("public"));
     let bar = if std::io::stderr().is_terminal() {
@@ -79,7 +79,7 @@ pub fn run(args: Args) -> ExitCode {
     let progress =
         Bar { bar: bar.clone(), timings: args.timings.then(|| std::sync::Mutex::new(std::time::Instant::now())) };
     let unchanged = format!("nothing was written; {} is unchanged", out.display());
-    let dest = match kyodo::destination::Destination::check(&args.root, &out, args.force) {
+    let dest = match kyodo::output::destination::Destination::check(&args.root, &out, args.force) {
         Ok(dest) => dest,
         Err(refusal) => {
             eprintln!("{refusal}\n{unchanged}");

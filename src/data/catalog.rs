@@ -3,12 +3,13 @@
 
 use serde_json::{Map, Value, json};
 
-use super::rows::url;
 use super::schema::{FieldType, LIST_DELIMITER};
-use super::{DATA_DIR, DataSet, to_json_bytes};
+use super::{DataSet, to_json_bytes};
+use crate::i18n::Lang;
 use crate::load::Site;
 use crate::markdown::to_plain_text;
-use crate::text::{Lang, Text};
+use crate::text::Text;
+use crate::urls::{self, Page};
 
 /// The dataset's machine name: municipality code and plan, stable across builds.
 fn package_name(site: &Site) -> String {
@@ -77,7 +78,7 @@ pub fn datapackage(site: &Site, set: &DataSet) -> Vec<u8> {
                 .iter()
                 .map(|fk| json!({ "fields": fk.fields, "reference": { "resource": fk.resource, "fields": fk.reference } }))
                 .collect();
-            let file = set.catalogue.iter().find(|f| f.path == format!("{DATA_DIR}/{}", t.table.file_name()));
+            let file = set.catalogue.iter().find(|f| f.path == urls::data_file(&t.table.file_name()));
             json!({
                 "name": t.table.name,
                 "type": "table",
@@ -157,8 +158,8 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
                 "@type": "dcat:Distribution",
                 "dct:title": [{ "@value": f.title_ja, "@language": "ja" }, { "@value": f.title_en, "@language": "en" }],
                 "dct:description": [{ "@value": f.description_ja, "@language": "ja" }, { "@value": f.description_en, "@language": "en" }],
-                "dcat:accessURL": { "@id": url(site, &format!("{}/data.html", c.default_language)) },
-                "dcat:downloadURL": { "@id": url(site, &f.path) },
+                "dcat:accessURL": { "@id": site.urls.public(&Page::Data.path(c.default_language)) },
+                "dcat:downloadURL": { "@id": site.urls.public(&f.path) },
                 "dcat:mediaType": f.media_type,
                 "dct:format": f.format,
                 "dcat:byteSize": f.bytes,
@@ -169,7 +170,7 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
     let publisher = json!({ "@type": "foaf:Organization", "foaf:name": lang_values(&c.publisher.name) });
     let mut dataset = Map::new();
     dataset.insert("@type".into(), json!("dcat:Dataset"));
-    dataset.insert("@id".into(), json!(url(site, &format!("{DATA_DIR}/datapackage.json"))));
+    dataset.insert("@id".into(), json!(site.urls.public(urls::DATAPACKAGE)));
     dataset.insert("dct:identifier".into(), json!(package_name(site)));
     dataset.insert("dct:title".into(), lang_values(&c.title));
     dataset.insert(
@@ -197,8 +198,7 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
         "dcat:keyword".into(),
         json!(["協働のまちづくり", "進捗状況", "collaborative town-building", "progress report"]),
     );
-    dataset
-        .insert("dcat:landingPage".into(), json!({ "@id": url(site, &format!("{}/data.html", c.default_language)) }));
+    dataset.insert("dcat:landingPage".into(), json!({ "@id": site.urls.public(&Page::Data.path(c.default_language)) }));
     dataset.insert("dcat:distribution".into(), Value::Array(distributions));
 
     let catalog = json!({
@@ -239,7 +239,7 @@ pub fn schema_org(site: &Site, set: &DataSet, lang: Lang) -> String {
         d.insert("datePublished".into(), json!(i.as_str()));
     }
     if c.base_url.is_some() {
-        d.insert("url".into(), json!(url(site, &format!("{lang}/data.html"))));
+        d.insert("url".into(), json!(site.urls.public(&Page::Data.path(lang))));
     }
     d.insert(
         "distribution".into(),
@@ -251,7 +251,7 @@ pub fn schema_org(site: &Site, set: &DataSet, lang: Lang) -> String {
                         "@type": "DataDownload",
                         "name": if lang == Lang::Ja { &f.title_ja } else { &f.title_en },
                         "encodingFormat": f.media_type,
-                        "contentUrl": url(site, &f.path),
+                        "contentUrl": site.urls.public(&f.path),
                         "contentSize": format!("{} B", f.bytes),
                     })
                 })

@@ -5,17 +5,12 @@
 
 use serde_json::{Map, Value, json};
 
-use super::DATA_DIR;
-use super::rows::url;
+use crate::i18n::Lang;
 use crate::indicator::{Direction, Value as IndicatorValueKind};
 use crate::load::Site;
 use crate::model::Project;
-use crate::text::{Lang, Text};
-
-/// Output path of a project's JSON file.
-pub fn project_path(id: &str) -> String {
-    format!("{DATA_DIR}/projects/{id}.json")
-}
+use crate::text::Text;
+use crate::urls::{self, Page};
 
 /// A text as `{"ja": …, "en": …}`; `en` is null where not translated.
 fn text(t: &Text) -> Value {
@@ -164,9 +159,9 @@ pub fn project(site: &Site, p: &Project) -> Value {
     m.insert(
         "urls".into(),
         json!({
-            "page_ja": url(site, &format!("ja/projects/{id}.html")),
-            "page_en": url(site, &format!("en/projects/{id}.html")),
-            "json": url(site, &project_path(id)),
+            "page_ja": site.urls.public(&Page::Project(id).path(Lang::Ja)),
+            "page_en": site.urls.public(&Page::Project(id).path(Lang::En)),
+            "json": site.urls.public(&urls::project_json(id)),
         }),
     );
     Value::Object(m)

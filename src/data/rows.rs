@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use super::Cell;
 use super::schema::Table;
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
 use crate::markdown::to_plain_text;
 use crate::model::Project;
-use crate::text::{Lang, Text};
+use crate::text::Text;
+use crate::urls::{self, Page};
 
 /// A row being filled by column name; columns not set are blank.
 struct Row<'t> {
@@ -79,17 +81,6 @@ pub fn site_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
     }
 }
 
-/// Site-root-relative path, or an absolute URL when the site has a base URL.
-pub fn url(site: &Site, path: &str) -> String {
-    match &site.config.base_url {
-        Some(base) => {
-            let b = base.get_ref();
-            if b.ends_with('/') { format!("{b}{path}") } else { format!("{b}/{path}") }
-        }
-        None => path.to_owned(),
-    }
-}
-
 fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
     let voc = &site.vocabulary;
     let id = p.id.get_ref().as_str();
@@ -119,21 +110,18 @@ fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
     for r in &p.reports {
         for pa in &r.partners {
             if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str())
-                && !partners.contains(&label) {
-                    partners.push(label);
-                }
+                && !partners.contains(&label)
+            {
+                partners.push(label);
+            }
         }
     }
     row.set("協働の相手", Cell::list(partners.into_iter().map(str::to_owned).collect()));
-    row.set("ページURL", Cell::text(url(site, &format!("ja/projects/{id}.html"))));
-    row.set("ページURL_英字", Cell::text(url(site, &format!("en/projects/{id}.html"))));
-    row.set("JSON_URL", Cell::text(url(site, &super::json::project_path(id))));
+    row.set("ページURL", Cell::text(site.urls.public(&Page::Project(id).path(Lang::Ja))));
+    row.set("ページURL_英字", Cell::text(site.urls.public(&Page::Project(id).path(Lang::En))));
+    row.set("JSON_URL", Cell::text(site.urls.public(&urls::project_json(id))));
     row.finish()
 }
-
-/// The kind of an indicator value, in Japanese and as an English code.
-pub const KINDS: [(&str, &str, &str); 3] =
-    [("baseline", "基準値", "baseline"), ("target", "目標値", "target"), ("actual", "実績値", "actual")];
 
 fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
     let id = p.id.get_ref().as_str();
@@ -151,9 +139,8 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
             };
             row.set("目指す方向", dir_ja);
             row.set("目指す方向_英字", dir_en);
-            let (_, kind_ja, kind_en) = KINDS.iter().find(|k| k.0 == kind).copied().unwrap_or(KINDS[2]);
-            row.set("区分", Cell::text(kind_ja));
-            row.set("区分_英字", Cell::text(kind_en));
+            row.set("区分", Cell::text(kind.ja()));
+            row.set("区分_英字", Cell::text(kind.as_str()));
             year_cells(&mut row, v.year);
             match v.value() {
                 Value::Number(n) => row.set("値", Cell::Number(n.data())),

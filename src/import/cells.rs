@@ -3,8 +3,8 @@
 //! the statuses of a yearly-plan row.
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::slug::Slug;
-use crate::text::Lang;
 
 use super::columns::Field;
 use super::layout::Reader;

@@ -8,7 +8,7 @@
 //! hold the report of the sheet's year (the year of its first 現状値 column).
 
 use crate::fiscal_year::FiscalYear;
-use crate::text::Lang;
+use crate::i18n::Lang;
 
 /// The kind of an indicator value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

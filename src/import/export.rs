@@ -10,9 +10,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::load::Site;
 use crate::model::{Indicator, IndicatorValue, Project, Report};
-use crate::text::{Lang, Text};
+use crate::text::Text;
 
 use super::columns::{Column, Field, Kind, LAYOUT};
 use super::names::{Names, list_cell};

@@ -3,9 +3,9 @@
 //! form (see [`super::values`]).
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::indicator::Direction;
 use crate::slug::Slug;
-use crate::text::Lang;
 
 use super::columns::{Column, Field, Kind};
 use super::layout::Reader;

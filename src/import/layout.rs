@@ -8,9 +8,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::model::Vocabulary;
 use crate::slug::Slug;
-use crate::text::Lang;
 
 use super::Problem;
 use super::columns::{Column, Field, Header, Kind, parse_header};

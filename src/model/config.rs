@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::fiscal_year::FiscalYear;
-use crate::text::{Lang, Text};
+use crate::i18n::Lang;
+use crate::text::Text;
 
 /// The site configuration, as written in `content/site.toml`.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]

@@ -10,7 +10,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::escape::url_as_text;
-use crate::text::Lang;
+use crate::i18n::Lang;
 
 /// `sitemap.xml` with an alternate link per language; `base` ends with `/`, `paths` are
 /// relative to a language folder.

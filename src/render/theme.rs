@@ -10,11 +10,8 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, UndefinedBehavior};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Source, split_help};
-use crate::text::Lang;
-
-/// UI strings of one language: key → text.
-pub type Strings = BTreeMap<String, String>;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::{Lang, UiStrings};
 
 /// A loaded theme.
 pub struct Theme {
@@ -22,7 +19,7 @@ pub struct Theme {
     pub origin: String,
     /// Template name → source.
     pub templates: BTreeMap<String, String>,
-    pub strings: BTreeMap<Lang, Strings>,
+    pub strings: BTreeMap<Lang, UiStrings>,
     /// Path under `assets/` → bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
 }
@@ -95,7 +92,7 @@ impl Theme {
         let mut strings = BTreeMap::new();
         for (lang, text) in BUILTIN_STRINGS {
             let path = PathBuf::from(format!("themes/default/i18n/{lang}.toml"));
-            if let Some(s) = parse_strings(&path, text, &mut diags) {
+            if let Some(s) = UiStrings::parse(&path, text, &mut diags) {
                 strings.insert(*lang, s);
             }
         }
@@ -159,7 +156,7 @@ impl Theme {
             let path = dir.join("i18n").join(format!("{lang}.toml"));
             match fs::read_to_string(&path) {
                 Ok(text) => {
-                    if let Some(s) = parse_strings(&rel(&path), text.trim_start_matches('\u{feff}'), &mut diags) {
+                    if let Some(s) = UiStrings::parse(&rel(&path), &text, &mut diags) {
                         strings.insert(lang, s);
                     }
                 }
@@ -174,19 +171,8 @@ impl Theme {
         theme.check(diags)
     }
 
-    /// Every language must define the same UI strings, so no page misses a label.
+    /// Every template the pages need must be there.
     fn check(self, mut diags: Diagnostics) -> Result<Theme, Diagnostics> {
-        if let (Some(ja), Some(en)) = (self.strings.get(&Lang::Ja), self.strings.get(&Lang::En)) {
-            for (lang, have, other) in [(Lang::En, en, ja), (Lang::Ja, ja, en)] {
-                for key in other.keys().filter(|k| !have.contains_key(*k)) {
-                    diags.push(Diagnostic::file_error(
-                        Path::new(&format!("{}/i18n/{lang}.toml", self.origin)),
-                        format!("the UI string `{key}` is missing"),
-                        format!("add {key} = \"…\" to the {lang} strings"),
-                    ));
-                }
-            }
-        }
         for name in REQUIRED_TEMPLATES {
             if !self.templates.contains_key(name) {
                 diags.push(Diagnostic::file_error(
@@ -239,23 +225,6 @@ pub fn template_error(origin: &str, e: &minijinja::Error) -> Diagnostic {
         key: None,
         message: format!("template error: {message}"),
         help: Some("fix the template; the line number above points at it".to_owned()),
-    }
-}
-
-fn parse_strings(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Strings> {
-    match toml::from_str::<Strings>(text) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            let src = Source { path, text };
-            let (m, _) = split_help(e.message());
-            diags.push(src.at(
-                Severity::Error,
-                e.span(),
-                None,
-                &format!("{m}\nwrite one line per string: key = \"text\""),
-            ));
-            None
-        }
     }
 }
 

@@ -18,11 +18,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
+use super::PROJECTS_DIR;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::load::PROJECTS_DIR;
 use crate::slug::Slug;
 
 /// Files that Windows and macOS create in folders on their own; never a clerk's work.
@@ -169,7 +168,7 @@ fn classify(name: &str, kind: FileKind) -> Entry {
     } else {
         format!(
             "if you keep it on purpose, move it out of {PROJECTS_DIR}/ (e.g. to {}/) so that this warning goes away",
-            crate::load::CONTENT_DIR
+            super::CONTENT_DIR
         )
     };
     if let Some(stem) = backup_of(name) {
@@ -196,7 +195,7 @@ fn warning(message: String, help: String) -> Entry {
 /// `.txt` added by Notepad, capitals, trailing spaces or dots (which Windows drops), or
 /// full-width characters. `None` for any other name, and for a record name itself.
 fn meant_record_name(name: &str) -> Option<String> {
-    let mut meant: String = name.nfkc().collect();
+    let mut meant: String = crate::width::nfkc(name).into_owned();
     loop {
         let trimmed = meant.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
         let without_txt = match trimmed.len().checked_sub(4) {
@@ -241,7 +240,7 @@ fn why_not_a_record(name: &str) -> &'static str {
         "its name ends in .txt (Notepad adds .txt unless \"Save as type\" is set to \"All files\")"
     } else if end.len() < name.len() {
         "its name ends in a space or a dot after .toml"
-    } else if name.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}') {
+    } else if name.chars().any(crate::width::is_full_width) {
         "its name has full-width characters; record names are half-width"
     } else {
         "its name does not end in .toml in lower case"
