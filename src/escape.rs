@@ -13,7 +13,7 @@ use std::fmt::Write;
 /// or change the element, and U+2028 and U+2029 become `\u2028` and `\u2029`, which
 /// JavaScript before ES2019 did not accept in strings. The result parses as the same
 /// JSON value.
-pub fn json_for_html_script(value: &serde_json::Value) -> String {
+pub fn json_for_html_script(value: &impl serde::Serialize) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned());
     escape_json_chars(&text, |c| matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}'))
 }

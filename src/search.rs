@@ -306,6 +306,17 @@ pub fn fnv1a(s: &str) -> u32 {
     hash
 }
 
+/// What `meta.js` tells the browser: how the index is sharded, and the tokens left out.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Meta<'a> {
+    doc_shards: usize,
+    docs: usize,
+    docs_per_shard: usize,
+    shards: usize,
+    stop: &'a [String],
+}
+
 fn script(kind: &str, shard: usize, value: &impl Serialize) -> Vec<u8> {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
     let json = crate::escape::json_for_script_file(&json);
@@ -336,8 +347,9 @@ pub fn write_files<E: Send>(index: &Index, put: &(dyn Fn(String, Vec<u8>) -> Res
         token_shards[fnv1a(shard_key(t)) as usize % shards].insert(t, list);
     }
     let doc_shards = index.docs.len().div_ceil(DOCS_PER_SHARD).max(1);
-    let meta = serde_json::json!({ "shards": shards, "docShards": doc_shards, "docsPerShard": DOCS_PER_SHARD, "docs": index.docs.len(), "stop": index.stop });
-    let meta = crate::escape::json_for_script_file(&meta.to_string()).into_owned();
+    let meta = Meta { doc_shards, docs: index.docs.len(), docs_per_shard: DOCS_PER_SHARD, shards, stop: &index.stop };
+    let meta = serde_json::to_string(&meta).unwrap_or_else(|_| "null".to_owned());
+    let meta = crate::escape::json_for_script_file(&meta).into_owned();
     put("meta.js".to_owned(), format!("window.kyodoSearch.meta({meta});\n").into_bytes())?;
     token_shards.par_iter().enumerate().try_for_each(|(k, shard)| put(format!("t{k}.js"), script("t", k, shard)))?;
     (0..doc_shards).into_par_iter().try_for_each(|k| {

@@ -31,17 +31,35 @@ const RULES: &[(&str, &[&str])] = &[
     // Reading content/.
     ("load", &["diagnostic", "files", "fiscal_year", "i18n", "model", "slug", "text", "urls", "width"]),
     // What a build makes from a loaded site.
-    ("data", &["escape", "files", "fiscal_year", "i18n", "indicator", "load", "markdown", "model", "output", "text", "urls"]),
+    (
+        "data",
+        &["escape", "files", "fiscal_year", "i18n", "indicator", "load", "markdown", "model", "output", "text", "urls"],
+    ),
     (
         "render",
-        &["data", "diagnostic", "escape", "fiscal_year", "i18n", "indicator", "load", "markdown", "model", "text", "urls"],
+        &[
+            "data",
+            "diagnostic",
+            "escape",
+            "fiscal_year",
+            "i18n",
+            "indicator",
+            "load",
+            "markdown",
+            "model",
+            "text",
+            "urls",
+        ],
     ),
     ("pipeline", &["data", "diagnostic", "load", "markdown", "model", "output", "render", "schema", "search", "urls"]),
     // Commands built on the pipeline.
     ("preview", &["diagnostic", "lib", "load", "output", "pipeline"]),
     ("serve", &["preview"]),
     ("scaffold", &["fiscal_year", "load", "record_writer"]),
-    ("import", &["data", "files", "fiscal_year", "i18n", "indicator", "load", "model", "record_writer", "slug", "text"]),
+    (
+        "import",
+        &["data", "files", "fiscal_year", "i18n", "indicator", "load", "model", "record_writer", "slug", "text"],
+    ),
 ];
 
 /// The source of a file as far as dependencies go: without comments and unit tests.
@@ -123,6 +141,8 @@ fn modules_use_only_the_layers_below_them() {
 
 #[test]
 fn the_scanner_sees_every_form_of_a_use() {
-    let code = code_of("use crate::a::B;\nuse crate::{c, d::E};\nlet x = crate::f::g(); // crate::h\n#[cfg(test)]\nuse crate::i;");
+    let code = code_of(
+        "use crate::a::B;\nuse crate::{c, d::E};\nlet x = crate::f::g(); // crate::h\n#[cfg(test)]\nuse crate::i;",
+    );
     assert_eq!(crate_names(&code), ["a", "c", "d", "f"].iter().map(|s| s.to_string()).collect());
 }

@@ -281,7 +281,8 @@ fn report<'a>(voc: &'a Vocabulary, r: &'a Report) -> ReportJson<'a> {
 fn project<'a>(site: &'a Site, p: &'a Project) -> ProjectJson<'a> {
     let voc = &site.vocabulary;
     let id = p.id.get_ref().as_str();
-    let section = |id: &'a str, code: &'a str, title: Option<&'a Text>| SectionJson { code, id, title: opt_text(title) };
+    let section =
+        |id: &'a str, code: &'a str, title: Option<&'a Text>| SectionJson { code, id, title: opt_text(title) };
     let (goal, policy) = match voc.policy(p.policy.get_ref().as_str()) {
         Some((g, po)) => (
             Some(section(g.id.get_ref().as_str(), &g.code, g.title.as_ref())),

@@ -299,7 +299,7 @@ impl<'s> Writer<'s> {
 }
 
 /// Serialises JSON for publishing: pretty, with a final newline.
-pub(crate) fn to_json_bytes(value: &serde_json::Value) -> Vec<u8> {
+pub(crate) fn to_json_bytes(value: &impl serde::Serialize) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes

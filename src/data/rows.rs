@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Cell;
-use super::schema::Table;
+use super::schema::{Table, TableId};
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
@@ -29,7 +29,11 @@ impl<'t> Row<'t> {
     }
 
     fn set(&mut self, column: &'static str, cell: Cell) {
-        debug_assert!(self.table.columns.iter().any(|c| c.name == column), "{}: no column {column}", self.table.name);
+        debug_assert!(
+            self.table.columns.iter().any(|c| c.name == column),
+            "{}: no column {column}",
+            self.table.id.name()
+        );
         self.cells.insert(column, cell);
     }
 
@@ -64,20 +68,20 @@ fn year_cells(row: &mut Row, year: FiscalYear) {
 
 /// A project's rows of `table` (none for tables that do not list projects).
 pub fn project_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
-    match table.name {
-        "projects" => vec![project_row(site, table, p)],
-        "indicators" => indicator_rows(site, table, p),
-        "reports" => report_rows(site, table, p),
-        "schedule" => schedule_rows(site, table, p),
-        _ => Vec::new(),
+    match table.id {
+        TableId::Projects => vec![project_row(site, table, p)],
+        TableId::Indicators => indicator_rows(site, table, p),
+        TableId::Reports => report_rows(site, table, p),
+        TableId::Schedule => schedule_rows(site, table, p),
+        TableId::Departments => Vec::new(),
     }
 }
 
 /// The rows of `table` that come from the site rather than from projects.
 pub fn site_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
-    match table.name {
-        "departments" => department_rows(site, table),
-        _ => Vec::new(),
+    match table.id {
+        TableId::Departments => department_rows(site, table),
+        TableId::Projects | TableId::Indicators | TableId::Reports | TableId::Schedule => Vec::new(),
     }
 }
 

@@ -82,15 +82,45 @@ impl Column {
 #[derive(Debug, Clone)]
 pub struct ForeignKey {
     pub fields: Vec<&'static str>,
-    pub resource: &'static str,
+    pub resource: TableId,
     pub reference: Vec<&'static str>,
+}
+
+/// The tables kyodo publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableId {
+    Projects,
+    Indicators,
+    Reports,
+    Schedule,
+    Departments,
+}
+
+impl TableId {
+    /// The resource name and file stem: `projects` → `data/projects.csv`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableId::Projects => "projects",
+            TableId::Indicators => "indicators",
+            TableId::Reports => "reports",
+            TableId::Schedule => "schedule",
+            TableId::Departments => "departments",
+        }
+    }
+}
+
+/// A table is written as its resource name, in the data package.
+impl serde::Serialize for TableId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// One table: one CSV file.
 #[derive(Debug, Clone)]
 pub struct Table {
-    /// Resource name and file stem: `projects` → `data/projects.csv`.
-    pub name: &'static str,
+    /// Which table: its resource name and file stem.
+    pub id: TableId,
     pub title_ja: &'static str,
     pub title_en: &'static str,
     pub description_ja: &'static str,
@@ -102,7 +132,7 @@ pub struct Table {
 
 impl Table {
     pub fn file_name(&self) -> String {
-        format!("{}.csv", self.name)
+        format!("{}.csv", self.id.name())
     }
 }
 
@@ -271,14 +301,18 @@ fn projects() -> Table {
     );
     c.push(Column::new("JSON_URL", Text, "JSON URL", "この事業のJSONのURL", "URL of this project's JSON").required());
     Table {
-        name: "projects",
+        id: TableId::Projects,
         title_ja: "事業一覧",
         title_en: "Projects",
         description_ja: "1行に1事業。計画上の位置、担当課、事業の概要。",
         description_en: "One row per project: its place in the plan, its departments and what it is about.",
         columns: c,
         primary_key: vec!["ID"],
-        foreign_keys: vec![ForeignKey { fields: vec!["担当課ID"], resource: "departments", reference: vec!["ID"] }],
+        foreign_keys: vec![ForeignKey {
+            fields: vec!["担当課ID"],
+            resource: TableId::Departments,
+            reference: vec!["ID"],
+        }],
     }
 }
 
@@ -369,14 +403,14 @@ fn indicators() -> Table {
     ));
     c.extend(pair("注記", "Note", "注記（例：時点）", "Note (e.g. the date of the value)"));
     Table {
-        name: "indicators",
+        id: TableId::Indicators,
         title_ja: "成果を示す指標",
         title_en: "Indicators",
         description_ja: "縦持ち形式。1行に1つの値（事業×指標×区分×年度）。",
         description_en: "Long format: one row per value (project × indicator × kind × fiscal year).",
         columns: c,
         primary_key: vec!["ID", "指標ID", "区分", "年度"],
-        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: "projects", reference: vec!["ID"] }],
+        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
     }
 }
 
@@ -413,14 +447,14 @@ fn reports() -> Table {
     ));
     c.extend(pair("改善策", "Improvements", "改善策（書式を除いたテキスト）", "Improvements (plain text)"));
     Table {
-        name: "reports",
+        id: TableId::Reports,
         title_ja: "年度別の進捗状況",
         title_en: "Yearly reports",
         description_ja: "1行に1事業の1年度の報告：評価、協働の相手、取組実績、効果。",
         description_en: "One row per project and fiscal year: grade, partners, achievements, effect.",
         columns: c,
         primary_key: vec!["ID", "年度"],
-        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: "projects", reference: vec!["ID"] }],
+        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
     }
 }
 
@@ -451,14 +485,14 @@ fn schedule() -> Table {
     c.push(Column { required: true, ..status });
     c.push(status_en);
     Table {
-        name: "schedule",
+        id: TableId::Schedule,
         title_ja: "年次計画",
         title_en: "Yearly plan",
         description_ja: "1行に1事業の年次計画の1年度分。",
         description_en: "One row per project, yearly-plan row and fiscal year.",
         columns: c,
         primary_key: vec!["ID", "行番号", "年度"],
-        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: "projects", reference: vec!["ID"] }],
+        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
     }
 }
 
@@ -469,7 +503,7 @@ fn departments() -> Table {
     c.push(name_en);
     c.extend(pair("部等名", "Division", "属する部等", "Division it belongs to"));
     Table {
-        name: "departments",
+        id: TableId::Departments,
         title_ja: "担当課",
         title_en: "Departments",
         description_ja: "事業に関わる課・部署の一覧。",
@@ -492,13 +526,13 @@ mod tests {
             let count = names.len();
             names.sort();
             names.dedup();
-            assert_eq!(names.len(), count, "{}: duplicate column", t.name);
+            assert_eq!(names.len(), count, "{}: duplicate column", t.id.name());
             for key in t.primary_key.iter().chain(t.foreign_keys.iter().flat_map(|f| f.fields.iter())) {
-                assert!(t.columns.iter().any(|c| c.name == *key), "{}: key {key} is not a column", t.name);
+                assert!(t.columns.iter().any(|c| c.name == *key), "{}: key {key} is not a column", t.id.name());
             }
             for fk in &t.foreign_keys {
-                let other = all.iter().find(|o| o.name == fk.resource).expect("referenced table exists");
-                assert_eq!(other.primary_key, fk.reference, "{} → {}", t.name, fk.resource);
+                let other = all.iter().find(|o| o.id == fk.resource).expect("referenced table exists");
+                assert_eq!(other.primary_key, fk.reference, "{:?} → {:?}", t.id, fk.resource);
             }
             assert_eq!(&t.columns[0].name, "全国地方公共団体コード");
             assert_eq!(&t.columns[1].name, "ID");

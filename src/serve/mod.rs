@@ -101,7 +101,14 @@ pub fn respond(state: &State, url: &str) -> Response {
         };
     }
     if path == "/__kyodo/status" {
-        let body = serde_json::json!({ "version": state.version, "error": state.error }).to_string();
+        /// What the reload script polls: the build's number and its error, if any.
+        #[derive(serde::Serialize)]
+        struct Status<'a> {
+            error: Option<&'a str>,
+            version: u64,
+        }
+        let status = Status { error: state.error.as_deref(), version: state.version };
+        let body = serde_json::to_string(&status).unwrap_or_default();
         return Response { status: 200, content_type: "application/json", body: body.into_bytes() };
     }
     let mut file = path.trim_start_matches('/').to_owned();
