@@ -33,7 +33,20 @@ const RULES: &[(&str, &[&str])] = &[
     // What a build makes from a loaded site.
     (
         "data",
-        &["escape", "files", "fiscal_year", "i18n", "indicator", "load", "markdown", "model", "output", "text", "urls"],
+        &[
+            "escape",
+            "files",
+            "fiscal_year",
+            "i18n",
+            "indicator",
+            "load",
+            "markdown",
+            "model",
+            "output",
+            "slug",
+            "text",
+            "urls",
+        ],
     ),
     (
         "render",
