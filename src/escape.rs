@@ -2,11 +2,28 @@
 //! an HTML `<script>` element, JSON in a JavaScript file, and URLs from `site.toml` in
 //! line-based text (robots.txt) and XML (sitemap.xml).
 //!
-//! HTML is escaped by the templates (minijinja autoescape), XML by quick-xml, CSV by the
-//! csv crate and JSON by serde_json; what is left is the seams between them, here.
+//! HTML is escaped by the templates (minijinja autoescape, with [`html`] as its formatter),
+//! XML by quick-xml, CSV by the csv crate and JSON by serde_json; what is left is the
+//! seams between them, here, and [`html`] for the SVG of the charts.
 
 use std::borrow::Cow;
 use std::fmt::Write;
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
+pub fn html(s: &str) -> String {
+    let mut escaped = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#x27;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
 
 /// JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` become
 /// `\u003c`, `\u003e` and `\u0026`, so that no `</script>` or `<!--` in a text can end

@@ -45,6 +45,11 @@ pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
     std::fs::read(path).map_err(|error| ReadError { path: path.to_path_buf(), error })
 }
 
+/// Reads a whole file as UTF-8 text; the error names it.
+pub fn read_to_string(path: &Path) -> Result<String, ReadError> {
+    std::fs::read_to_string(path).map_err(|error| ReadError { path: path.to_path_buf(), error })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

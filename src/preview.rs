@@ -76,7 +76,7 @@ impl Preview {
                 diags = read_problems.clone();
                 incremental = true;
                 for rel in &relative {
-                    match std::fs::read(root.join(rel)) {
+                    match crate::files::read(&root.join(rel)) {
                         Ok(bytes) => match sources.projects.iter_mut().find(|s| s.path == *rel) {
                             Some(existing) => existing.bytes = bytes,
                             None => {

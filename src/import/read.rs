@@ -212,7 +212,7 @@ fn date(d: &calamine::ExcelDateTime) -> String {
 /// Reads CSV (UTF-8, with or without BOM, or Shift_JIS as Japanese Excel saves it) or
 /// tab-separated text.
 fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = crate::files::without_bom(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(_) => encoding_rs::SHIFT_JIS.decode(bytes).0,

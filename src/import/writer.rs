@@ -47,7 +47,7 @@ impl TableWriter {
             "csv" => {
                 let file = temp.reopen().map_err(|e| format!("cannot write {}: {e}", temp.path().display()))?;
                 let mut out = std::io::BufWriter::new(file);
-                out.write_all(b"\xEF\xBB\xBF").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                out.write_all(crate::files::UTF8_BOM).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 Format::Csv(Box::new(csv::Writer::from_writer(out)))
             }
             "xlsx" => {

@@ -14,7 +14,7 @@ pub(super) fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<Loade
         diags.push(Diagnostic::file_error(&file.path, format!("the file is in {utf16}, not UTF-8"), save_as_utf8));
         return None;
     }
-    let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
+    let bytes = crate::files::without_bom(&file.bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Some(LoadedText { path: file.path.clone(), text: text.to_owned() }),
         Err(e) => {

@@ -169,10 +169,10 @@ impl Site {
         if self.retention == Retention::Whole {
             return Ok(std::borrow::Cow::Borrowed(&file.record));
         }
-        let bytes = fs::read(self.root.join(&file.path)).map_err(|e| {
+        let bytes = crate::files::read(&self.root.join(&file.path)).map_err(|e| {
             Box::new(Diagnostic::file_error(
                 &file.path,
-                format!("cannot read the file: {e}"),
+                format!("cannot read the file: {}", e.error),
                 "check that the file exists and that you may read it",
             ))
         })?;
@@ -186,7 +186,7 @@ impl Site {
         if content_hash(&bytes) != file.hash {
             return Err(changed());
         }
-        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).map_err(|_| changed())?;
+        let text = std::str::from_utf8(crate::files::without_bom(&bytes)).map_err(|_| changed())?;
         let mut parsed: Project = toml::from_str(text).map_err(|_| changed())?;
         let mut whole = file.record.clone();
         whole.restore_long_texts(parsed.take_long_texts());

@@ -1,7 +1,6 @@
 //! Reading a site's files: which files, their bytes, and a cache of parsed records
 //! for the preview.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -87,9 +86,9 @@ impl Sources {
 
 /// Reads one file of the site; a problem reading it is a diagnostic.
 pub(super) fn read_one(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
-    match fs::read(root.join(rel)) {
+    match crate::files::read(&root.join(rel)) {
         Ok(bytes) => Some(SourceFile { path: rel.to_path_buf(), bytes }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if e.not_found() => {
             diags.push(Diagnostic::file_error(
                 rel,
                 "file not found",
@@ -100,7 +99,7 @@ pub(super) fn read_one(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Opti
         Err(e) => {
             diags.push(Diagnostic::file_error(
                 rel,
-                format!("cannot read the file: {e}"),
+                format!("cannot read the file: {}", e.error),
                 "check that the file exists and that you may read it",
             ));
             None

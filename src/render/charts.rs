@@ -6,21 +6,8 @@
 
 use std::fmt::Write;
 
-/// Escapes text for SVG/XML.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for SVG/XML: the one HTML escaper.
+use crate::escape::html as esc;
 
 /// Colours with at least 4.5:1 contrast against white (text) or 3:1 (graphics).
 const INK: &str = "#1a1a1a";

@@ -4,13 +4,14 @@
 //! default theme compiled into kyodo, so a site needs no theme folder of its own.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::escape;
+use crate::files;
 use crate::i18n::{Lang, UiStrings};
 
 /// A loaded theme.
@@ -130,7 +131,7 @@ impl Theme {
                 }
                 let name =
                     entry.path().strip_prefix(&base).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                match fs::read(entry.path()) {
+                match files::read(entry.path()) {
                     Ok(bytes) if is_template => match String::from_utf8(bytes) {
                         Ok(s) => {
                             templates.insert(name, s);
@@ -146,7 +147,7 @@ impl Theme {
                     }
                     Err(e) => diags.push(Diagnostic::file_error(
                         &rel(entry.path()),
-                        format!("cannot read the file: {e}"),
+                        format!("cannot read the file: {}", e.error),
                         "check that the file can be read",
                     )),
                 }
@@ -154,7 +155,7 @@ impl Theme {
         }
         for lang in Lang::ALL {
             let path = dir.join("i18n").join(format!("{lang}.toml"));
-            match fs::read_to_string(&path) {
+            match files::read_to_string(&path) {
                 Ok(text) => {
                     if let Some(s) = UiStrings::parse(&rel(&path), &text, &mut diags) {
                         strings.insert(lang, s);
@@ -162,7 +163,7 @@ impl Theme {
                 }
                 Err(e) => diags.push(Diagnostic::file_error(
                     &rel(&path),
-                    format!("cannot read the UI strings: {e}"),
+                    format!("cannot read the UI strings: {}", e.error),
                     format!("create {} with the same keys as the other language", rel(&path).display()),
                 )),
             }
@@ -243,24 +244,8 @@ fn escape_formatter(
         None if value.is_none() || value.is_undefined() => return minijinja::escape_formatter(out, state, value),
         None => std::borrow::Cow::Owned(value.to_string()),
     };
-    out.write_str(&escape_html(&s))
+    out.write_str(&escape::html(&s))
         .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
-}
-
-/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut escaped = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#x27;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 /// Reads a string attribute of a view value; missing or none is empty.
@@ -276,15 +261,15 @@ fn attr(value: &minijinja::Value, name: &str) -> String {
 /// `{{ x|text }}`: a translatable text ([`LText`](super::views::LText)). Text in the page's
 /// language is printed escaped; a fallback is wrapped in `<span lang>` with the note.
 fn text_filter(value: minijinja::Value) -> minijinja::Value {
-    let text = escape_html(&attr(&value, "value"));
+    let text = escape::html(&attr(&value, "value"));
     let lang = attr(&value, "lang");
     if lang.is_empty() {
         minijinja::Value::from_safe_string(text)
     } else {
-        let note = escape_html(&attr(&value, "note"));
+        let note = escape::html(&attr(&value, "note"));
         minijinja::Value::from_safe_string(format!(
             "<span lang=\"{}\">{text}</span> <small class=\"untranslated\">({note})</small>",
-            escape_html(&lang)
+            escape::html(&lang)
         ))
     }
 }
@@ -297,10 +282,10 @@ fn block_filter(value: minijinja::Value) -> minijinja::Value {
     if lang.is_empty() {
         minijinja::Value::from_safe_string(format!("<div class=\"prose\">{html}</div>"))
     } else {
-        let note = escape_html(&attr(&value, "note"));
+        let note = escape::html(&attr(&value, "note"));
         minijinja::Value::from_safe_string(format!(
             "<p class=\"untranslated\">{note}</p>\n<div class=\"prose\" lang=\"{}\">{html}</div>",
-            escape_html(&lang)
+            escape::html(&lang)
         ))
     }
 }
