@@ -9,7 +9,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostics, Severity, Source, did_you_mean};
 use crate::fiscal_year::FiscalYear;
 use crate::model::config::{check_base_url, check_municipality_code};
-use crate::model::{Project, SiteConfig, ValueKind, Vocabulary};
+use crate::model::{Indicator, Project, SiteConfig, ValueKind, Vocabulary};
 use crate::slug::{Slug, natural_cmp};
 
 use super::*;
@@ -196,6 +196,19 @@ pub(super) fn check_across_projects(
 /// in what the loader derives (fiscal years of the yearly plan, numbers as written).
 pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known, diags: &mut Diagnostics) {
     let src = Source { path: &file.path, text: &file.text };
+    check_identity(&src, path, p, known, diags);
+    derive_schedule(&src, p, known, diags);
+    keep_numbers_as_written(&src, p, diags);
+    let mut indicator_ids = BTreeSet::new();
+    for (i, ind) in p.indicators.iter().enumerate() {
+        check_indicator(&src, i, ind, &mut indicator_ids, known, diags);
+    }
+    warn_untranslated(file, p.texts(), diags);
+    check_reports(&src, p, known, diags);
+}
+
+/// The id matches the file name, there is a title, and every reference exists.
+fn check_identity(src: &Source, path: &Path, p: &Project, known: &Known, diags: &mut Diagnostics) {
     let voc = VOCABULARY_FILE;
     let id = p.id.get_ref().as_str();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -209,13 +222,13 @@ pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, kno
             "the title is empty\nwrite the project name (事業名), e.g. title = \"市民活動支援補助金の充実\"",
         ));
     }
-    check_ref(&src, &p.policy, "policy", "policy", &known.policies, voc, diags);
-    check_ref(&src, &p.department, "department", "department", &known.departments, voc, diags);
+    check_ref(src, &p.policy, "policy", "policy", &known.policies, voc, diags);
+    check_ref(src, &p.department, "department", "department", &known.departments, voc, diags);
     for (i, d) in p.lead_departments.iter().enumerate() {
-        check_ref(&src, d, &format!("lead_departments[{i}]"), "department", &known.departments, voc, diags);
+        check_ref(src, d, &format!("lead_departments[{i}]"), "department", &known.departments, voc, diags);
     }
     for (i, d) in p.related_departments.iter().enumerate() {
-        check_ref(&src, d, &format!("related_departments[{i}]"), "department", &known.departments, voc, diags);
+        check_ref(src, d, &format!("related_departments[{i}]"), "department", &known.departments, voc, diags);
     }
     for (i, r) in p.related.iter().enumerate() {
         if r.get_ref() == p.id.get_ref() {
@@ -226,6 +239,11 @@ pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, kno
             ));
         }
     }
+}
+
+/// Reads the fiscal years of the yearly plan (`R4`, `令和4年度` …) into `by_year`.
+fn derive_schedule(src: &Source, p: &mut Project, known: &Known, diags: &mut Diagnostics) {
+    let voc = VOCABULARY_FILE;
     for (i, row) in p.schedule.iter_mut().enumerate() {
         let mut by_year = BTreeMap::new();
         for (year, status) in row.years.get_ref() {
@@ -242,16 +260,19 @@ pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, kno
                 }
                 Err(e) => diags.push(src.error(status.span(), &key, e.to_string())),
             }
-            check_ref(&src, status, &key, "status", &known.statuses, voc, diags);
+            check_ref(src, status, &key, "status", &known.statuses, voc, diags);
         }
         row.by_year = by_year;
     }
-    // Numbers keep the decimals they were written with ("70.0" stays "70.0"), and are
-    // published exactly as written or not at all.
+}
+
+/// Numbers keep the decimals they were written with ("70.0" stays "70.0"), and are
+/// published exactly as written or not at all.
+fn keep_numbers_as_written(src: &Source, p: &mut Project, diags: &mut Diagnostics) {
     for (i, ind) in p.indicators.iter_mut().enumerate() {
         for (name, v) in ind.values_as_written_mut() {
             if let Some(n) = v.get_mut().value.as_mut() {
-                let written = file.text.get(n.span()).unwrap_or("");
+                let written = src.text.get(n.span()).unwrap_or("");
                 match n.get_ref().with_written_form(written) {
                     Ok(number) => *n.get_mut() = number,
                     Err(message) => diags.push(src.error(n.span(), &format!("indicators[{i}].{name}.value"), message)),
@@ -259,56 +280,69 @@ pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, kno
             }
         }
     }
-    let mut indicator_ids = BTreeSet::new();
-    for (i, ind) in p.indicators.iter().enumerate() {
-        if ind.name.ja.trim().is_empty() {
-            diags.push(src.error(ind.id.span(), &format!("indicators[{i}].name"), "the indicator has no name\nwrite its name (成果を示す指標), e.g. name = \"相談・問合せ件数\", or delete this [[indicators]] table"));
+}
+
+/// One indicator: a name, an id of its own in the project, one value each, actuals in distinct years, a target after
+/// the baseline, and (a warning) an actual for the reported year.
+fn check_indicator<'p>(
+    src: &Source,
+    i: usize,
+    ind: &'p Indicator,
+    ids: &mut BTreeSet<&'p str>,
+    known: &Known,
+    diags: &mut Diagnostics,
+) {
+    if ind.name.ja.trim().is_empty() {
+        diags.push(src.error(ind.id.span(), &format!("indicators[{i}].name"), "the indicator has no name\nwrite its name (成果を示す指標), e.g. name = \"相談・問合せ件数\", or delete this [[indicators]] table"));
+    }
+    if !ids.insert(ind.id.get_ref().as_str()) {
+        diags.push(src.error(
+            ind.id.span(),
+            &format!("indicators[{i}].id"),
+            format!(
+                "the indicator id \"{}\" is used twice in this project\ngive each indicator its own id",
+                ind.id.get_ref()
+            ),
+        ));
+    }
+    let mut actual_years = BTreeSet::new();
+    for (name, kind, v) in ind.values_as_written() {
+        let key = format!("indicators[{i}].{name}");
+        let value = v.get_ref();
+        match (&value.value, &value.text) {
+            (Some(_), Some(_)) => diags.push(src.error(v.span(), &key, "both `value` and `text` are given\nwrite value = <number> for a number or text = \"…\" for a text, not both")),
+            (None, None) => diags.push(src.error(v.span(), &key, "no value\nwrite value = <number> (e.g. value = 128) or text = \"…\" (e.g. text = \"充実\")")),
+            _ => {}
         }
-        if !indicator_ids.insert(ind.id.get_ref().as_str()) {
+        if kind == ValueKind::Actual && !actual_years.insert(value.year) {
             diags.push(src.error(
-                ind.id.span(),
-                &format!("indicators[{i}].id"),
-                format!(
-                    "the indicator id \"{}\" is used twice in this project\ngive each indicator its own id",
-                    ind.id.get_ref()
-                ),
+                v.span(),
+                &key,
+                format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year),
             ));
         }
-        let mut actual_years = BTreeSet::new();
-        for (name, kind, v) in ind.values_as_written() {
-            let key = format!("indicators[{i}].{name}");
-            let value = v.get_ref();
-            match (&value.value, &value.text) {
-                (Some(_), Some(_)) => diags.push(src.error(v.span(), &key, "both `value` and `text` are given\nwrite value = <number> for a number or text = \"…\" for a text, not both")),
-                (None, None) => diags.push(src.error(v.span(), &key, "no value\nwrite value = <number> (e.g. value = 128) or text = \"…\" (e.g. text = \"充実\")")),
-                _ => {}
-            }
-            if kind == ValueKind::Actual && !actual_years.insert(value.year) {
-                diags.push(src.error(
-                    v.span(),
-                    &key,
-                    format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year),
-                ));
-            }
-        }
-        if let (Some(b), Some(t)) = (&ind.baseline, &ind.target)
-            && t.get_ref().year < b.get_ref().year
-        {
-            diags.push(src.error(t.span(), &format!("indicators[{i}].target"), format!(
-                    "the target year ({}) is before the baseline year ({})\nthe baseline is the starting point and the target the year to reach; check both years",
-                    t.get_ref().year, b.get_ref().year
-                )));
-        }
-        if let Some(year) = known.reported
-            && !actual_years.contains(&year)
-        {
-            diags.push(src.at(Severity::Warning, Some(ind.id.span()), Some(&format!("indicators[{i}]")), &format!(
-                    "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
-                    year.era_short()
-                )));
-        }
     }
-    warn_untranslated(file, p.texts(), diags);
+    if let (Some(b), Some(t)) = (&ind.baseline, &ind.target)
+        && t.get_ref().year < b.get_ref().year
+    {
+        diags.push(src.error(t.span(), &format!("indicators[{i}].target"), format!(
+                "the target year ({}) is before the baseline year ({})\nthe baseline is the starting point and the target the year to reach; check both years",
+                t.get_ref().year, b.get_ref().year
+            )));
+    }
+    if let Some(year) = known.reported
+        && !actual_years.contains(&year)
+    {
+        diags.push(src.at(Severity::Warning, Some(ind.id.span()), Some(&format!("indicators[{i}]")), &format!(
+                "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
+                year.era_short()
+            )));
+    }
+}
+
+/// One report per fiscal year; grades and partners exist.
+fn check_reports(src: &Source, p: &Project, known: &Known, diags: &mut Diagnostics) {
+    let voc = VOCABULARY_FILE;
     let mut report_years = BTreeSet::new();
     for (i, r) in p.reports.iter().enumerate() {
         if !report_years.insert(*r.year.get_ref()) {
@@ -319,10 +353,10 @@ pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, kno
             ));
         }
         if let Some(g) = &r.grade {
-            check_ref(&src, g, &format!("reports[{i}].grade"), "grade", &known.grades, voc, diags);
+            check_ref(src, g, &format!("reports[{i}].grade"), "grade", &known.grades, voc, diags);
         }
         for (j, partner) in r.partners.iter().enumerate() {
-            check_ref(&src, partner, &format!("reports[{i}].partners[{j}]"), "partner", &known.partners, voc, diags);
+            check_ref(src, partner, &format!("reports[{i}].partners[{j}]"), "partner", &known.partners, voc, diags);
         }
     }
 }

@@ -60,17 +60,21 @@ pub fn page_path(site: &Site, ctx: &LangContext, kind: PageKind) -> String {
     url.in_lang()
 }
 
+/// A page whose description is its title followed by the site's title.
+fn titled(ctx: &LangContext, path_in_lang: String, template: &'static str, title: &str, content: Value) -> Page {
+    let description = format!("{title} — {}", ctx.site_view.title.value);
+    Page { path_in_lang, template, title: title.to_owned(), description, content }
+}
+
 /// Builds a page's content: the view for its template.
 pub fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, data: &DataSet, kind: PageKind) -> Page {
-    let l = &ctx.l;
-    let title = &ctx.site_view.title.value;
-    let described = |what: &str| format!("{what} — {title}");
-    let path_in_lang = page_path(site, ctx, kind);
+    let (l, t) = (&ctx.l, ctx.l.strings);
+    let path = page_path(site, ctx, kind);
     match kind {
         PageKind::Home => Page {
-            path_in_lang,
+            path_in_lang: path,
             template: "index.html",
-            title: title.clone(),
+            title: ctx.site_view.title.value.clone(),
             description: ctx.site_description.clone(),
             content: context! {
                 goals => Value::from(Serde(views::plan_tree(site, l))),
@@ -78,81 +82,58 @@ pub fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, da
                 dashboard => Value::from(Serde(views::dashboard(site, l))),
             },
         },
-        PageKind::Projects => Page {
-            path_in_lang,
-            template: "projects.html",
-            title: ctx.l.strings.all_projects.clone(),
-            description: described(&ctx.l.strings.all_projects),
-            content: context! { cards => CardList::all(&ctx.cards), facets => Value::from(Serde(&ctx.facets)) },
-        },
+        PageKind::Projects => {
+            let content = context! { cards => CardList::all(&ctx.cards), facets => Value::from(Serde(&ctx.facets)) };
+            titled(ctx, path, "projects.html", &t.all_projects, content)
+        }
         PageKind::Facet(i) => {
             let f = &ctx.facet_pages[i];
-            Page {
-                path_in_lang,
-                template: "facet.html",
-                title: f.title.clone(),
-                description: described(&f.title),
-                content: context! { heading => f.title.clone(), cards => CardList::some(&ctx.cards, &f.projects) },
-            }
+            let content = context! { heading => f.title.clone(), cards => CardList::some(&ctx.cards, &f.projects) };
+            titled(ctx, path, "facet.html", &f.title, content)
         }
-        PageKind::About => Page {
-            path_in_lang,
-            template: "about.html",
-            title: ctx.l.strings.about_data.clone(),
-            description: described(&ctx.l.strings.about_data),
-            content: context! { about => Value::from(Serde(views::about_view(site, l))) },
-        },
-        PageKind::Accessibility => Page {
-            path_in_lang,
-            template: "accessibility.html",
-            title: ctx.l.strings.accessibility.clone(),
-            description: described(&ctx.l.strings.accessibility),
-            content: context! {},
-        },
-        PageKind::Search => Page {
-            path_in_lang,
-            template: "search.html",
-            title: ctx.l.strings.search.clone(),
-            description: described(&ctx.l.strings.search),
-            content: context! {},
-        },
-        PageKind::Data => Page {
-            path_in_lang,
-            template: "data.html",
-            title: ctx.l.strings.open_data.clone(),
-            description: described(&ctx.l.strings.open_data),
-            content: context! { data => Value::from(Serde(views::data_page_view(site, data, l))) },
-        },
-        PageKind::Departments => {
-            let empty: [Vec<usize>; 3] = Default::default();
-            let departments: Vec<_> = site
-                .vocabulary
-                .departments
-                .iter()
-                .map(|d| {
-                    let counts = groups.get(d.id.get_ref().as_str()).unwrap_or(&empty);
-                    let r = views::department_ref(d, l);
-                    context! { href => r.href, name => Value::from(Serde(&r.name)), division => Value::from(Serde(&r.division)), project_count => counts.iter().map(Vec::len).sum::<usize>() }
-                })
-                .collect();
-            Page {
-                path_in_lang,
-                template: "departments.html",
-                title: ctx.l.strings.all_departments.clone(),
-                description: ctx.site_description.clone(),
-                content: context! { departments => departments },
-            }
+        PageKind::About => {
+            let content = context! { about => Value::from(Serde(views::about_view(site, l))) };
+            titled(ctx, path, "about.html", &t.about_data, content)
         }
+        PageKind::Accessibility => titled(ctx, path, "accessibility.html", &t.accessibility, context! {}),
+        PageKind::Search => titled(ctx, path, "search.html", &t.search, context! {}),
+        PageKind::Data => {
+            let content = context! { data => Value::from(Serde(views::data_page_view(site, data, l))) };
+            titled(ctx, path, "data.html", &t.open_data, content)
+        }
+        PageKind::Departments => departments_page(site, ctx, groups, path),
         PageKind::Department(i) => {
             let view = views::department_view(site, &site.vocabulary.departments[i], groups, l);
-            Page {
-                path_in_lang,
-                template: "department.html",
-                title: view.name.value.clone(),
-                description: format!("{} — {title}", view.name.value),
-                content: context! { d => Value::from(Serde(&view)) },
-            }
+            let content = context! { d => Value::from(Serde(&view)) };
+            titled(ctx, path, "department.html", &view.name.value, content)
         }
+    }
+}
+
+/// The list of departments, with how many projects each is involved in.
+fn departments_page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, path_in_lang: String) -> Page {
+    let empty: [Vec<usize>; 3] = Default::default();
+    let departments: Vec<_> = site
+        .vocabulary
+        .departments
+        .iter()
+        .map(|d| {
+            let counts = groups.get(d.id.get_ref().as_str()).unwrap_or(&empty);
+            let r = views::department_ref(d, &ctx.l);
+            context! {
+                href => r.href,
+                name => Value::from(Serde(&r.name)),
+                division => Value::from(Serde(&r.division)),
+                project_count => counts.iter().map(Vec::len).sum::<usize>(),
+            }
+        })
+        .collect();
+    Page {
+        path_in_lang,
+        template: "departments.html",
+        title: ctx.l.strings.all_departments.clone(),
+        description: ctx.site_description.clone(),
+        content: context! { departments => departments },
     }
 }
 
