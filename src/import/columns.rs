@@ -10,18 +10,8 @@
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 
-/// The kind of an indicator value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Baseline,
-    Target,
-    Actual,
-}
-
-impl Kind {
-    /// In the order of the printed report's columns.
-    pub const ALL: [Kind; 3] = [Kind::Baseline, Kind::Target, Kind::Actual];
-}
+/// The kind of an indicator value: the model's, under the name the import's columns use.
+pub use crate::model::ValueKind as Kind;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -117,7 +117,26 @@ fn read_head(
         project_columns: Vec::new(),
     };
     let mut exact: HashMap<Column, bool> = HashMap::new();
-    for (c, mut col, is_exact) in parsed {
+    for (c, col, is_exact) in parsed {
+        head.add_column(c, col, is_exact, &mut exact, problems);
+    }
+    head.values.sort_by_key(|(_, _, c)| *c);
+    head.schedule.sort_by_key(|(y, _)| *y);
+    Some(head)
+}
+
+impl Head {
+    /// Adds column `c` of the header: its year (the sheet's, where the header names
+    /// none and the column is of the reported year), and the lists it belongs to. A column
+    /// given twice is a problem when either is named exactly.
+    fn add_column(
+        &mut self,
+        c: usize,
+        mut col: Column,
+        is_exact: bool,
+        exact: &mut HashMap<Column, bool>,
+        problems: &mut Vec<Problem>,
+    ) {
         let report_field = matches!(
             col.field,
             Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement
@@ -129,9 +148,9 @@ fn read_head(
                     Field::Value(Kind::Actual) | Field::ValueLabel(Kind::Actual) | Field::ValueNote(Kind::Actual)
                 ))
         {
-            col.year = Some(year);
+            col.year = Some(self.year);
         }
-        if let Some(&first) = head.index.get(&col) {
+        if let Some(&first) = self.index.get(&col) {
             if is_exact || exact[&col] {
                 let message = format!(
                     "the column {} appears twice (columns {} and {}): keep one",
@@ -139,33 +158,30 @@ fn read_head(
                     column_letters(first),
                     column_letters(c)
                 );
-                problems.push(Problem { row: head.row, column: Some(head.name(c)), message });
+                problems.push(Problem { row: self.row, column: Some(self.name(c)), message });
             }
-            continue;
+            return;
         }
         exact.insert(col, is_exact);
-        head.index.insert(col, c);
+        self.index.insert(col, c);
         if report_field {
-            head.report_years.extend(col.year);
+            self.report_years.extend(col.year);
         }
         match (col.field, col.lang) {
-            (Field::Value(kind), Lang::Ja) => head.values.push((kind, col.year, c)),
+            (Field::Value(kind), Lang::Ja) => self.values.push((kind, col.year, c)),
             (Field::Value(kind) | Field::ValueLabel(kind) | Field::ValueNote(kind), _) => {
-                head.value_extras.push((kind, col.year, c))
+                self.value_extras.push((kind, col.year, c))
             }
-            (Field::ScheduleStatus, _) => head.schedule.extend(col.year.map(|y| (y, c))),
+            (Field::ScheduleStatus, _) => self.schedule.extend(col.year.map(|y| (y, c))),
             _ => {}
         }
         match col.field {
             Field::Id => {}
-            Field::ScheduleLabel | Field::ScheduleStatus => head.schedule_columns.push(c),
-            f if f.is_project_field() => head.project_columns.push(c),
-            _ => head.indicator_columns.push(c),
+            Field::ScheduleLabel | Field::ScheduleStatus => self.schedule_columns.push(c),
+            f if f.is_project_field() => self.project_columns.push(c),
+            _ => self.indicator_columns.push(c),
         }
     }
-    head.values.sort_by_key(|(_, _, c)| *c);
-    head.schedule.sort_by_key(|(y, _)| *y);
-    Some(head)
 }
 
 /// Maps a table to projects. `year` is the --year option; without it the report columns

@@ -169,13 +169,16 @@ pub struct Indicator {
 pub enum ValueKind {
     /// 基準値: the starting point.
     Baseline,
-    /// 実績値: a value reached in a fiscal year.
-    Actual,
     /// 目標値: the value to reach.
     Target,
+    /// 実績値: a value reached in a fiscal year.
+    Actual,
 }
 
 impl ValueKind {
+    /// In the order of the printed report's columns.
+    pub const ALL: [ValueKind; 3] = [ValueKind::Baseline, ValueKind::Target, ValueKind::Actual];
+
     /// The English code, in data files and as the key of UI strings (`kind_baseline`).
     pub fn as_str(self) -> &'static str {
         match self {
