@@ -331,62 +331,10 @@ impl Reader<'_> {
     fn project(&mut self, row: &Row, title: String, id: Option<String>) -> Result<(), String> {
         let head = self.head;
         let n0 = self.problems.len();
-        let item_col = head.col(Field::Item, Lang::Ja, None);
-        if let Some(item) = item_col.and_then(|c| read_text(row.get(c))) {
-            match self.names.policy(&item) {
-                Some(p) => self.policy = p,
-                None => {
-                    let known = self.names.policy_names();
-                    self.problem(
-                        row.number,
-                        item_col,
-                        format!("\"{item}\" is not a policy in content/vocabulary.toml ({known})"),
-                    );
-                    return Err(id.unwrap_or_default());
-                }
-            }
-        }
-        if self.policy.is_empty() {
-            self.problem(row.number, item_col, "no 項目 (plan section) on this row or any row above");
-            return Err(id.unwrap_or_default());
-        }
-        let dept_col = head.col(Field::Department, Lang::Ja, None);
-        let dept_cell = dept_col.and_then(|c| read_text(row.get(c))).unwrap_or_default();
-        let Some(department) = self.names.department(&dept_cell) else {
-            let known = self.names.department_names();
-            self.problem(
-                row.number,
-                dept_col,
-                format!("\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})"),
-            );
+        let Some(department) = self.section_and_department(row) else {
             return Err(id.unwrap_or_default());
         };
-        let n = {
-            let n = self.per_policy.entry(self.policy.clone()).or_default();
-            *n += 1;
-            *n
-        };
-        let given_id = id.is_some();
-        let id = id.unwrap_or_else(|| format!("{}-{n}", self.policy));
-        let id_col = head.col(Field::Id, Lang::Ja, None);
-        if let Err(e) = Slug::parse(&id) {
-            self.problem(row.number, id_col, e.replace('\n', "; "));
-            return Err(id);
-        }
-        if let Some(first) = self.first_rows.get(&id).copied() {
-            let message = if given_id {
-                format!(
-                    "the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)"
-                )
-            } else {
-                format!(
-                    "this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column"
-                )
-            };
-            self.problem(row.number, id_col.or(head.col(Field::Title, Lang::Ja, None)), message);
-            return Err(id);
-        }
-        self.first_rows.insert(id.clone(), row.number);
+        let (id, n) = self.project_id(row, id)?;
         let generated_code =
             self.vocabulary.policy(&self.policy).map(|(_, p)| format!("{}-{n}", p.code)).unwrap_or_default();
         let mut project = SheetProject {
@@ -414,6 +362,77 @@ impl Reader<'_> {
         }
         self.projects.push(project);
         if self.problems.len() > n0 { Err(id) } else { Ok(()) }
+    }
+
+    /// The plan section of a row (its 項目, or the row above's) and its department; a
+    /// problem and `None` where either is not in the vocabulary.
+    fn section_and_department(&mut self, row: &Row) -> Option<String> {
+        let head = self.head;
+        let item_col = head.col(Field::Item, Lang::Ja, None);
+        if let Some(item) = item_col.and_then(|c| read_text(row.get(c))) {
+            match self.names.policy(&item) {
+                Some(p) => self.policy = p,
+                None => {
+                    let known = self.names.policy_names();
+                    self.problem(
+                        row.number,
+                        item_col,
+                        format!("\"{item}\" is not a policy in content/vocabulary.toml ({known})"),
+                    );
+                    return None;
+                }
+            }
+        }
+        if self.policy.is_empty() {
+            self.problem(row.number, item_col, "no 項目 (plan section) on this row or any row above");
+            return None;
+        }
+        let dept_col = head.col(Field::Department, Lang::Ja, None);
+        let dept_cell = dept_col.and_then(|c| read_text(row.get(c))).unwrap_or_default();
+        let department = self.names.department(&dept_cell);
+        if department.is_none() {
+            let known = self.names.department_names();
+            self.problem(
+                row.number,
+                dept_col,
+                format!("\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})"),
+            );
+            return None;
+        }
+        department
+    }
+
+    /// The project's ID (given, or its section and number) and its number in the section;
+    /// a problem and `Err` where the ID is not one or is taken.
+    fn project_id(&mut self, row: &Row, id: Option<String>) -> Result<(String, usize), String> {
+        let head = self.head;
+        let n = {
+            let n = self.per_policy.entry(self.policy.clone()).or_default();
+            *n += 1;
+            *n
+        };
+        let given_id = id.is_some();
+        let id = id.unwrap_or_else(|| format!("{}-{n}", self.policy));
+        let id_col = head.col(Field::Id, Lang::Ja, None);
+        if let Err(e) = Slug::parse(&id) {
+            self.problem(row.number, id_col, e.replace('\n', "; "));
+            return Err(id);
+        }
+        if let Some(first) = self.first_rows.get(&id).copied() {
+            let message = if given_id {
+                format!(
+                    "the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)"
+                )
+            } else {
+                format!(
+                    "this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column"
+                )
+            };
+            self.problem(row.number, id_col.or(head.col(Field::Title, Lang::Ja, None)), message);
+            return Err(id);
+        }
+        self.first_rows.insert(id.clone(), row.number);
+        Ok((id, n))
     }
 }
 
