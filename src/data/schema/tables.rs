@@ -273,8 +273,7 @@ fn project_description_columns() -> Vec<Column> {
 
 /// The columns of `indicators.csv` that say which way is better and which value a row is.
 fn direction_and_kind_columns() -> Vec<Column> {
-    let mut c = Vec::new();
-    c.push(
+    vec![
         Column::new(
             "目指す方向",
             Text,
@@ -283,8 +282,6 @@ fn direction_and_kind_columns() -> Vec<Column> {
             "Which way is better: 増加 (increase) or 減少 (decrease)",
         )
         .allowed(&["増加", "減少"]),
-    );
-    c.push(
         Column::new(
             "目指す方向_英字",
             Text,
@@ -293,8 +290,6 @@ fn direction_and_kind_columns() -> Vec<Column> {
             "increase or decrease",
         )
         .allowed(&["increase", "decrease"]),
-    );
-    c.push(
         Column::new(
             "区分",
             Text,
@@ -304,8 +299,6 @@ fn direction_and_kind_columns() -> Vec<Column> {
         )
         .required()
         .allowed(&["基準値", "目標値", "実績値"]),
-    );
-    c.push(
         Column::new(
             "区分_英字",
             Text,
@@ -315,6 +308,5 @@ fn direction_and_kind_columns() -> Vec<Column> {
         )
         .required()
         .allowed(&["baseline", "target", "actual"]),
-    );
-    c
+    ]
 }
