@@ -292,6 +292,14 @@ impl Direction {
             Direction::Decrease => "decrease",
         }
     }
+
+    /// In Japanese, as in the printed report and the data files: 増加 or 減少.
+    pub fn ja(self) -> &'static str {
+        match self {
+            Direction::Increase => "増加",
+            Direction::Decrease => "減少",
+        }
+    }
 }
 
 /// The achievement rate in percent: (actual − baseline) / (target − baseline) × 100.

@@ -64,7 +64,7 @@ fn memory_in_use() -> Option<(u64, u64)> {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    use kyodo::Failure as BuildFailure;
+    use kyodo::Failure;
     use std::io::IsTerminal;
     let out = args.out.unwrap_or_else(|| args.root.join("public"));
     let bar = if std::io::stderr().is_terminal() {
@@ -98,12 +98,12 @@ pub fn run(args: Args) -> ExitCode {
         Err(failure) => {
             bar.finish_and_clear();
             match failure {
-                BuildFailure::Invalid(d) | BuildFailure::Render(d) => eprintln!("{d}\n{unchanged}"),
-                BuildFailure::Strict(d) => eprintln!("{d}\n--strict: warnings count as errors; {unchanged}"),
-                BuildFailure::Write(e) => eprintln!(
+                Failure::Invalid(d) | Failure::Render(d) => eprintln!("{d}\n{unchanged}"),
+                Failure::Strict(d) => eprintln!("{d}\n--strict: warnings count as errors; {unchanged}"),
+                Failure::Write(e) => eprintln!(
                     "error: {e}\n  = help: check that the folder is writable and the disk is not full; {unchanged}"
                 ),
-                BuildFailure::Refused(r) => eprintln!("{r}\n{unchanged}"),
+                Failure::Refused(r) => eprintln!("{r}\n{unchanged}"),
             }
             ExitCode::FAILURE
         }

@@ -136,13 +136,8 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
             row.set("指標ID", Cell::text(ind.id.get_ref().to_string()));
             row.set_text("指標名", "指標名_英字", Some(&ind.name));
             row.set_text("単位", "単位_英字", ind.unit.as_ref());
-            let (dir_ja, dir_en) = match ind.direction {
-                Some(Direction::Increase) => (Cell::text("増加"), Cell::text("increase")),
-                Some(Direction::Decrease) => (Cell::text("減少"), Cell::text("decrease")),
-                None => (Cell::Empty, Cell::Empty),
-            };
-            row.set("目指す方向", dir_ja);
-            row.set("目指す方向_英字", dir_en);
+            row.set("目指す方向", Cell::opt_text(ind.direction.map(Direction::ja)));
+            row.set("目指す方向_英字", Cell::opt_text(ind.direction.map(Direction::as_str)));
             row.set("区分", Cell::text(kind.ja()));
             row.set("区分_英字", Cell::text(kind.as_str()));
             year_cells(&mut row, v.year);

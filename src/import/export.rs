@@ -275,7 +275,7 @@ impl Cells<'_> {
             Column::new(Field::Unit, Lang::En, None),
             ind.unit.as_ref().map(|u| text(u, Lang::En)).unwrap_or_default(),
         ));
-        let direction = ind.direction.map(|d| if d == crate::indicator::Direction::Increase { "増加" } else { "減少" });
+        let direction = ind.direction.map(crate::indicator::Direction::ja);
         cells.push((Column::new(Field::IndicatorDirection, Lang::Ja, None), direction.unwrap_or_default().to_owned()));
         for ((col, value), printed) in value_columns.iter().zip(&values).zip(printed) {
             let Field::Value(kind) = col.field else { continue };

@@ -3,6 +3,7 @@
 //! multi-line strings. The pieces (an indicator, a report, a value) are also what an update
 //! adds to an existing record.
 
+use crate::model::ValueKind;
 use crate::record_writer::{list, number, string, text};
 use crate::text::Text;
 
@@ -126,9 +127,9 @@ pub fn indicator(ind: &SheetIndicator, id: &str, problems: &mut Vec<Problem>) ->
     if let Some(d) = ind.direction.set() {
         t.push_str(&format!("direction = {}\n", string(d.as_str())));
     }
-    for (key, value) in [("baseline", &ind.baseline), ("target", &ind.target)] {
+    for (kind, value) in [(ValueKind::Baseline, &ind.baseline), (ValueKind::Target, &ind.target)] {
         if let Some(v) = value.set() {
-            t.push_str(&format!("{key} = {}\n", value_inline(v, ind.row, problems)));
+            t.push_str(&format!("{} = {}\n", kind.as_str(), value_inline(v, ind.row, problems)));
         }
     }
     let actuals: Vec<String> =

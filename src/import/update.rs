@@ -9,7 +9,7 @@
 use toml_edit::DocumentMut;
 
 use crate::fiscal_year::FiscalYear;
-use crate::model::{Indicator, IndicatorValue, Project, Report, ScheduleRow};
+use crate::model::{Indicator, IndicatorValue, Project, Report, ScheduleRow, ValueKind};
 use crate::record_writer::{list, number, string, text};
 use crate::text::Text;
 
@@ -299,10 +299,11 @@ impl Updater {
             Given::Set(d) => Given::Set(d.as_str().to_owned()),
         };
         self.string(t, "direction", &direction, old.direction.map(|d| d.as_str()));
-        for (key, given, o) in
-            [("baseline", &ind.baseline, old.baseline.as_ref()), ("target", &ind.target, old.target.as_ref())]
-        {
-            let o = o.map(|o| o.get_ref());
+        let fixed =
+            [(ValueKind::Baseline, &ind.baseline, &old.baseline), (ValueKind::Target, &ind.target, &old.target)];
+        for (kind, given, o) in fixed {
+            let key = kind.as_str();
+            let o = o.as_ref().map(|o| o.get_ref());
             match (given, o) {
                 (Given::Missing, _) | (Given::Empty, None) => {}
                 (Given::Empty, Some(_)) => self.remove(t, key),
