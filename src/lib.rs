@@ -40,7 +40,7 @@ pub use pipeline::{Failure, Job, Progress, Silent, Stage};
 pub use render::theme::Theme;
 
 use output::{Discard, MemorySink, Sink, Staging};
-use pipeline::stage;
+use pipeline::{Made, stage};
 use render::Renderer;
 
 /// The pipeline: load → check → render → write, each stage timed. The sink is opened
@@ -52,18 +52,15 @@ pub fn run<S: Sink>(
 ) -> Result<(S, Diagnostics), Failure> {
     let (site, warnings) = stage(progress, Stage::Load, || job.load())?;
     job.accept(&warnings)?;
-    let theme = Theme::load(job.root(), &site.config.theme).map_err(Failure::Render)?;
+    let theme = Theme::load(job.root(), &site.config.theme)?;
     let sink = open()?;
-    let rendered = |d| Failure::Render(d);
-    let renderer = stage(progress, Stage::Prepare, || Renderer::new(&site, &theme)).map_err(rendered)?;
-    let made =
-        stage(progress, Stage::Projects, || pipeline::projects(&site, &renderer, &sink, &job.selection, progress));
-    let pipeline::Made { data, search } = made.map_err(rendered)?;
-    let data = stage(progress, Stage::Data, || pipeline::data_files(data)).map_err(rendered)?;
-    stage(progress, Stage::Search, || pipeline::search_index(&site, search, &sink)).map_err(rendered)?;
-    stage(progress, Stage::Pages, || pipeline::site_pages(&site, &renderer, &data, &sink, progress))
-        .map_err(rendered)?;
-    stage(progress, Stage::Files, || pipeline::site_files(&site, &theme, &renderer, &sink)).map_err(rendered)?;
+    let renderer = stage(progress, Stage::Prepare, || Renderer::new(&site, &theme))?;
+    let made = || pipeline::projects(&site, &renderer, &sink, &job.selection, progress);
+    let Made { data, search } = stage(progress, Stage::Projects, made)?;
+    let data = stage(progress, Stage::Data, || pipeline::data_files(data))?;
+    stage(progress, Stage::Search, || pipeline::search_index(&site, search, &sink))?;
+    stage(progress, Stage::Pages, || pipeline::site_pages(&site, &renderer, &data, &sink, progress))?;
+    stage(progress, Stage::Files, || pipeline::site_files(&site, &theme, &renderer, &sink))?;
     Ok((sink, warnings))
 }
 

@@ -175,6 +175,14 @@ pub enum Failure {
     Refused(crate::output::destination::Refusal),
 }
 
+/// Problems found once the records are loaded (the theme, a template, writing the
+/// output) stop the build as a rendering failure.
+impl From<Diagnostics> for Failure {
+    fn from(d: Diagnostics) -> Failure {
+        Failure::Render(d)
+    }
+}
+
 impl Failure {
     /// The failure as diagnostics, for commands that only report them.
     pub fn into_diagnostics(self) -> Diagnostics {
