@@ -169,7 +169,7 @@ pub(crate) fn read_head(input: &mut impl Read, mut set_timeout: impl FnMut(Durat
     }
 }
 
-/// Whether a `Host` header names this server: 127.0.0.1, localhost or [::1] with this
+/// Whether a `Host` header names this server: 127.0.0.1, localhost or `[::1]` with this
 /// port (the port may be left out only when it is 80, as browsers do).
 pub fn host_allowed(host: &[u8], port: u16) -> bool {
     let Ok(host) = std::str::from_utf8(host) else { return false };
