@@ -311,7 +311,7 @@ pub struct Report {
 /// The long texts of a record: the Markdown and free-text fields of the project and its
 /// reports. Only the project's own pages and data use them, so a very large site keeps
 /// records without them in memory and reads them again from the file when needed
-/// ([`crate::load::Retention::Outline`]).
+/// (the loader's outline retention).
 #[derive(Debug, Clone, Default)]
 pub struct LongTexts {
     lead_note: Option<Text>,

@@ -14,7 +14,7 @@
 //! ```
 //!
 //! A [`Renderer`] is made once per build (templates compiled, per-language contexts
-//! computed) and renders any page on any thread; the pipeline (`crate::pipeline`)
+//! computed) and renders any page on any thread; the pipeline
 //! decides which pages to render and where they go.
 
 mod context;
