@@ -78,13 +78,7 @@ pub struct Source<'a> {
 
 impl Source<'_> {
     /// A diagnostic at `span` (byte offsets into the text).
-    pub fn at(
-        &self,
-        severity: Severity,
-        span: Option<Range<usize>>,
-        key: Option<&str>,
-        message: &str,
-    ) -> Diagnostic {
+    pub fn at(&self, severity: Severity, span: Option<Range<usize>>, key: Option<&str>, message: &str) -> Diagnostic {
         let (message, help) = split_help(message);
         Diagnostic {
             severity,
@@ -111,12 +105,7 @@ impl Source<'_> {
         let column = text[line_start..start].chars().count() + 1;
         let underlined_end = end.min(line_end);
         let width = text[start..underlined_end].chars().count().max(1);
-        Location {
-            line,
-            column,
-            width,
-            line_text: text[line_start..line_end].trim_end_matches('\r').to_owned(),
-        }
+        Location { line, column, width, line_text: text[line_start..line_end].trim_end_matches('\r').to_owned() }
     }
 }
 
@@ -154,7 +143,8 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} |")?;
             writeln!(f, "{} | {shown}", loc.line)?;
             let lead: String = cells.iter().take(loc.column - 1).map(|(_, w)| " ".repeat(*w)).collect();
-            let carets: String = cells.iter().skip(loc.column - 1).take(loc.width).map(|(_, w)| "^".repeat(*w)).collect();
+            let carets: String =
+                cells.iter().skip(loc.column - 1).take(loc.width).map(|(_, w)| "^".repeat(*w)).collect();
             let carets = if carets.is_empty() { "^".to_owned() } else { carets };
             writeln!(f, "{pad} | {lead}{carets}")?;
         }
@@ -183,7 +173,8 @@ fn cell(c: char) -> (Cow<'static, str>, usize) {
 /// cursor or change colours, and bidirectional overrides can make a line read differently
 /// from what it holds.
 fn is_unsafe_on_terminal(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
 /// A character written as an escape, e.g. `\u{1b}` for ESC.
@@ -327,8 +318,19 @@ mod tests {
         forward.sort();
         backward.sort();
         assert_eq!(forward, backward);
-        let order: Vec<(&str, Option<&str>)> = forward.0.iter().map(|d| (d.message.as_str(), d.help.as_deref())).collect();
-        assert_eq!(order, [("whole file", Some("help")), ("a", Some("help 1")), ("a", Some("help 2")), ("z", Some("help")), ("b", Some("help")), ("w", None)]);
+        let order: Vec<(&str, Option<&str>)> =
+            forward.0.iter().map(|d| (d.message.as_str(), d.help.as_deref())).collect();
+        assert_eq!(
+            order,
+            [
+                ("whole file", Some("help")),
+                ("a", Some("help 1")),
+                ("a", Some("help 2")),
+                ("z", Some("help")),
+                ("b", Some("help")),
+                ("w", None)
+            ]
+        );
     }
 
     #[test]

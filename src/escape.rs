@@ -2,18 +2,35 @@
 //! an HTML `<script>` element, JSON in a JavaScript file, and URLs from `site.toml` in
 //! line-based text (robots.txt) and XML (sitemap.xml).
 //!
-//! HTML is escaped by the templates (minijinja autoescape), XML by quick-xml, CSV by the
-//! csv crate and JSON by serde_json; what is left is the seams between them, here.
+//! HTML is escaped by the templates (minijinja autoescape, with [`html`] as its formatter),
+//! XML by quick-xml, CSV by the csv crate and JSON by serde_json; what is left is the
+//! seams between them, here, and [`html`] for the SVG of the charts.
 
 use std::borrow::Cow;
 use std::fmt::Write;
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
+pub fn html(s: &str) -> String {
+    let mut escaped = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#x27;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
 
 /// JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` become
 /// `\u003c`, `\u003e` and `\u0026`, so that no `</script>` or `<!--` in a text can end
 /// or change the element, and U+2028 and U+2029 become `\u2028` and `\u2029`, which
 /// JavaScript before ES2019 did not accept in strings. The result parses as the same
 /// JSON value.
-pub fn json_for_html_script(value: &serde_json::Value) -> String {
+pub fn json_for_html_script(value: &impl serde::Serialize) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned());
     escape_json_chars(&text, |c| matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}'))
 }
@@ -97,6 +114,9 @@ mod tests {
     fn urls_lose_only_what_no_url_can_hold() {
         assert_eq!(url_as_text("https://example.jp/a&b'c\"<d>/"), "https://example.jp/a&b'c\"<d>/");
         assert_eq!(url_as_text("https://例え.jp/協働/"), "https://例え.jp/協働/");
-        assert_eq!(url_as_text("https://x.jp/a b\nDisallow: /\r\t\u{1}\u{7f}\u{85}\u{3000}\u{ffff}"), "https://x.jp/a%20b%0ADisallow:%20/%0D%09%01%7F%C2%85%E3%80%80%EF%BF%BF");
+        assert_eq!(
+            url_as_text("https://x.jp/a b\nDisallow: /\r\t\u{1}\u{7f}\u{85}\u{3000}\u{ffff}"),
+            "https://x.jp/a%20b%0ADisallow:%20/%0D%09%01%7F%C2%85%E3%80%80%EF%BF%BF"
+        );
     }
 }

@@ -6,10 +6,10 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::Serialize;
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-use crate::text::Lang;
+use crate::i18n::Lang;
 
 /// Earliest and latest fiscal year kyodo accepts. Plans older than 1900 or beyond 2100 are
 /// almost certainly typing mistakes.
@@ -85,8 +85,7 @@ impl fmt::Display for FiscalYearError {
     }
 }
 
-const HOW_TO_WRITE: &str =
-    "write a fiscal year as 2023, \"R5\", \"令和5年度\", \"H27\" or \"平成27年度\"";
+const HOW_TO_WRITE: &str = "write a fiscal year as 2023, \"R5\", \"令和5年度\", \"H27\" or \"平成27年度\"";
 
 impl FiscalYear {
     /// A fiscal year from its Gregorian starting year, if within the accepted range.
@@ -94,31 +93,20 @@ impl FiscalYear {
         if (MIN_YEAR..=MAX_YEAR).contains(&year) {
             Ok(FiscalYear(year))
         } else {
-            Err(FiscalYearError(format!(
-                "fiscal year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})\n{HOW_TO_WRITE}"
-            )))
+            Err(FiscalYearError(format!("fiscal year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})\n{HOW_TO_WRITE}")))
         }
     }
 
     /// Parses what a clerk writes: `2023`, `FY2023`, `R5`, `令和5年度`, `令和元年`, `H27`,
     /// `平成27年度`. Full-width digits and letters and surrounding spaces are accepted.
     pub fn parse(input: &str) -> Result<FiscalYear, FiscalYearError> {
-        let normal: String = input.trim().chars().map(half_width).collect();
+        let normal: String = input.trim().chars().map(crate::width::narrow).collect();
         let normal = normal.trim();
-        let bad = || {
-            FiscalYearError(format!("\"{}\" is not a fiscal year\n{HOW_TO_WRITE}", input.trim()))
-        };
-        let without_suffix = normal
-            .strip_suffix("年度")
-            .or_else(|| normal.strip_suffix('年'))
-            .unwrap_or(normal)
-            .trim();
+        let bad = || FiscalYearError(format!("\"{}\" is not a fiscal year\n{HOW_TO_WRITE}", input.trim()));
+        let without_suffix = normal.strip_suffix("年度").or_else(|| normal.strip_suffix('年')).unwrap_or(normal).trim();
 
-        let eras = [
-            (Era::Reiwa, ["令和", "R", "r"]),
-            (Era::Heisei, ["平成", "H", "h"]),
-            (Era::Showa, ["昭和", "S", "s"]),
-        ];
+        let eras =
+            [(Era::Reiwa, ["令和", "R", "r"]), (Era::Heisei, ["平成", "H", "h"]), (Era::Showa, ["昭和", "S", "s"])];
         for (era, prefixes) in eras {
             for prefix in prefixes {
                 if let Some(rest) = without_suffix.strip_prefix(prefix) {
@@ -142,10 +130,10 @@ impl FiscalYear {
             .or_else(|| without_suffix.strip_prefix("fy"))
             .unwrap_or(without_suffix)
             .trim();
-        if digits.len() == 4 {
-            if let Some(year) = parse_digits(digits) {
-                return FiscalYear::from_gregorian(year);
-            }
+        if digits.len() == 4
+            && let Some(year) = parse_digits(digits)
+        {
+            return FiscalYear::from_gregorian(year);
         }
         Err(bad())
     }
@@ -168,11 +156,7 @@ impl FiscalYear {
         match Era::of(self.0) {
             Some(era) => {
                 let n = self.0 - era.offset();
-                if n == 1 {
-                    format!("{}元年度", era.kanji())
-                } else {
-                    format!("{}{}年度", era.kanji(), n)
-                }
+                if n == 1 { format!("{}元年度", era.kanji()) } else { format!("{}{}年度", era.kanji(), n) }
             }
             None => format!("{}年度", self.0),
         }
@@ -195,15 +179,6 @@ impl FiscalYear {
             Lang::Ja => self.era_short(),
             Lang::En => format!("FY{}", self.0),
         }
-    }
-}
-
-/// Maps full-width ASCII (０-９, Ｒ, Ｈ, ＦＹ) and the ideographic space to half-width.
-fn half_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
     }
 }
 

@@ -1,33 +1,25 @@
 //! kyodo: a city's plan-progress report, one TOML record per project, built into a
-//! bilingual static website.
+//! bilingual static website with open data.
 //!
-//! The pipeline is load → check → render → write:
-//!
-//! ```text
-//! Site::load(root)           read content/, parse, check every reference   (load.rs)
-//! Theme::load(root, name)    templates, UI strings, assets                  (render/theme.rs)
-//! render_to(site, theme, …)  pages, data files and search index, streamed   (render/mod.rs)
-//!                            into a sink: memory, or a staging folder
-//! Staging::commit()          the staging folder swapped into place          (output.rs)
-//! ```
-//!
-//! Where a build may write is decided before anything is loaded, by
-//! `Destination::check` (destination.rs): never over the site's own folders, and over
-//! an existing folder only if kyodo wrote it, unless the clerk passes `--force`.
+//! Every command that builds runs the one pipeline, [`run`]: `kyodo build` into a staging
+//! folder that is swapped into place, `kyodo check` into nothing, the preview into memory
+//! and only for the projects an edit touched. The stages are in [`pipeline`]; the map of
+//! the modules and the rules between them are in ARCHITECTURE.md.
 
 pub mod data;
-pub mod destination;
 pub mod diagnostic;
 pub mod escape;
+pub mod files;
 pub mod fiscal_year;
+pub mod i18n;
 pub mod import;
 pub mod indicator;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod preview;
-pub mod project_folder;
 pub mod record_writer;
 pub mod render;
 pub mod scaffold;
@@ -36,35 +28,48 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod text;
+pub mod urls;
+pub mod width;
 
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use load::Site;
-pub use render::{render, theme::Theme, Output};
+pub use output::{Output, destination};
+pub use pipeline::{Failure, Job, Progress, Silent, Stage};
+pub use render::theme::Theme;
 
-/// Loads and checks the site at `root`, then renders it in memory. Nothing is written.
-/// On success returns the output and any warnings.
-pub fn build(root: &Path) -> Result<(Output, Diagnostics), Diagnostics> {
-    let (site, mut warnings) = Site::load(root)?;
-    let theme = Theme::load(root, &site.config.theme)?;
-    let output = render(&site, &theme)?;
-    warnings.sort();
-    Ok((output, warnings))
+use output::{Discard, MemorySink, Sink, Staging};
+use pipeline::{Made, stage};
+use render::Renderer;
+
+/// The pipeline: load → check → render → write, each stage timed. The sink is opened
+/// only once the records have passed their checks, so a site with errors touches nothing.
+pub fn run<S: Sink>(
+    job: &Job,
+    open: impl FnOnce() -> Result<S, Failure>,
+    progress: &dyn Progress,
+) -> Result<(S, Diagnostics), Failure> {
+    let (site, warnings) = stage(progress, Stage::Load, || job.load())?;
+    job.accept(&warnings)?;
+    let theme = Theme::load(job.root(), &site.config.theme)?;
+    let sink = open()?;
+    let renderer = stage(progress, Stage::Prepare, || Renderer::new(&site, &theme))?;
+    let made = || pipeline::projects(&site, &renderer, &sink, &job.selection, progress);
+    let Made { data, search } = stage(progress, Stage::Projects, made)?;
+    let data = stage(progress, Stage::Data, || pipeline::data_files(data))?;
+    stage(progress, Stage::Search, || pipeline::search_index(&site, search, &sink))?;
+    stage(progress, Stage::Pages, || pipeline::site_pages(&site, &renderer, &data, &sink, progress))?;
+    stage(progress, Stage::Files, || pipeline::site_files(&site, &theme, &renderer, &sink))?;
+    Ok((sink, warnings))
 }
 
-/// Why a build into a folder did not happen.
-#[derive(Debug)]
-pub enum BuildFailure {
-    /// The records have errors.
-    Invalid(Diagnostics),
-    /// `--strict` and there are warnings.
-    Strict(Diagnostics),
-    /// Rendering or writing failed (template error, disk full …).
-    Render(Diagnostics),
-    Write(output::WriteError),
-    /// The destination changed during the build and may no longer be replaced.
-    Refused(destination::Refusal),
+/// Loads, checks and renders the site at `root` in memory; writes nothing. On success
+/// returns the output and any warnings.
+pub fn build(root: &Path) -> Result<(Output, Diagnostics), Diagnostics> {
+    let (sink, warnings) =
+        run(&Job::folder(root), || Ok(MemorySink::default()), &Silent).map_err(Failure::into_diagnostics)?;
+    Ok((sink.into_output(), warnings))
 }
 
 /// A finished build: its warnings and the number of files written.
@@ -74,26 +79,23 @@ pub struct Built {
     pub files: usize,
 }
 
-/// Loads, checks and renders the site at `root` straight into a staging folder next to
-/// `dest`, then swaps it into place. Pages are written as they are rendered, so memory does
-/// not grow with the size of the output. On any failure `dest` is left as it was.
-/// `dest` is checked by [`destination::Destination::check`] for the same `root`.
-pub fn build_to_folder(root: &Path, dest: &destination::Destination, strict: bool, progress: &dyn render::Progress) -> Result<Built, BuildFailure> {
-    let (site, mut warnings) = Site::load(root).map_err(BuildFailure::Invalid)?;
-    progress.stage("load");
-    warnings.sort();
-    if strict && !warnings.0.is_empty() {
-        return Err(BuildFailure::Strict(warnings));
-    }
-    let theme = Theme::load(root, &site.config.theme).map_err(BuildFailure::Render)?;
-    let staging = output::Staging::new(dest).map_err(BuildFailure::Write)?;
-    render::render_to(&site, &theme, &staging, progress, &render::Selection::All).map_err(BuildFailure::Render)?;
+/// Builds the site at `root` straight into a staging folder next to `dest`, then swaps it
+/// into place. Pages are written as they are rendered, so memory does not grow with the
+/// size of the output. On any failure `dest` is left as it was. `dest` is checked by
+/// [`destination::Destination::check`] for the same `root`.
+pub fn build_to_folder(
+    root: &Path,
+    dest: &destination::Destination,
+    strict: bool,
+    progress: &dyn Progress,
+) -> Result<Built, Failure> {
+    let job = Job { strict, ..Job::folder(root) };
+    let (staging, warnings) = run(&job, || Staging::new(dest).map_err(Failure::Write), progress)?;
     let files = staging.files();
-    staging.commit().map_err(|e| match e {
-        output::CommitError::Refused(r) => BuildFailure::Refused(r),
-        output::CommitError::Write(w) => BuildFailure::Write(w),
+    stage(progress, Stage::Commit, || staging.commit()).map_err(|e| match e {
+        output::CommitError::Refused(r) => Failure::Refused(r),
+        output::CommitError::Write(w) => Failure::Write(w),
     })?;
-    progress.stage("commit");
     Ok(Built { warnings, files })
 }
 
@@ -101,9 +103,6 @@ pub fn build_to_folder(root: &Path, dest: &destination::Destination, strict: boo
 /// `kyodo check` runs. Rendering finds template errors; its output is dropped as it comes,
 /// so checking a site of any size takes no more memory than building it.
 pub fn check(root: &Path) -> Result<Diagnostics, Diagnostics> {
-    let (site, mut warnings) = Site::load(root)?;
-    let theme = Theme::load(root, &site.config.theme)?;
-    render::render_to(&site, &theme, &render::Discard, &render::Silent, &render::Selection::All)?;
-    warnings.sort();
+    let (_, warnings) = run(&Job::folder(root), || Ok(Discard), &Silent).map_err(Failure::into_diagnostics)?;
     Ok(warnings)
 }

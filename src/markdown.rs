@@ -86,7 +86,11 @@ fn is_plain(text: &str) -> bool {
         && text.lines().all(|line| {
             let l = line.trim_start();
             let numbered = l.chars().take_while(char::is_ascii_digit).count();
-            !(l.starts_with("- ") || l.starts_with("+ ") || l.starts_with("    ") || l.starts_with('=') || (numbered > 0 && l[numbered..].starts_with(['.', ')'])))
+            !(l.starts_with("- ")
+                || l.starts_with("+ ")
+                || l.starts_with("    ")
+                || l.starts_with('=')
+                || (numbered > 0 && l[numbered..].starts_with(['.', ')'])))
         })
 }
 
@@ -133,7 +137,9 @@ mod tests {
 
     #[test]
     fn unsafe_links_lose_their_target_but_keep_their_text() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x"] {
+        for url in
+            ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,x", "vbscript:x"]
+        {
             let html = to_html(&format!("[click]({url})"));
             assert!(!html.contains("href"), "{url}: {html}");
             assert!(html.contains("click"), "{url}: {html}");
@@ -160,7 +166,8 @@ mod tests {
 
     #[test]
     fn the_fast_path_agrees_with_the_parser() {
-        for text in ["■相談 128件\n\n■研修を実施", "a\nb\n\nc", "○ We will do it.", "令和5年度 4件", "x - y", "1-(1)-①"] {
+        for text in ["■相談 128件\n\n■研修を実施", "a\nb\n\nc", "○ We will do it.", "令和5年度 4件", "x - y", "1-(1)-①"]
+        {
             assert!(is_plain(text), "{text}");
             let mut options = Options::empty();
             options.insert(Options::ENABLE_TABLES);

@@ -13,9 +13,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostic::Diagnostics;
-use crate::load::{ParseCache, Site, SourceFile, Sources, PROJECTS_DIR};
-use crate::render::{render_to, MemorySink, Selection, Silent};
-use crate::Theme;
+use crate::load::{PROJECTS_DIR, ParseCache, SourceFile, Sources};
+use crate::output::MemorySink;
+use crate::pipeline::{Failure, Input, Job, Selection, Silent};
 
 /// The files of a rendered site, shared cheaply between the rebuilder and the server.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
@@ -65,7 +65,10 @@ impl Preview {
         // A link named like a record is not read but reported (see `project_folder`): a
         // change to one rebuilds everything, so that it is reported as a build reports it.
         let is_link = |p: &Path| std::fs::symlink_metadata(root.join(p)).is_ok_and(|m| m.file_type().is_symlink());
-        let projects_only = !relative.is_empty() && relative.iter().all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml") && !is_link(p));
+        let projects_only = !relative.is_empty()
+            && relative
+                .iter()
+                .all(|p| p.starts_with(PROJECTS_DIR) && p.extension().is_some_and(|e| e == "toml") && !is_link(p));
         let mut incremental = false;
         let mut changed_ids = BTreeSet::new();
         match (&mut self.sources, projects_only) {
@@ -73,7 +76,7 @@ impl Preview {
                 diags = read_problems.clone();
                 incremental = true;
                 for rel in &relative {
-                    match std::fs::read(root.join(rel)) {
+                    match crate::files::read(&root.join(rel)) {
                         Ok(bytes) => match sources.projects.iter_mut().find(|s| s.path == *rel) {
                             Some(existing) => existing.bytes = bytes,
                             None => {
@@ -96,19 +99,16 @@ impl Preview {
             }
         }
         let (sources, _) = self.sources.as_ref().ok_or_else(Diagnostics::default)?;
-        let (site, warnings) = Site::from_sources_cached(&root, sources, diags, Some(&self.cache))?;
-        let theme = Theme::load(&root, &site.config.theme)?;
         let selection = if incremental && !self.files.is_empty() {
-            let dependents = site.projects.iter().enumerate().filter(|(_, p)| {
-                changed_ids.contains(p.record.id.get_ref().as_str()) || p.record.related.iter().any(|r| changed_ids.contains(r.get_ref().as_str()))
-            });
-            Selection::Projects(dependents.map(|(i, _)| i).collect())
+            Selection::Changed(changed_ids)
         } else {
             incremental = false;
             Selection::All
         };
-        let sink = MemorySink::default();
-        render_to(&site, &theme, &sink, &Silent, &selection)?;
+        let input = Input::Sources { root: &root, sources, read_problems: diags, cache: Some(&self.cache) };
+        let job = Job { input, selection, strict: false };
+        let (sink, warnings) =
+            crate::run(&job, || Ok(MemorySink::default()), &Silent).map_err(Failure::into_diagnostics)?;
         let output = sink.into_output();
         let rendered = output.files.len();
         let fresh = output.files.into_iter().map(|(k, v)| (k, Arc::from(v)));

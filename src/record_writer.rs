@@ -60,7 +60,16 @@ mod tests {
 
     #[test]
     fn strings_round_trip_through_toml() {
-        for s in ["市民", "a \"quoted\" word", "back\\slash", "line\nbreak", "ends with quote\"", "three \"\"\" quotes\nx", "tab\tand\u{1}control\nx", "\"\"\"\nstarts"] {
+        for s in [
+            "市民",
+            "a \"quoted\" word",
+            "back\\slash",
+            "line\nbreak",
+            "ends with quote\"",
+            "three \"\"\" quotes\nx",
+            "tab\tand\u{1}control\nx",
+            "\"\"\"\nstarts",
+        ] {
             let doc = format!("v = {}\n", string(s));
             let parsed: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{s:?}: {e}\n{doc}"));
             assert_eq!(parsed["v"].as_str(), Some(s), "{doc}");

@@ -8,23 +8,33 @@ use crate::record_writer::string;
 /// The text of a new project record. `title` may be empty: the record then fails the check
 /// with "the title is empty" until it is filled in.
 pub fn project(site: &Site, id: &str, title: &str) -> String {
+    let mut record = head(site, id, title);
+    record.push_str(&progress(site));
+    record
+}
+
+/// The first part of a new record: what the project is, and where it belongs.
+fn head(site: &Site, id: &str, title: &str) -> String {
     let voc = &site.vocabulary;
-    let year = site.reported_year();
-    let plan = |fy: Option<FiscalYear>| fy.map(|y| y.era_short());
-    let first_policy = voc.goals.iter().flat_map(|g| g.policies.iter()).next().map(|p| p.id.get_ref().to_string()).unwrap_or_default();
+    let first_policy =
+        voc.goals.iter().flat_map(|g| g.policies.iter()).next().map(|p| p.id.get_ref().to_string()).unwrap_or_default();
     let first_department = voc.departments.first().map(|d| d.id.get_ref().to_string()).unwrap_or_default();
     let policies: Vec<String> = voc
         .goals
         .iter()
-        .flat_map(|g| g.policies.iter().map(move |p| format!("#   {} = {} {}", p.id.get_ref(), p.code, p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(&g.code))))
+        .flat_map(|g| {
+            g.policies.iter().map(move |p| {
+                format!(
+                    "#   {} = {} {}",
+                    p.id.get_ref(),
+                    p.code,
+                    p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(&g.code)
+                )
+            })
+        })
         .collect();
-    let departments: Vec<String> = voc.departments.iter().map(|d| format!("#   {} = {}", d.id.get_ref(), d.name.ja)).collect();
-    let statuses: Vec<String> = voc.statuses.iter().map(|s| format!("{} ({})", s.id.get_ref(), s.label.ja)).collect();
-    let grades: Vec<String> = voc.grades.iter().map(|g| g.id.get_ref().to_string()).collect();
-    let partners: Vec<String> = voc.partners.iter().map(|p| format!("{} ({})", p.id.get_ref(), p.label)).collect();
-    let start = plan(site.config.plan.start).unwrap_or_else(|| year.era_short());
-    let end = plan(site.config.plan.end.as_ref().map(|e| *e.get_ref())).unwrap_or_else(|| year.era_short());
-
+    let departments: Vec<String> =
+        voc.departments.iter().map(|d| format!("#   {} = {}", d.id.get_ref(), d.name.ja)).collect();
     let mut t = String::new();
     let mut line = |s: &str| {
         t.push_str(s);
@@ -53,7 +63,8 @@ pub fn project(site: &Site, id: &str, title: &str) -> String {
     line("related_departments = []");
     line("");
     line("# Long texts are Markdown between \"\"\" and \"\"\".");
-    for (key, what) in [("issues", "現状・課題"), ("direction", "目指すべき方向性"), ("plan_content", "推進内容")] {
+    for (key, what) in [("issues", "現状・課題"), ("direction", "目指すべき方向性"), ("plan_content", "推進内容")]
+    {
         line(&format!("# {what}"));
         line(&format!("{key} = {{ ja = \"\"\"\n\"\"\", en = \"\"\"\n\"\"\" }}"));
     }
@@ -62,6 +73,26 @@ pub fn project(site: &Site, id: &str, title: &str) -> String {
     line("# 主な関連事業: ids of other projects, e.g. [\"1-2-1\"]");
     line("related = []");
     line("");
+    t
+}
+
+/// The second part of a new record: yearly plan, an indicator and the reported year's
+/// report.
+fn progress(site: &Site) -> String {
+    let voc = &site.vocabulary;
+    let year = site.reported_year();
+    let plan = |fy: Option<FiscalYear>| fy.map(|y| y.era_short());
+    let statuses: Vec<String> = voc.statuses.iter().map(|s| format!("{} ({})", s.id.get_ref(), s.label.ja)).collect();
+    let grades: Vec<String> = voc.grades.iter().map(|g| g.id.get_ref().to_string()).collect();
+    let partners: Vec<String> = voc.partners.iter().map(|p| format!("{} ({})", p.id.get_ref(), p.label)).collect();
+    let start = plan(site.config.plan.start).unwrap_or_else(|| year.era_short());
+    let end = plan(site.config.plan.end.as_ref().map(|e| *e.get_ref())).unwrap_or_else(|| year.era_short());
+
+    let mut t = String::new();
+    let mut line = |s: &str| {
+        t.push_str(s);
+        t.push('\n');
+    };
     if statuses.is_empty() {
         line("# 年次計画: this site's vocabulary.toml defines no statuses; add them there to use a yearly plan.");
     } else {

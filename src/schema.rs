@@ -6,14 +6,15 @@
 
 use std::borrow::Cow;
 
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::indicator::Number;
 use crate::model::config::Date;
 use crate::model::{Project, SiteConfig, Vocabulary};
 use crate::slug::Slug;
-use crate::text::{Lang, Text};
+use crate::text::Text;
 
 impl JsonSchema for Text {
     fn schema_name() -> Cow<'static, str> {
@@ -96,7 +97,8 @@ impl JsonSchema for Date {
 /// The schemas kyodo publishes: file name → pretty JSON.
 pub fn schemas() -> Vec<(&'static str, String)> {
     // Draft 7: what editors' TOML language servers (taplo) and VS Code understand.
-    let generate = |f: fn(&mut SchemaGenerator) -> Schema| f(&mut schemars::generate::SchemaSettings::draft07().into_generator());
+    let generate =
+        |f: fn(&mut SchemaGenerator) -> Schema| f(&mut schemars::generate::SchemaSettings::draft07().into_generator());
     let render = |mut s: Schema, title: &str, description: &str| {
         s.insert("title".into(), title.into());
         s.insert("description".into(), description.into());
@@ -105,8 +107,29 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         text
     };
     vec![
-        ("site.schema.json", render(generate(|g| g.root_schema_for::<SiteConfig>()), "kyodo site configuration", "content/site.toml: see docs/records.md")),
-        ("vocabulary.schema.json", render(generate(|g| g.root_schema_for::<Vocabulary>()), "kyodo vocabulary", "content/vocabulary.toml: see docs/records.md")),
-        ("project.schema.json", render(generate(|g| g.root_schema_for::<Project>()), "kyodo project record", "content/projects/<id>.toml: see docs/records.md")),
+        (
+            "site.schema.json",
+            render(
+                generate(|g| g.root_schema_for::<SiteConfig>()),
+                "kyodo site configuration",
+                "content/site.toml: see docs/records.md",
+            ),
+        ),
+        (
+            "vocabulary.schema.json",
+            render(
+                generate(|g| g.root_schema_for::<Vocabulary>()),
+                "kyodo vocabulary",
+                "content/vocabulary.toml: see docs/records.md",
+            ),
+        ),
+        (
+            "project.schema.json",
+            render(
+                generate(|g| g.root_schema_for::<Project>()),
+                "kyodo project record",
+                "content/projects/<id>.toml: see docs/records.md",
+            ),
+        ),
     ]
 }

@@ -23,17 +23,11 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 /// Normalises text for indexing and querying: NFKC (full-width → half-width, compatibility
 /// forms folded) and lower case.
 pub fn normalize(s: &str) -> String {
-    // Most text is already in NFKC; checking is much cheaper than normalising.
-    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        s.to_lowercase()
-    } else {
-        s.nfkc().collect::<String>().to_lowercase()
-    }
+    crate::width::nfkc(s).to_lowercase()
 }
 
 /// Whether a character is written without spaces between words (kana, kanji).
@@ -136,10 +130,10 @@ fn each_token(normalized: &str, mut f: impl FnMut(Token)) {
     let mut run = 0usize;
     let mut word = String::new();
     let end_cjk = |previous: &mut Option<char>, run: &mut usize, f: &mut dyn FnMut(Token)| {
-        if *run == 1 {
-            if let Some(c) = *previous {
-                f(Token::Chars(u64::from(c as u32) << 32));
-            }
+        if *run == 1
+            && let Some(c) = *previous
+        {
+            f(Token::Chars(u64::from(c as u32) << 32));
         }
         *run = 0;
         *previous = None;
@@ -186,7 +180,10 @@ pub struct Prepared {
 
 /// Tokenises a document; documents are independent, so this runs in parallel.
 pub fn prepare(d: &Document) -> Prepared {
-    Prepared { fields: [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()], tokens: document_tokens(d) }
+    Prepared {
+        fields: [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()],
+        tokens: document_tokens(d),
+    }
 }
 
 /// Builds an index document by document, in document order, so that each postings list
@@ -309,6 +306,17 @@ pub fn fnv1a(s: &str) -> u32 {
     hash
 }
 
+/// What `meta.js` tells the browser: how the index is sharded, and the tokens left out.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Meta<'a> {
+    doc_shards: usize,
+    docs: usize,
+    docs_per_shard: usize,
+    shards: usize,
+    stop: &'a [String],
+}
+
 fn script(kind: &str, shard: usize, value: &impl Serialize) -> Vec<u8> {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
     let json = crate::escape::json_for_script_file(&json);
@@ -339,8 +347,9 @@ pub fn write_files<E: Send>(index: &Index, put: &(dyn Fn(String, Vec<u8>) -> Res
         token_shards[fnv1a(shard_key(t)) as usize % shards].insert(t, list);
     }
     let doc_shards = index.docs.len().div_ceil(DOCS_PER_SHARD).max(1);
-    let meta = serde_json::json!({ "shards": shards, "docShards": doc_shards, "docsPerShard": DOCS_PER_SHARD, "docs": index.docs.len(), "stop": index.stop });
-    let meta = crate::escape::json_for_script_file(&meta.to_string()).into_owned();
+    let meta = Meta { doc_shards, docs: index.docs.len(), docs_per_shard: DOCS_PER_SHARD, shards, stop: &index.stop };
+    let meta = serde_json::to_string(&meta).unwrap_or_else(|_| "null".to_owned());
+    let meta = crate::escape::json_for_script_file(&meta).into_owned();
     put("meta.js".to_owned(), format!("window.kyodoSearch.meta({meta});\n").into_bytes())?;
     token_shards.par_iter().enumerate().try_for_each(|(k, shard)| put(format!("t{k}.js"), script("t", k, shard)))?;
     (0..doc_shards).into_par_iter().try_for_each(|k| {
@@ -350,36 +359,14 @@ pub fn write_files<E: Send>(index: &Index, put: &(dyn Fn(String, Vec<u8>) -> Res
     })
 }
 
-/// The search document of one project page in one language, from its whole record.
-pub fn document(site: &crate::load::Site, p: &crate::model::Project, l: &crate::render::views::Localizer) -> Document {
-    use crate::markdown::to_plain_text;
-    use crate::render::views;
-    let lang = l.lang;
-    let id = p.id.get_ref().as_str();
-    let view = views::project_summary(site, p, l);
-    let body: Vec<String> = p.texts().iter().map(|(_, t)| to_plain_text(t.get(lang).value)).collect();
-    let summary = views::summary_text(p, lang, 100).unwrap_or_default();
-    Document {
-        href: format!("projects/{id}.html"),
-        title: view.title.value.clone(),
-        meta: [p.code.clone().unwrap_or_default(), view.department.value.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
-        summary,
-        body: body.join(" "),
-    }
-}
-
-/// The search documents of one language: every project page (records that cannot be
-/// read again are left out; a build reports them).
-pub fn documents(site: &crate::load::Site, l: &crate::render::views::Localizer) -> Vec<Document> {
-    use rayon::prelude::*;
-    (0..site.projects.len()).into_par_iter().filter_map(|i| site.record(i).ok().map(|p| document(site, &p, l))).collect()
-}
-
 /// Runs a query against an index the way the browser does: every query token must match
 /// (CJK bigrams exactly, words by prefix); results by total weight, then document order.
 /// Used by tests and benchmarks to check the index without a browser.
 pub fn search(index: &Index, query: &str) -> Vec<usize> {
-    let q: Vec<String> = tokens(&normalize(query)).into_iter().filter(|t| !index.stop.contains(t) && (t.chars().any(is_cjk) || t.chars().count() >= 2)).collect();
+    let q: Vec<String> = tokens(&normalize(query))
+        .into_iter()
+        .filter(|t| !index.stop.contains(t) && (t.chars().any(is_cjk) || t.chars().count() >= 2))
+        .collect();
     if q.is_empty() {
         return Vec::new();
     }
@@ -406,82 +393,4 @@ pub fn search(index: &Index, query: &str) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(title: &str, body: &str) -> Document {
-        Document { href: String::new(), title: title.into(), meta: String::new(), summary: String::new(), body: body.into() }
-    }
-
-    #[test]
-    fn japanese_is_cut_into_bigrams_and_latin_into_words() {
-        assert_eq!(tokens(&normalize("補助金の申請")), ["補助", "助金", "金の", "の申", "申請"]);
-        assert_eq!(tokens(&normalize("Facebook 登録件数 731件")), ["facebook", "登録", "録件", "件数", "731", "件"]);
-        assert_eq!(tokens(&normalize("ＮＰＯ法人")), ["npo", "法人"]);
-    }
-
-    #[test]
-    fn the_fast_tokenizer_agrees_with_tokens() {
-        for text in ["補助金の申請", "facebook 登録件数 731件", "npo法人", "市", "a市b", "", "令和5年度・・・2団体"] {
-            let mut fast = Vec::new();
-            each_token(text, |t| fast.push(t.text()));
-            assert_eq!(fast, tokens(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn compound_words_match_only_documents_that_contain_them() {
-        let docs = [
-            doc("新幹線の駅", "新幹線で通勤する市民"),
-            doc("新しい幹線道路", "新しい幹線道路の整備"),
-            doc("市民活動支援補助金の充実", "補助金申請件数"),
-            doc("補助的な活動", "金曜日に実施"),
-        ];
-        let index = build(&docs);
-        assert_eq!(search(&index, "新幹線"), [0], "幹線 alone must not match 新幹線");
-        assert_eq!(search(&index, "補助金"), [2]);
-        assert_eq!(search(&index, "補助"), [2, 3]);
-        assert_eq!(search(&index, "ｈｏｇｅ"), Vec::<usize>::new());
-    }
-
-    #[test]
-    fn hashes_and_shard_keys_match_the_browser() {
-        // The same values come out of the JavaScript in assets/kyodo.js.
-        assert_eq!(fnv1a(""), 0x811c_9dc5);
-        assert_eq!(fnv1a("a"), 0xe40c_292c);
-        assert_eq!(shard_key("subsidy"), "su");
-        assert_eq!(shard_key("補助"), "補助");
-        assert_eq!(shard_key("s"), "s");
-    }
-
-    #[test]
-    fn tokens_in_most_documents_of_a_large_site_are_left_out() {
-        let docs: Vec<Document> = (0..1200).map(|i| doc(&format!("{i}"), if i % 3 == 0 { "市民 特別" } else { "市民" })).collect();
-        let index = build(&docs);
-        assert_eq!(index.stop, ["市民"]);
-        assert_eq!(search(&index, "特別").len(), 400);
-        assert_eq!(search(&index, "市民 特別").len(), 400, "a stop token does not narrow the search");
-        let files = files(&index);
-        assert!(files.iter().any(|(p, _)| p == "meta.js") && files.iter().any(|(p, _)| p == "d2.js"));
-    }
-
-    #[test]
-    fn compact_postings_decode_to_what_was_added() {
-        let mut p = Postings::default();
-        let added = [[0, 1], [1, 3], [200, 1], [70_000, 130], [u32::MAX - 1, 2]];
-        for [d, w] in added {
-            p.push(d, w);
-        }
-        assert_eq!(p.decode(), added);
-        assert_eq!(p.bytes.len(), 2 + 2 + 3 + 5 + 6, "small gaps and weights take a byte each");
-    }
-
-    #[test]
-    fn english_words_match_by_prefix_and_titles_rank_first() {
-        let docs = [doc("Volunteer passbook", "subsidies for groups"), doc("Expanding the civic activity subsidy", "subsidy applications")];
-        let index = build(&docs);
-        assert_eq!(search(&index, "subsid"), [1, 0]);
-        assert_eq!(search(&index, "SUBSIDY"), [1]);
-        assert_eq!(search(&index, "civic subsidy"), [1]);
-    }
-}
+mod tests;

@@ -5,8 +5,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer};
 use serde::Serialize;
+use serde::de::{self, Deserialize, Deserializer};
 
 /// Longest id accepted, so output file names stay well within file-system limits.
 const MAX_LEN: usize = 64;

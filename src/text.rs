@@ -1,4 +1,4 @@
-//! Translatable text and page languages.
+//! Translatable text: Japanese, optionally with English.
 //!
 //! Every text field of a record is either a plain string (Japanese) or a table
 //! `{ ja = "…", en = "…" }`. A page in a language that the text lacks falls back to the
@@ -6,56 +6,10 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
 
-/// A language kyodo builds pages in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ja,
-    En,
-}
-
-impl Lang {
-    /// All languages, Japanese first: the language every text must have.
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
-
-    /// The BCP 47 code, used in `lang`, `hreflang` and URLs.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's own name, for the language switcher.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Ja => "日本語",
-            Lang::En => "English",
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl<'de> Deserialize<'de> for Lang {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        match s.trim() {
-            "ja" => Ok(Lang::Ja),
-            "en" => Ok(Lang::En),
-            other => Err(de::Error::custom(format!(
-                "unknown language \"{other}\"\nwrite \"ja\" or \"en\""
-            ))),
-        }
-    }
-}
+use crate::i18n::Lang;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 /// A text in Japanese, optionally with its English translation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -135,9 +89,7 @@ impl<'de> Deserialize<'de> for Text {
                     }
                 }
                 let ja = ja.ok_or_else(|| {
-                    de::Error::custom(
-                        "missing `ja`\nevery text needs its Japanese: { ja = \"…\", en = \"…\" }",
-                    )
+                    de::Error::custom("missing `ja`\nevery text needs its Japanese: { ja = \"…\", en = \"…\" }")
                 })?;
                 Ok(Text { ja, en })
             }

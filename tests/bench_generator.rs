@@ -7,7 +7,11 @@ fn generated_sites_build_and_are_reproducible() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     for dir in [&a, &b] {
-        let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench")).args(["generate", "--projects", "40", "--out"]).arg(dir.path()).output().unwrap();
+        let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench"))
+            .args(["generate", "--projects", "40", "--out"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
         assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     }
     let (site, warnings) = kyodo::Site::load(a.path()).unwrap_or_else(|d| panic!("{d}"));
@@ -17,7 +21,14 @@ fn generated_sites_build_and_are_reproducible() {
     let (out_b, _) = kyodo::build(b.path()).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(out_a, out_b);
     let hugo = tempfile::tempdir().unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench")).args(["hugo", "--projects", "40", "--out"]).arg(hugo.path()).output().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench"))
+        .args(["hugo", "--projects", "40", "--out"])
+        .arg(hugo.path())
+        .output()
+        .unwrap();
     assert!(run.status.success());
-    assert!(hugo.path().join("content/ja/projects/p000040.md").is_file() && hugo.path().join("content/en/projects/p000001.md").is_file());
+    assert!(
+        hugo.path().join("content/ja/projects/p000040.md").is_file()
+            && hugo.path().join("content/en/projects/p000001.md").is_file()
+    );
 }

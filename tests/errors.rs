@@ -13,8 +13,6 @@ fn fixture() -> std::path::PathBuf {
     common::fixture("basic")
 }
 
-
-
 /// Replaces `from` by `to` in a file of the site; the text must be there.
 fn edit(root: &Path, file: &str, from: &str, to: &str) {
     let path = root.join(file);
@@ -54,21 +52,61 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("fiscal_year_out_of_range", P1, "year = \"H27\"", "year = \"H35\""),
     ("bad_fiscal_year_in_schedule", P1, "R4 = \"implement\"", "X4 = \"implement\""),
     ("dangling_related_project", P1, "related = [\"1-2-1\"]", "related = [\"1-2-2\"]"),
-    ("number_with_unit", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"1500件\" }"),
-    ("number_with_two_decimal_points", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"1.500.0\" }"),
+    (
+        "number_with_unit",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = \"1500件\" }",
+    ),
+    (
+        "number_with_two_decimal_points",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = \"1.500.0\" }",
+    ),
     ("full_width_equals_sign", P1, "audience =", "audience ＝"),
-    ("full_width_digits_unquoted", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = １５００ }"),
+    (
+        "full_width_digits_unquoted",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = １５００ }",
+    ),
     ("ideographic_space", P1, "audience =", "audience\u{3000}="),
-    ("target_before_baseline", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R1\", value = 1500 }"),
+    (
+        "target_before_baseline",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R1\", value = 1500 }",
+    ),
     ("unknown_direction", P1, "direction = \"increase\"", "direction = \"up\""),
-    ("unknown_language_key", P1, "audience = { ja = \"市民・事業者\", en =", "audience = { ja = \"市民・事業者\", eng ="),
-    ("text_in_value", P2, "baseline = { year = \"H27\", text = \"実施\" }", "baseline = { year = \"H27\", value = \"実施\" }"),
-    ("value_and_text", P2, "baseline = { year = \"H27\", text = \"実施\" }", "baseline = { year = \"H27\", value = 1, text = \"実施\" }"),
+    (
+        "unknown_language_key",
+        P1,
+        "audience = { ja = \"市民・事業者\", en =",
+        "audience = { ja = \"市民・事業者\", eng =",
+    ),
+    (
+        "text_in_value",
+        P2,
+        "baseline = { year = \"H27\", text = \"実施\" }",
+        "baseline = { year = \"H27\", value = \"実施\" }",
+    ),
+    (
+        "value_and_text",
+        P2,
+        "baseline = { year = \"H27\", text = \"実施\" }",
+        "baseline = { year = \"H27\", value = 1, text = \"実施\" }",
+    ),
     ("no_value", P2, "baseline = { year = \"H27\", text = \"実施\" }", "baseline = { year = \"H27\" }"),
     ("empty_title", P2, "title = \"情報発信<script>alert(1)</script>\"", "title = \"\""),
     ("id_differs_from_file_name", P2, "id = \"1-2-1\"", "id = \"1-2-9\""),
     ("invalid_id", P2, "id = \"1-2-1\"", "id = \"1/2/1\""),
-    ("text_table_without_ja", P1, "audience = { ja = \"市民・事業者\", en = \"Residents, businesses\" }", "audience = { en = \"Residents, businesses\" }"),
+    (
+        "text_table_without_ja",
+        P1,
+        "audience = { ja = \"市民・事業者\", en = \"Residents, businesses\" }",
+        "audience = { en = \"Residents, businesses\" }",
+    ),
     ("duplicate_indicator_id", P1, "id = \"rate\"", "id = \"applications\""),
     ("duplicate_report_year", P1, "year = \"R4\"\nachievements", "year = 2023\nachievements"),
     ("duplicate_vocabulary_id", VOC, "id = \"koho\"", "id = \"shimin\""),
@@ -76,12 +114,37 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("bad_licence", SITE, "id = \"CC-BY-4.0\"", "id = \"CC-BY\""),
     ("bad_base_url", SITE, "reported_years", "base_url = \"www.example.jp\"\nreported_years"),
     ("number_too_large", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 1e999 }"),
-    ("integer_too_large", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 99999999999999999999999999999999999999999 }"),
-    ("integer_beyond_64_bits", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = -99999999999999999999 }"),
-    ("integer_above_2_to_the_53", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 9007199254740993 }"),
+    (
+        "integer_too_large",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = 99999999999999999999999999999999999999999 }",
+    ),
+    (
+        "integer_beyond_64_bits",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = -99999999999999999999 }",
+    ),
+    (
+        "integer_above_2_to_the_53",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = 9007199254740993 }",
+    ),
     ("number_too_small", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 1e-999 }"),
-    ("too_many_digits_in_quotes", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"１２，３４５，６７８，９０１，２３４，５６７，８９０\" }"),
-    ("exponent_in_quotes", P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = \"1e999\" }"),
+    (
+        "too_many_digits_in_quotes",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = \"１２，３４５，６７８，９０１，２３４，５６７，８９０\" }",
+    ),
+    (
+        "exponent_in_quotes",
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = \"1e999\" }",
+    ),
 ];
 
 #[test]
@@ -123,7 +186,12 @@ fn a_binary_file_is_refused_as_not_text() {
 #[test]
 fn full_width_digits_and_spaces_in_numbers_and_years_mean_what_was_meant() {
     let site = copy_fixture();
-    edit(site.path(), P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"令和８年度\", value = \"　１，５００　\" }");
+    edit(
+        site.path(),
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"令和８年度\", value = \"　１，５００　\" }",
+    );
     edit(site.path(), P1, "baseline = { year = \"R2\", value = 3,", "baseline = { year = \" R2 \", value = \"３\",");
     let (edited, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{d}"));
     let (plain, _) = kyodo::build(&fixture()).unwrap_or_else(|d| panic!("{d}"));
@@ -134,7 +202,8 @@ fn full_width_digits_and_spaces_in_numbers_and_years_mean_what_was_meant() {
 #[test]
 fn strict_turns_warnings_into_a_failure() {
     let kyodo = env!("CARGO_BIN_EXE_kyodo");
-    let run = |args: &[&str]| std::process::Command::new(kyodo).args(args).arg("--root").arg(fixture()).output().unwrap();
+    let run =
+        |args: &[&str]| std::process::Command::new(kyodo).args(args).arg("--root").arg(fixture()).output().unwrap();
     let check = run(&["check"]);
     assert!(check.status.success());
     let stderr = String::from_utf8_lossy(&check.stderr);
@@ -142,7 +211,13 @@ fn strict_turns_warnings_into_a_failure() {
     let strict = run(&["check", "--strict"]);
     assert!(!strict.status.success());
     let out = tempfile::tempdir().unwrap();
-    let build = std::process::Command::new(kyodo).args(["build", "--strict", "--root"]).arg(fixture()).arg("--out").arg(out.path().join("public")).output().unwrap();
+    let build = std::process::Command::new(kyodo)
+        .args(["build", "--strict", "--root"])
+        .arg(fixture())
+        .arg("--out")
+        .arg(out.path().join("public"))
+        .output()
+        .unwrap();
     assert!(!build.status.success());
     assert!(!out.path().join("public").exists(), "--strict must not write anything");
 }
@@ -174,8 +249,18 @@ fn all_problems_of_a_build_are_reported_together() {
 fn numbers_that_cannot_be_kept_exactly_are_refused_and_the_rest_kept_as_written() {
     // 2^53 itself and numbers with 15 significant digits are kept exactly.
     let site = copy_fixture();
-    edit(site.path(), P1, "target = { year = \"R8\", value = 1500 }", "target = { year = \"R8\", value = 9007199254740992 }");
-    edit(site.path(), P1, "actuals = [{ year = \"R5\", value = 60.5 }]", "actuals = [{ year = \"R5\", value = 0.123456789012 }]");
+    edit(
+        site.path(),
+        P1,
+        "target = { year = \"R8\", value = 1500 }",
+        "target = { year = \"R8\", value = 9007199254740992 }",
+    );
+    edit(
+        site.path(),
+        P1,
+        "actuals = [{ year = \"R5\", value = 60.5 }]",
+        "actuals = [{ year = \"R5\", value = 0.123456789012 }]",
+    );
     let (built, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{d}"));
     let csv = String::from_utf8_lossy(&built.files["data/indicators.csv"]).into_owned();
     assert!(csv.contains(",9007199254740992,"), "{csv}");
@@ -234,7 +319,12 @@ fn control_characters_from_a_file_never_reach_the_terminal() {
     let site = copy_fixture();
     // Raw in a text (not allowed in TOML), and written as escapes in a value that the
     // message repeats.
-    edit(site.path(), P1, "lead_note = { ja = \"サポートセンター\"", "lead_note = { ja = \"サポート\u{1b}[2Jセンター\0\"");
+    edit(
+        site.path(),
+        P1,
+        "lead_note = { ja = \"サポートセンター\"",
+        "lead_note = { ja = \"サポート\u{1b}[2Jセンター\0\"",
+    );
     edit(site.path(), P2, "department = \"koho\"", "department = \"ko\\u001b[2Jho\\u0000\\u009b\\u202e\"");
     let message = errors_of(site.path());
     assert!(!message.contains(['\u{1b}', '\0', '\u{9b}', '\u{202e}']), "{message:?}");
@@ -253,7 +343,20 @@ fn add_files(root: &Path, names: &[&str]) {
 #[test]
 fn names_meant_as_records_are_errors_naming_the_name_to_use() {
     let site = copy_fixture();
-    add_files(site.path(), &["1-1-2.toml.txt", "1-1-3.TOML", "1-1-4.Toml", "1-1-5.toml ", "1-1-6.toml.", "1-1-7．ｔｏｍｌ", "1-2-1.toml.txt", "more/1-3-1.toml.txt", "1-1-8.toml.lnk"]);
+    add_files(
+        site.path(),
+        &[
+            "1-1-2.toml.txt",
+            "1-1-3.TOML",
+            "1-1-4.Toml",
+            "1-1-5.toml ",
+            "1-1-6.toml.",
+            "1-1-7．ｔｏｍｌ",
+            "1-2-1.toml.txt",
+            "more/1-3-1.toml.txt",
+            "1-1-8.toml.lnk",
+        ],
+    );
     insta::assert_snapshot!("names_meant_as_records", errors_of(site.path()));
 }
 
@@ -262,7 +365,13 @@ fn a_record_saved_by_notepad_as_toml_txt_stops_the_build() {
     let site = copy_fixture();
     fs::rename(site.path().join(P2), site.path().join("content/projects/1-2-1.toml.txt")).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let build = std::process::Command::new(env!("CARGO_BIN_EXE_kyodo")).args(["build", "--root"]).arg(site.path()).arg("--out").arg(out.path().join("public")).output().unwrap();
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_kyodo"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--out")
+        .arg(out.path().join("public"))
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&build.stderr);
     assert!(!build.status.success(), "{stderr}");
     assert!(stderr.contains("error: content/projects/1-2-1.toml.txt: not read as a project record"), "{stderr}");
@@ -275,7 +384,20 @@ fn a_record_saved_by_notepad_as_toml_txt_stops_the_build() {
 #[test]
 fn other_files_in_the_projects_folder_are_warnings() {
     let site = copy_fixture();
-    add_files(site.path(), &["README.txt", "notes.xlsx", "1-1-1.toml.bak", "1-1-1.toml~", ".1-1-1.toml.swp", "1-1-9.txt", "1-1-9.toml.orig", "Thumbs.db", "old/.DS_Store"]);
+    add_files(
+        site.path(),
+        &[
+            "README.txt",
+            "notes.xlsx",
+            "1-1-1.toml.bak",
+            "1-1-1.toml~",
+            ".1-1-1.toml.swp",
+            "1-1-9.txt",
+            "1-1-9.toml.orig",
+            "Thumbs.db",
+            "old/.DS_Store",
+        ],
+    );
     let warnings = kyodo::check(site.path()).unwrap_or_else(|d| panic!("{d}"));
     let shown = warnings.to_string();
     assert!(!shown.contains("Thumbs.db") && !shown.contains(".DS_Store"), "{shown}");
@@ -302,7 +424,10 @@ fn symbolic_links_are_not_followed_and_never_skipped_silently() {
     fs::remove_file(projects.join("1-3-1.toml")).unwrap();
     fs::remove_file(projects.join("shared")).unwrap();
     let warnings = kyodo::check(site.path()).unwrap_or_else(|d| panic!("{d}")).to_string();
-    assert!(warnings.contains("warning: content/projects/notes.txt: a symbolic link, which kyodo does not follow"), "{warnings}");
+    assert!(
+        warnings.contains("warning: content/projects/notes.txt: a symbolic link, which kyodo does not follow"),
+        "{warnings}"
+    );
     assert!(warnings.contains("warning: content/projects/.#1-1-1.toml: a symbolic link"), "{warnings}");
 }
 
@@ -314,7 +439,11 @@ fn an_empty_projects_folder_is_an_error_not_an_empty_site() {
     insta::assert_snapshot!("no_project_records", errors_of(site.path()));
     // The commands that add the first records still work on it.
     let kyodo = env!("CARGO_BIN_EXE_kyodo");
-    let new = std::process::Command::new(kyodo).args(["new", "project", "1-1-1", "--root"]).arg(site.path()).output().unwrap();
+    let new = std::process::Command::new(kyodo)
+        .args(["new", "project", "1-1-1", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
     assert!(new.status.success(), "{}", String::from_utf8_lossy(&new.stderr));
     assert!(site.path().join(P1).exists());
 }
@@ -335,4 +464,14 @@ fn the_preview_reports_a_misnamed_record_and_recovers_once_it_is_renamed() {
     assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
     fs::rename(&misnamed, site.path().join(P2)).unwrap();
     preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{d}"));
+}
+
+#[test]
+fn a_theme_missing_a_ui_string_or_with_an_unknown_one_fails_naming_the_file_and_key() {
+    let site = copy_fixture();
+    let theme = site.path().join("themes/default");
+    common::copy_dir(&common::repo().join("themes/default"), &theme);
+    edit(site.path(), "themes/default/i18n/en.toml", "untranslated = \"Not yet translated\"\n", "");
+    edit(site.path(), "themes/default/i18n/ja.toml", "trend = ", "trends = ");
+    insta::assert_snapshot!("ui_strings", errors_of(site.path()));
 }

@@ -32,7 +32,10 @@ fn hostile_build() -> BTreeMap<String, Vec<u8>> {
     let site_toml = dir.path().join("content/site.toml");
     let text = fs::read_to_string(&site_toml).unwrap();
     let title = format!("title = {{ ja = {}, en = {} }}", toml_string(TITLE_JA), toml_string(TITLE_EN));
-    let text = text.replace(r#"title = { ja = "テスト市 協働推進計画 進捗状況", en = "Test City Collaboration Plan Progress" }"#, &title);
+    let text = text.replace(
+        r#"title = { ja = "テスト市 協働推進計画 進捗状況", en = "Test City Collaboration Plan Progress" }"#,
+        &title,
+    );
     assert!(text.contains("</script>"), "the title was replaced");
     fs::write(&site_toml, format!("base_url = {}\n{text}", toml_string(BASE))).unwrap();
     let vocabulary = dir.path().join("content/vocabulary.toml");
@@ -63,7 +66,9 @@ fn xml_values(path: &str, bytes: &[u8]) -> (Named, Named) {
                 let name = e.name().as_ref().to_owned();
                 for a in e.attributes() {
                     let a = a.unwrap_or_else(|e| panic!("{path}: bad attribute: {e}"));
-                    let value = a.normalized_value(XmlVersion::Implicit1_0).unwrap_or_else(|e| panic!("{path}: bad escape: {e}"));
+                    let value = a
+                        .normalized_value(XmlVersion::Implicit1_0)
+                        .unwrap_or_else(|e| panic!("{path}: bad escape: {e}"));
                     attributes.push((a.key.as_ref().to_owned(), value.into_owned()));
                 }
                 if matches!(event, Event::Start(_)) {
@@ -81,7 +86,9 @@ fn xml_values(path: &str, bytes: &[u8]) -> (Named, Named) {
             }
             Event::GeneralRef(r) => {
                 let c = r.resolve_char_ref().unwrap_or_else(|e| panic!("{path}: bad reference: {e}")).map(String::from);
-                let text = c.or_else(|| resolve_predefined_entity(r).map(str::to_owned)).unwrap_or_else(|| panic!("{path}: unknown entity &{};", &**r));
+                let text = c
+                    .or_else(|| resolve_predefined_entity(r).map(str::to_owned))
+                    .unwrap_or_else(|| panic!("{path}: unknown entity &{};", &**r));
                 if let Some(&i) = open.last() {
                     texts[i].1.push_str(&text);
                 }
@@ -125,7 +132,10 @@ fn xml_outputs_parse_and_keep_the_base_url() {
     let hrefs: Vec<&str> = attributes.iter().filter(|(n, _)| n == "href").map(|(_, v)| v.as_str()).collect();
     assert_eq!(hrefs.len(), locs.len() * 3, "two languages and x-default per URL");
     assert!(hrefs.iter().all(|h| h.starts_with(BASE)), "{hrefs:?}");
-    assert_eq!(String::from_utf8_lossy(&files["robots.txt"]), format!("User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\n"));
+    assert_eq!(
+        String::from_utf8_lossy(&files["robots.txt"]),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\n")
+    );
 }
 
 #[test]
@@ -137,7 +147,8 @@ fn json_outputs_parse_and_keep_every_value() {
         json(&files, path);
     }
     let all = json(&files, "data/projects.json");
-    let project = all["projects"].as_array().and_then(|p| p.iter().find(|p| p["id"] == "1-1-1")).expect("project 1-1-1");
+    let project =
+        all["projects"].as_array().and_then(|p| p.iter().find(|p| p["id"] == "1-1-1")).expect("project 1-1-1");
     assert_eq!(project["department"]["name"]["ja"], DEPT_JA);
     assert_eq!(project["department"]["name"]["en"], DEPT_EN);
     assert_eq!(project["urls"]["page_ja"], format!("{BASE}ja/projects/1-1-1.html"));
@@ -149,7 +160,11 @@ fn json_outputs_parse_and_keep_every_value() {
     assert_eq!(package["homepage"], BASE);
     let catalog = json(&files, "data/catalog.jsonld");
     let dataset = &catalog["dcat:dataset"][0];
-    assert!(holds(&dataset["dct:title"], TITLE_JA) && holds(&dataset["dct:title"], TITLE_EN), "{}", dataset["dct:title"]);
+    assert!(
+        holds(&dataset["dct:title"], TITLE_JA) && holds(&dataset["dct:title"], TITLE_EN),
+        "{}",
+        dataset["dct:title"]
+    );
     assert_eq!(dataset["dcat:landingPage"]["@id"], format!("{BASE}ja/data.html"));
 }
 
@@ -162,10 +177,12 @@ fn json_ld_in_pages_cannot_end_its_script_element() {
         let open = "<script type=\"application/ld+json\">";
         let start = page.find(open).map(|i| i + open.len()).unwrap_or_else(|| panic!("{path}: no JSON-LD"));
         // The element ends at the first `</script` whatever its case, as a browser reads it.
-        let end = start + page[start..].to_ascii_lowercase().find("</script").unwrap_or_else(|| panic!("{path}: unclosed"));
+        let end =
+            start + page[start..].to_ascii_lowercase().find("</script").unwrap_or_else(|| panic!("{path}: unclosed"));
         let block = &page[start..end];
         assert!(!block.contains("<!--") && !block.contains(['\u{2028}', '\u{2029}']), "{path}: {block}");
-        let ld: Value = serde_json::from_str(block).unwrap_or_else(|e| panic!("{path}: the JSON-LD is cut or broken ({e}): {block}"));
+        let ld: Value = serde_json::from_str(block)
+            .unwrap_or_else(|e| panic!("{path}: the JSON-LD is cut or broken ({e}): {block}"));
         assert_eq!(ld["name"], title);
         assert_eq!(ld["url"], format!("{BASE}{lang}/data.html"));
     }
@@ -184,14 +201,23 @@ fn search_scripts_and_csv_keep_every_value() {
         let text = String::from_utf8_lossy(bytes);
         assert!(!text.contains(['\u{2028}', '\u{2029}']), "{path}: line separators must be escaped in scripts");
         // window.kyodoSearch.add("d",0,[…]); or window.kyodoSearch.meta({…});
-        let args = text.split_once('(').and_then(|(_, rest)| rest.strip_suffix(");\n")).unwrap_or_else(|| panic!("{path}: not a call: {text}"));
+        let args = text
+            .split_once('(')
+            .and_then(|(_, rest)| rest.strip_suffix(");\n"))
+            .unwrap_or_else(|| panic!("{path}: not a call: {text}"));
         let value: Value = serde_json::from_str(&format!("[{args}]")).unwrap_or_else(|e| panic!("{path}: {e}"));
-        department_found += usize::from(holds(&value, &format!("1-(1)-① · {DEPT_JA}")) || holds(&value, &format!("1-(1)-① · {DEPT_EN}")));
+        department_found += usize::from(
+            holds(&value, &format!("1-(1)-① · {DEPT_JA}")) || holds(&value, &format!("1-(1)-① · {DEPT_EN}")),
+        );
     }
     assert_eq!(department_found, 2, "the department name is in the search documents of both languages, whole");
     let mut departments = csv::Reader::from_reader(&files["data/departments.csv"][..]);
     let rows: Vec<csv::StringRecord> = departments.records().map(|r| r.expect("a CSV row")).collect();
     // CSV cells hold no line breaks (the machine-readable data rules): a space instead.
     let shimin = rows.iter().find(|r| r.get(1) == Some("shimin")).expect("the department's row");
-    assert_eq!((shimin.get(3), shimin.get(4)), (Some(DEPT_JA.replace('\n', " ").as_str()), Some(DEPT_EN.replace("\r\n", " ").as_str())), "{rows:?}");
+    assert_eq!(
+        (shimin.get(3), shimin.get(4)),
+        (Some(DEPT_JA.replace('\n', " ").as_str()), Some(DEPT_EN.replace("\r\n", " ").as_str())),
+        "{rows:?}"
+    );
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use import_common::{empty_like, kyodo, kyodo_ok, read_csv, record_files, records, repo, shipped_sites, site_copy, write_csv};
+use import_common::{
+    empty_like, kyodo, kyodo_ok, read_csv, record_files, records, repo, shipped_sites, site_copy, write_csv,
+};
 use kyodo::indicator::Value;
 
 fn nasushiobara() -> std::path::PathBuf {
@@ -51,10 +53,12 @@ fn fingerprint(root: &Path) -> Fingerprint {
                 .flat_map(|i| {
                     i.values_in_order().into_iter().map(move |(kind, v)| {
                         let shown = match v.value() {
-                            Value::Number(n) => format!("{}{}", n.data(), i.unit.as_ref().map(|u| u.ja.as_str()).unwrap_or("")),
+                            Value::Number(n) => {
+                                format!("{}{}", n.data(), i.unit.as_ref().map(|u| u.ja.as_str()).unwrap_or(""))
+                            }
                             Value::Text(t) => t.ja,
                         };
-                        (i.name.ja.clone(), kind.to_owned(), v.year.year(), shown)
+                        (i.name.ja.clone(), kind.as_str().to_owned(), v.year.year(), shown)
                     })
                 })
                 .collect();
@@ -106,9 +110,20 @@ fn shipped_sites_export_and_import_leave_every_record_byte_for_byte() {
             let report = kyodo_ok(&["import", file.to_str().unwrap(), "--force"], site.path());
             assert!(report.contains("0 new, 0 updated"), "{report}");
             let after = record_files(site.path());
-            assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>(), "{}: no file added or left behind", root.display());
+            assert_eq!(
+                before.keys().collect::<Vec<_>>(),
+                after.keys().collect::<Vec<_>>(),
+                "{}: no file added or left behind",
+                root.display()
+            );
             for (path, bytes) in &before {
-                assert!(after[path] == *bytes, "{} ({ext}): {} changed:\n{}", root.display(), path.display(), String::from_utf8_lossy(&after[path]));
+                assert!(
+                    after[path] == *bytes,
+                    "{} ({ext}): {} changed:\n{}",
+                    root.display(),
+                    path.display(),
+                    String::from_utf8_lossy(&after[path])
+                );
             }
         }
     }
@@ -138,12 +153,41 @@ fn the_exported_table_has_the_printed_layout_first_and_each_field_once() {
     let path = dir.path().join("all.csv");
     kyodo_ok(&["export", path.to_str().unwrap()], &nasushiobara());
     let rows = read_csv(&path);
-    let layout = ["ID", "項目", "事業名", "担当課", "取組内容", "協働の相手", "事業の評価", "効果又は理由(改善策)", "指標ID", "基準値 (H27)", "目標値 (R4)", "現状値 (R4)"];
+    let layout = [
+        "ID",
+        "項目",
+        "事業名",
+        "担当課",
+        "取組内容",
+        "協働の相手",
+        "事業の評価",
+        "効果又は理由(改善策)",
+        "指標ID",
+        "基準値 (H27)",
+        "目標値 (R4)",
+        "現状値 (R4)",
+    ];
     assert_eq!(rows[0][..12], layout);
     let unique: BTreeSet<&String> = rows[0].iter().collect();
     assert_eq!(unique.len(), rows[0].len(), "no column twice: {:?}", rows[0]);
     // As printed: the indicator's name and value in one cell, partners as ③⑦.
-    assert_eq!(rows[1][..12], ["3-1-1", "(1)市民の組織機能を強化するための支援", "各種助成制度の情報提供", "市民協働推進課", "県や財団法人からの「助成金」の情報を、市民活動センターに掲示したほか、市ホームページやみんなのメールで情報提供を行った。", "③⑦", "B", "効果的な情報提供を行うことができた。", "information-provision", "情報の集約・提供 実施", "情報の集約・提供 充実", "情報の集約・提供 充実"]);
+    assert_eq!(
+        rows[1][..12],
+        [
+            "3-1-1",
+            "(1)市民の組織機能を強化するための支援",
+            "各種助成制度の情報提供",
+            "市民協働推進課",
+            "県や財団法人からの「助成金」の情報を、市民活動センターに掲示したほか、市ホームページやみんなのメールで情報提供を行った。",
+            "③⑦",
+            "B",
+            "効果的な情報提供を行うことができた。",
+            "information-provision",
+            "情報の集約・提供 実施",
+            "情報の集約・提供 充実",
+            "情報の集約・提供 充実"
+        ]
+    );
 }
 
 #[test]
@@ -184,7 +228,8 @@ fn an_edited_sheet_changes_only_what_it_edits() {
     kyodo_ok(&["export", csv.to_str().unwrap()], site.path());
     let mut rows = read_csv(&csv);
     let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
-    let (title_en, actual, audience, audience_en, improvement) = (col("事業名_英字"), col("現状値 (R5)"), col("対象者"), col("対象者_英字"), col("改善策"));
+    let (title_en, actual, audience, audience_en, improvement) =
+        (col("事業名_英字"), col("現状値 (R5)"), col("対象者"), col("対象者_英字"), col("改善策"));
     let row = rows.iter().position(|r| r[0] == "1-1-2").unwrap();
     rows[row][title_en] = "Enlarging the civic activity support subsidy".into();
     assert_eq!(rows[row][actual], "補助金申請件数 4件");
@@ -208,7 +253,8 @@ fn an_edited_sheet_changes_only_what_it_edits() {
 fn cells_that_cannot_be_mapped_are_reported_and_nothing_is_written() {
     let site = empty_like(&nasushiobara());
     let tsv = fs::read_to_string(repo().join("tests/fixtures/import/nasushiobara-r4.tsv")).unwrap();
-    let broken = tsv.replacen("\t生活課\t", "\t生活環境課\t", 1).replacen("\t③⑦\t", "\t③⑧\t", 1).replacen("\tB\t", "\tS\t", 1);
+    let broken =
+        tsv.replacen("\t生活課\t", "\t生活環境課\t", 1).replacen("\t③⑦\t", "\t③⑧\t", 1).replacen("\tB\t", "\tS\t", 1);
     let csv_path = site.path().join("broken.tsv");
     fs::write(&csv_path, broken).unwrap();
     let run = kyodo(&["import", csv_path.to_str().unwrap()], site.path());
@@ -254,9 +300,13 @@ fn existing_records_are_not_overwritten_without_force() {
 fn formula_like_texts_are_guarded_in_csv_and_come_back_exactly() {
     let site = site_copy(&nasushiobara());
     let record = site.path().join("content/projects/3-1-1.toml");
-    let text = fs::read_to_string(&record).unwrap()
+    let text = fs::read_to_string(&record)
+        .unwrap()
         .replace("en = \"Providing information on grant programs\"", "en = \"=HYPERLINK(\\\"http://example.com\\\")\"")
-        .replace("effect = { ja = \"\"\"効果的な情報提供を行うことができた。\"\"\"", "effect = { ja = \"\"\"＋81 効果的\"\"\"")
+        .replace(
+            "effect = { ja = \"\"\"効果的な情報提供を行うことができた。\"\"\"",
+            "effect = { ja = \"\"\"＋81 効果的\"\"\"",
+        )
         .replace("en = \"\"\"Information was provided effectively.\"\"\"", "en = \"\"\"'=1+1\"\"\"");
     fs::write(&record, &text).unwrap();
     let before = record_files(site.path());
@@ -331,9 +381,13 @@ fn records_in_any_form_stay_as_they_are_and_take_edits_in_place() {
 
         let mut rows = read_csv(&csv);
         let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
-        let (baseline, actual, earlier, plan) = (col("基準値 (R2)"), col("現状値 (R5)"), col("現状値 (R4)"), col("年次計画 (R5)"));
+        let (baseline, actual, earlier, plan) =
+            (col("基準値 (R2)"), col("現状値 (R5)"), col("現状値 (R4)"), col("年次計画 (R5)"));
         let row = rows.iter().position(|r| r[0] == "1-1-9").unwrap();
-        assert_eq!((rows[row][baseline].as_str(), rows[row][actual].as_str(), rows[row][plan].as_str()), ("件数 3件", "件数 4件", "→"));
+        assert_eq!(
+            (rows[row][baseline].as_str(), rows[row][actual].as_str(), rows[row][plan].as_str()),
+            ("件数 3件", "件数 4件", "→")
+        );
         rows[row][baseline] = "件数 2件".into();
         rows[row][actual] = "件数 6件".into();
         rows[row][earlier] = "件数 1件".into();
@@ -342,7 +396,13 @@ fn records_in_any_form_stay_as_they_are_and_take_edits_in_place() {
         kyodo_ok(&["import", csv.to_str().unwrap(), "--force"], site.path());
         let expected = original
             .replace("value = 3", "value = 2")
-            .replace(&format!("value = 4{newline}"), &format!("value = 4{newline}{newline}[[indicators.actuals]]{newline}year = \"R4\"{newline}value = 1{newline}").replace("value = 4", "value = 6"))
+            .replace(
+                &format!("value = 4{newline}"),
+                &format!(
+                    "value = 4{newline}{newline}[[indicators.actuals]]{newline}year = \"R4\"{newline}value = 1{newline}"
+                )
+                .replace("value = 4", "value = 6"),
+            )
             .replace("2023 = \"continue\"", "2023 = \"implement\"");
         assert_eq!(fs::read_to_string(&record).unwrap(), expected);
     }
@@ -362,7 +422,8 @@ fn a_sheet_adds_indicators_and_reports_to_existing_records() {
         row.resize(width, String::new());
     }
     let col = |rows: &[Vec<String>], name: &str| rows[0].iter().position(|h| h == name).unwrap();
-    let (id, ind, baseline, actual) = (col(&rows, "ID"), col(&rows, "指標ID"), col(&rows, "基準値 (H27)"), col(&rows, "現状値 (R4)"));
+    let (id, ind, baseline, actual) =
+        (col(&rows, "ID"), col(&rows, "指標ID"), col(&rows, "基準値 (H27)"), col(&rows, "現状値 (R4)"));
     let first = rows.iter().position(|r| r[id] == "3-1-2").unwrap();
     rows[first][width - 2] = "新たな取組".into();
     rows[first][width - 1] = "A".into();
@@ -384,7 +445,10 @@ fn a_sheet_adds_indicators_and_reports_to_existing_records() {
     assert_eq!((meetings.name.ja.as_str(), meetings.unit.as_ref().map(|u| u.ja.as_str())), ("説明会", Some("回")));
     assert_eq!(meetings.actuals.iter().map(|a| a.get_ref().value().number()).collect::<Vec<_>>(), [Some(5.0)]);
     let r5 = p.reports.iter().find(|r| r.year.get_ref().year() == 2023).expect("the new report");
-    assert_eq!((r5.achievements.as_ref().map(|t| t.ja.as_str()), r5.grade.as_ref().map(|g| g.get_ref().as_str())), (Some("新たな取組"), Some("a")));
+    assert_eq!(
+        (r5.achievements.as_ref().map(|t| t.ja.as_str()), r5.grade.as_ref().map(|g| g.get_ref().as_str())),
+        (Some("新たな取組"), Some("a"))
+    );
     // The old record's text is all still there, before what was added.
     let old = String::from_utf8(before[&std::path::PathBuf::from("content/projects/3-1-2.toml")].clone()).unwrap();
     let new = String::from_utf8(after[&std::path::PathBuf::from("content/projects/3-1-2.toml")].clone()).unwrap();

@@ -102,7 +102,13 @@ fn workbook_entries() -> Vec<Entry> {
             let mut f = zip.by_index(i).unwrap();
             let mut data = Vec::new();
             f.read_to_end(&mut data).unwrap();
-            Entry { name: f.name().unwrap().into_owned(), declared: data.len() as u32, crc: f.crc32(), data, deflated: false }
+            Entry {
+                name: f.name().unwrap().into_owned(),
+                declared: data.len() as u32,
+                crc: f.crc32(),
+                data,
+                deflated: false,
+            }
         })
         .collect()
 }
@@ -145,7 +151,13 @@ fn bomb(dir: &Path, piece: &[u8], mib: usize, lie: bool) -> std::path::PathBuf {
     let (data, size) = deflated_repeat(head, piece, mib, b"</t></si></sst>");
     let mut entries = workbook_entries();
     let strings = entries.iter_mut().find(|e| e.name == "xl/sharedStrings.xml").unwrap();
-    *strings = Entry { name: strings.name.clone(), data, deflated: true, crc: 0, declared: if lie { 1000 } else { size as u32 } };
+    *strings = Entry {
+        name: strings.name.clone(),
+        data,
+        deflated: true,
+        crc: 0,
+        declared: if lie { 1000 } else { size as u32 },
+    };
     let path = dir.join(format!("bomb-{mib}-{lie}.xlsx"));
     fs::write(&path, zip_bytes(&entries)).unwrap();
     path
@@ -175,7 +187,10 @@ fn a_gigabyte_cell_in_a_small_zip_is_refused_before_it_is_unpacked() {
     let dir = tempfile::tempdir().unwrap();
     let path = bomb(dir.path(), b"a", 1024, false);
     assert!(fs::metadata(&path).unwrap().len() < 2_000_000, "a small file: {}", fs::metadata(&path).unwrap().len());
-    refused(&path, "its part xl/sharedStrings.xml unpacks to more than 128 MB, the most kyodo reads of the shared strings of a workbook (save a table this large as .csv)");
+    refused(
+        &path,
+        "its part xl/sharedStrings.xml unpacks to more than 128 MB, the most kyodo reads of the shared strings of a workbook (save a table this large as .csv)",
+    );
 }
 
 #[test]
@@ -189,7 +204,10 @@ fn a_zip_that_hides_the_size_of_its_parts_is_stopped_while_unpacking() {
 fn a_huge_cell_within_the_size_of_a_part_is_refused_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = bomb(dir.path(), b"a", 64, false);
-    refused(&path, "xl/sharedStrings.xml: holds a piece of text or markup longer than 1 MB; a cell holds at most 32,767 characters");
+    refused(
+        &path,
+        "xl/sharedStrings.xml: holds a piece of text or markup longer than 1 MB; a cell holds at most 32,767 characters",
+    );
     // Many cells rather than one: within the limits they are read; beyond, refused (the
     // limits made small for the test).
     let path = bomb(dir.path(), b"a</t></si><si><t>", 16, false);
@@ -205,7 +223,13 @@ fn cells_longer_than_excel_allows_are_refused() {
     let mut entries = workbook_entries();
     let strings = entries.iter_mut().find(|e| e.name == "xl/sharedStrings.xml").unwrap();
     let xml = String::from_utf8(strings.data.clone()).unwrap().replace("事業名", &long);
-    *strings = Entry { name: strings.name.clone(), crc: crc(xml.as_bytes()), declared: xml.len() as u32, data: xml.into_bytes(), deflated: false };
+    *strings = Entry {
+        name: strings.name.clone(),
+        crc: crc(xml.as_bytes()),
+        declared: xml.len() as u32,
+        data: xml.into_bytes(),
+        deflated: false,
+    };
     let path = dir.path().join("long.xlsx");
     fs::write(&path, zip_bytes(&entries)).unwrap();
     refused(&path, "cell A1 holds 40,000 characters; a cell holds at most 32,767 (Excel's own limit)");
@@ -248,7 +272,9 @@ fn date_and_error_cells_are_reported_with_row_and_column() {
         }
     }
     let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 4, 1).unwrap();
-    sheet.write_datetime_with_format(2, 7, &date, &rust_xlsxwriter::Format::new().set_num_format("yyyy/mm/dd")).unwrap();
+    sheet
+        .write_datetime_with_format(2, 7, &date, &rust_xlsxwriter::Format::new().set_num_format("yyyy/mm/dd"))
+        .unwrap();
     sheet.write_string(3, 9, "ERROR-CELL").unwrap();
     let bytes = book.save_to_buffer().unwrap();
     // Excel writes an error value as a cell of type "e".
@@ -263,7 +289,13 @@ fn date_and_error_cells_are_reported_with_row_and_column() {
             let end = start + data[start..].find("</c>").unwrap() + 4;
             data.replace_range(start..end, "<c r=\"J4\" t=\"e\"><v>#DIV/0!</v></c>");
         }
-        entries.push(Entry { name: f.name().unwrap().into_owned(), crc: crc(data.as_bytes()), declared: data.len() as u32, data: data.into_bytes(), deflated: false });
+        entries.push(Entry {
+            name: f.name().unwrap().into_owned(),
+            crc: crc(data.as_bytes()),
+            declared: data.len() as u32,
+            data: data.into_bytes(),
+            deflated: false,
+        });
     }
     let path = dir.path().join("cells.xlsx");
     fs::write(&path, zip_bytes(&entries)).unwrap();
@@ -275,7 +307,11 @@ fn date_and_error_cells_are_reported_with_row_and_column() {
 #[test]
 fn a_killed_import_leaves_every_record_whole() {
     let site = tempfile::tempdir().unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench")).args(["generate", "--projects", "400", "--out"]).arg(site.path()).output().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench"))
+        .args(["generate", "--projects", "400", "--out"])
+        .arg(site.path())
+        .output()
+        .unwrap();
     assert!(run.status.success());
     let sheet_dir = tempfile::tempdir().unwrap();
     let csv = sheet_dir.path().join("all.csv");
@@ -292,15 +328,27 @@ fn a_killed_import_leaves_every_record_whole() {
     let new = record_files(done.path());
     for delay_ms in [20, 60, 150, 300, 600, 1000] {
         let target = site_copy(site.path());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kyodo")).args(["import", csv.to_str().unwrap(), "--force", "--root"]).arg(target.path()).spawn().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kyodo"))
+            .args(["import", csv.to_str().unwrap(), "--force", "--root"])
+            .arg(target.path())
+            .spawn()
+            .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();
         let now = record_files(target.path());
         for (path, bytes) in now.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "toml")) {
-            assert!(old.get(path) == Some(bytes) || new.get(path) == Some(bytes), "after {delay_ms} ms: {} is neither the old nor the new record", path.display());
+            assert!(
+                old.get(path) == Some(bytes) || new.get(path) == Some(bytes),
+                "after {delay_ms} ms: {} is neither the old nor the new record",
+                path.display()
+            );
         }
-        assert_eq!(now.keys().filter(|p| p.extension().is_some_and(|e| e == "toml")).count(), old.len(), "after {delay_ms} ms: every record is there");
+        assert_eq!(
+            now.keys().filter(|p| p.extension().is_some_and(|e| e == "toml")).count(),
+            old.len(),
+            "after {delay_ms} ms: every record is there"
+        );
         kyodo::Site::load(target.path()).unwrap_or_else(|d| panic!("after {delay_ms} ms the site does not load: {d}"));
     }
 }

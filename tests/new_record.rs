@@ -6,7 +6,6 @@ use std::path::Path;
 mod common;
 use std::process::Command;
 
-
 fn kyodo(args: &[&str], root: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_kyodo")).args(args).arg("--root").arg(root).output().unwrap()
 }
@@ -17,14 +16,26 @@ fn a_new_record_lists_the_vocabulary_and_checks_once_filled_in() {
     let run = kyodo(&["new", "project", "1-2-2", "--title", "新しい事業"], dir.path());
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let text = fs::read_to_string(dir.path().join("content/projects/1-2-2.toml")).unwrap();
-    for expected in ["#   shimin = 市民活動推進課", "#   koho = 広報課", "#   1-1 = 1-(1) 活動の支援", "implement (実施)", "# grade = \"\"        # one of: a, b", "1 (①)", "title = { ja = \"新しい事業\", en = \"\" }"] {
+    for expected in [
+        "#   shimin = 市民活動推進課",
+        "#   koho = 広報課",
+        "#   1-1 = 1-(1) 活動の支援",
+        "implement (実施)",
+        "# grade = \"\"        # one of: a, b",
+        "1 (①)",
+        "title = { ja = \"新しい事業\", en = \"\" }",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
     // The indicator needs a name before the site checks.
     let check = kyodo(&["check"], dir.path());
     assert!(!check.status.success());
     assert!(String::from_utf8_lossy(&check.stderr).contains("indicators[0].name: the indicator has no name"));
-    fs::write(dir.path().join("content/projects/1-2-2.toml"), text.replace("name = { ja = \"\", en = \"\" }", "name = { ja = \"参加者数\", en = \"Participants\" }")).unwrap();
+    fs::write(
+        dir.path().join("content/projects/1-2-2.toml"),
+        text.replace("name = { ja = \"\", en = \"\" }", "name = { ja = \"参加者数\", en = \"Participants\" }"),
+    )
+    .unwrap();
     let check = kyodo(&["check"], dir.path());
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
     assert!(kyodo(&["build"], dir.path()).status.success());

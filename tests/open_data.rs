@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use kyodo::i18n::Lang;
 use kyodo::indicator::Value;
-use kyodo::text::Lang;
 
 fn roots() -> Vec<PathBuf> {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -37,12 +37,23 @@ fn check(root: &Path) {
             for (kind, v) in ind.values_in_order() {
                 let (shown_ja, shown_en, data) = match v.value() {
                     Value::Number(n) => (n.page(), n.page(), n.data()),
-                    Value::Text(t) => (t.get(Lang::Ja).value.to_owned(), t.get(Lang::En).value.to_owned(), t.ja.clone()),
+                    Value::Text(t) => {
+                        (t.get(Lang::Ja).value.to_owned(), t.get(Lang::En).value.to_owned(), t.ja.clone())
+                    }
                 };
                 assert!(ja.contains(&format!(">{shown_ja}<")), "{id}: page ja lacks {shown_ja}");
-                assert!(en.contains(&format!(">{shown_en}<")) || en.contains(&format!(">{shown_en}</span>")), "{id}: page en lacks {shown_en}");
+                assert!(
+                    en.contains(&format!(">{shown_en}<")) || en.contains(&format!(">{shown_en}</span>")),
+                    "{id}: page en lacks {shown_en}"
+                );
                 assert!(ja.contains(&v.year.display(Lang::Ja)), "{id}: page lacks year {}", v.year);
-                from_pages.insert((id.clone(), ind.id.get_ref().to_string(), kind.to_owned(), v.year.year(), data));
+                from_pages.insert((
+                    id.clone(),
+                    ind.id.get_ref().to_string(),
+                    kind.as_str().to_owned(),
+                    v.year.year(),
+                    data,
+                ));
             }
         }
     }
@@ -50,11 +61,13 @@ fn check(root: &Path) {
     // indicators.csv: the same observations, no more, no fewer.
     let (header, rows) = read_csv(&output.files["data/indicators.csv"]);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
-    let (c_id, c_ind, c_kind, c_year, c_value, c_text) = (col("ID"), col("指標ID"), col("区分_英字"), col("年度"), col("値"), col("値_テキスト"));
+    let (c_id, c_ind, c_kind, c_year, c_value, c_text) =
+        (col("ID"), col("指標ID"), col("区分_英字"), col("年度"), col("値"), col("値_テキスト"));
     let from_csv: BTreeSet<Observation> = rows
         .iter()
         .map(|r| {
-            let value = if r[c_value].is_empty() { r[c_text].trim_start_matches('\'').to_owned() } else { r[c_value].clone() };
+            let value =
+                if r[c_value].is_empty() { r[c_text].trim_start_matches('\'').to_owned() } else { r[c_value].clone() };
             (r[c_id].clone(), r[c_ind].clone(), r[c_kind].clone(), r[c_year].parse().unwrap(), value)
         })
         .collect();
@@ -70,7 +83,12 @@ fn check(root: &Path) {
                 let value = match v["value"].as_f64() {
                     Some(_) => {
                         // Compare as data text: JSON numbers have no trailing zeros.
-                        let shown = from_pages.iter().find(|o| o.0 == p["id"].as_str().unwrap() && o.1 == ind["id"].as_str().unwrap() && o.2 == v["kind"].as_str().unwrap() && o.3 == v["fiscal_year"].as_i64().unwrap());
+                        let shown = from_pages.iter().find(|o| {
+                            o.0 == p["id"].as_str().unwrap()
+                                && o.1 == ind["id"].as_str().unwrap()
+                                && o.2 == v["kind"].as_str().unwrap()
+                                && o.3 == v["fiscal_year"].as_i64().unwrap()
+                        });
                         let data = shown.map(|o| o.4.clone()).unwrap_or_default();
                         assert_eq!(data.parse::<f64>().ok(), v["value"].as_f64(), "{}", p["id"]);
                         data
@@ -113,7 +131,11 @@ fn check(root: &Path) {
         for name in ["値", "達成率", "年度"] {
             if let Some(c) = header.iter().position(|h| h == name) {
                 for r in &rows {
-                    assert!(r[c].is_empty() || r[c].parse::<f64>().is_ok(), "{path}: {name} = {:?} is not a number", r[c]);
+                    assert!(
+                        r[c].is_empty() || r[c].parse::<f64>().is_ok(),
+                        "{path}: {name} = {:?} is not a number",
+                        r[c]
+                    );
                 }
             }
         }
@@ -141,14 +163,17 @@ fn datapackage_declares_every_csv_file_and_its_encoding() {
         let (output, _) = kyodo::build(&root).unwrap_or_else(|d| panic!("{d}"));
         let package: serde_json::Value = serde_json::from_slice(&output.files["data/datapackage.json"]).unwrap();
         let resources = package["resources"].as_array().unwrap();
-        let declared: BTreeSet<String> = resources.iter().map(|r| format!("data/{}", r["path"].as_str().unwrap())).collect();
-        let files: BTreeSet<String> = output.files.keys().filter(|k| k.ends_with(".csv") && !k.starts_with("data/excel/")).cloned().collect();
+        let declared: BTreeSet<String> =
+            resources.iter().map(|r| format!("data/{}", r["path"].as_str().unwrap())).collect();
+        let files: BTreeSet<String> =
+            output.files.keys().filter(|k| k.ends_with(".csv") && !k.starts_with("data/excel/")).cloned().collect();
         assert_eq!(declared, files);
         for r in resources {
             assert_eq!(r["encoding"], "utf-8");
             assert_eq!(r["schema"]["missingValues"], serde_json::json!([""]));
             let (header, _) = read_csv(&output.files[&format!("data/{}", r["path"].as_str().unwrap())]);
-            let fields: Vec<&str> = r["schema"]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+            let fields: Vec<&str> =
+                r["schema"]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
             assert_eq!(header, fields, "{}: CSV header and schema differ", r["name"]);
         }
         assert!(package["licenses"][0]["path"].as_str().unwrap().starts_with("https://"));

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use kyodo::destination::{STAMP_NAME, STAMP_TEXT};
+use kyodo::output::destination::{STAMP_NAME, STAMP_TEXT};
 
 mod common;
 
@@ -142,7 +142,9 @@ fn a_symbolic_link_as_output_is_followed_and_kept() {
         assert!(target.join("ja/index.html").is_file());
         assert!(target.join(STAMP_NAME).is_file());
     }
-    let names = |dir: &Path| fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect::<Vec<_>>();
+    let names = |dir: &Path| {
+        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect::<Vec<_>>()
+    };
     assert_eq!(names(&www), ["kyodo"], "no staging folders left next to the target");
     assert!(!names(&root).iter().any(|n| n.starts_with(".public")), "none next to the link either");
 }
@@ -195,7 +197,11 @@ fn a_build_killed_mid_way_loses_nothing_and_the_next_build_cleans_up() {
     for attempt in 0.. {
         assert!(attempt < 4, "the build always finished before it could be killed");
         let root = tmp.path().join(format!("site-{projects}"));
-        let generate = Command::new(env!("CARGO_BIN_EXE_kyodo-bench")).args(["generate", "--projects", &projects.to_string(), "--out"]).arg(&root).output().unwrap();
+        let generate = Command::new(env!("CARGO_BIN_EXE_kyodo-bench"))
+            .args(["generate", "--projects", &projects.to_string(), "--out"])
+            .arg(&root)
+            .output()
+            .unwrap();
         assert!(generate.status.success(), "{}", stderr(&generate));
         let first = kyodo(&root, &["build"]);
         assert!(first.status.success(), "{}", stderr(&first));
@@ -231,7 +237,11 @@ fn a_build_killed_mid_way_loses_nothing_and_the_next_build_cleans_up() {
         fs::write(users.join("notes.txt"), "mine").unwrap();
         let next = kyodo(&root, &["build"]);
         assert!(next.status.success(), "{}", stderr(&next));
-        assert_eq!(staging_folders(&root), vec![users.clone()], "the killed build's folders are removed, the clerk's kept");
+        assert_eq!(
+            staging_folders(&root),
+            vec![users.clone()],
+            "the killed build's folders are removed, the clerk's kept"
+        );
         assert_eq!(fs::read_to_string(users.join("notes.txt")).unwrap(), "mine");
         let (expected, _) = kyodo::build(&root).unwrap_or_else(|d| panic!("{d}"));
         let mut built: BTreeMap<String, Vec<u8>> = tree(&root.join("public"))

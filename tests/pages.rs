@@ -50,11 +50,20 @@ fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
     let dir = common::fixture_copy();
     let site_toml = dir.path().join("content/site.toml");
     let text = std::fs::read_to_string(&site_toml).unwrap();
-    std::fs::write(&site_toml, text.replace("reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo\"\nreported_years")).unwrap();
+    std::fs::write(
+        &site_toml,
+        text.replace("reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo\"\nreported_years"),
+    )
+    .unwrap();
     let (output, _) = kyodo::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
     let page = std::str::from_utf8(&output.files["en/projects/1-1-1.html"]).unwrap();
-    assert!(page.contains(r#"<link rel="canonical" href="https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html">"#), "{page}");
-    assert!(page.contains(r#"<link rel="alternate" hreflang="ja" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html">"#));
+    assert!(
+        page.contains(r#"<link rel="canonical" href="https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html">"#),
+        "{page}"
+    );
+    assert!(page.contains(
+        r#"<link rel="alternate" hreflang="ja" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html">"#
+    ));
     assert!(page.contains(r#"<link rel="alternate" hreflang="x-default" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html">"#));
     // Navigation stays relative, so the folder still works from disk.
     assert!(page.contains(r#"<a href="../../ja/projects/1-1-1.html" hreflang="ja" lang="ja">日本語</a>"#));
@@ -62,12 +71,18 @@ fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
     assert!(csv.contains("https://www.city.example.lg.jp/kyodo/data/projects/1-1-1.json"), "{csv}");
     let sitemap = std::str::from_utf8(&output.files["sitemap.xml"]).unwrap();
     assert!(sitemap.contains(r#"<url><loc>https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html</loc><xhtml:link rel="alternate" hreflang="ja" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html"/>"#), "{sitemap}");
-    assert!(sitemap.contains(r#"hreflang="x-default" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html""#));
+    assert!(
+        sitemap.contains(r#"hreflang="x-default" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html""#)
+    );
     let robots = std::str::from_utf8(&output.files["robots.txt"]).unwrap();
     assert!(robots.contains("Sitemap: https://www.city.example.lg.jp/kyodo/sitemap.xml"), "{robots}");
     let not_found = std::str::from_utf8(&output.files["404.html"]).unwrap();
     assert!(not_found.contains(r#"<a href="https://www.city.example.lg.jp/kyodo/en/index.html">"#), "{not_found}");
-    assert!(page.contains(r#"<meta property="og:url" content="https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html">"#));
+    assert!(
+        page.contains(
+            r#"<meta property="og:url" content="https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html">"#
+        )
+    );
 }
 
 #[test]
@@ -76,7 +91,10 @@ fn without_a_base_url_there_is_no_sitemap_but_robots_and_404_exist() {
     assert!(!output.files.contains_key("sitemap.xml"));
     assert_eq!(std::str::from_utf8(&output.files["robots.txt"]).unwrap(), "User-agent: *\nAllow: /\n");
     let not_found = std::str::from_utf8(&output.files["404.html"]).unwrap();
-    assert!(not_found.contains(r#"<section lang="ja""#) && not_found.contains(r#"<section lang="en""#), "both languages");
+    assert!(
+        not_found.contains(r#"<section lang="ja""#) && not_found.contains(r#"<section lang="en""#),
+        "both languages"
+    );
 }
 
 #[test]
@@ -103,7 +121,11 @@ fn markup_in_records_never_reaches_a_page_as_markup() {
 fn untranslated_text_is_marked_japanese_on_english_pages() {
     let (output, _) = kyodo::build(&fixture("basic")).unwrap_or_else(|d| panic!("{d}"));
     let html = std::str::from_utf8(&output.files["en/projects/1-2-1.html"]).unwrap();
-    assert!(html.contains(r#"<span lang="ja">ホームページを更新した。</span>"#) || html.contains(r#"<div class="prose" lang="ja"><p>ホームページを更新した。</p>"#), "{html}");
+    assert!(
+        html.contains(r#"<span lang="ja">ホームページを更新した。</span>"#)
+            || html.contains(r#"<div class="prose" lang="ja"><p>ホームページを更新した。</p>"#),
+        "{html}"
+    );
     assert!(html.contains("Not yet translated"));
     let ja = std::str::from_utf8(&output.files["ja/projects/1-2-1.html"]).unwrap();
     assert!(!ja.contains("未翻訳"), "Japanese pages never need the note");

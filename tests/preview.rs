@@ -8,7 +8,6 @@ use common::fixture_copy;
 
 use kyodo::preview::Preview;
 
-
 fn same_as_full_build(preview: &Preview, root: &Path) {
     let (full, _) = kyodo::build(root).unwrap_or_else(|d| panic!("{d}"));
     let files = preview.files();
@@ -52,7 +51,11 @@ fn a_change_to_the_vocabulary_rebuilds_everything() {
     preview.rebuild(&[]).unwrap_or_else(|d| panic!("{d}"));
     let vocabulary = site.path().join("content/vocabulary.toml");
     let text = fs::read_to_string(&vocabulary).unwrap();
-    fs::write(&vocabulary, text.replace("name = \"広報課\"", "name = { ja = \"広報課\", en = \"Public Relations Division\" }")).unwrap();
+    fs::write(
+        &vocabulary,
+        text.replace("name = \"広報課\"", "name = { ja = \"広報課\", en = \"Public Relations Division\" }"),
+    )
+    .unwrap();
     let rebuilt = preview.rebuild(&[vocabulary]).unwrap_or_else(|d| panic!("{d}"));
     assert!(!rebuilt.incremental);
     same_as_full_build(&preview, site.path());

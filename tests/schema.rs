@@ -29,7 +29,8 @@ fn as_json(path: &Path) -> serde_json::Value {
 
 #[test]
 fn every_shipped_record_is_valid_against_its_schema() {
-    let (site, vocabulary, project) = (validator("site.schema.json"), validator("vocabulary.schema.json"), validator("project.schema.json"));
+    let (site, vocabulary, project) =
+        (validator("site.schema.json"), validator("vocabulary.schema.json"), validator("project.schema.json"));
     let mut checked = 0;
     for root in [repo(), repo().join("examples/nasushiobara"), repo().join("tests/fixtures/basic")] {
         for (v, file) in [(&site, "content/site.toml"), (&vocabulary, "content/vocabulary.toml")] {

@@ -8,9 +8,9 @@ fn index_of(lang: &str) -> (Index, Vec<String>) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (site, _) = kyodo::Site::load(&root).unwrap_or_else(|d| panic!("{d}"));
     let theme = kyodo::Theme::builtin().unwrap_or_else(|d| panic!("{d}"));
-    let lang = if lang == "ja" { kyodo::text::Lang::Ja } else { kyodo::text::Lang::En };
+    let lang = if lang == "ja" { kyodo::i18n::Lang::Ja } else { kyodo::i18n::Lang::En };
     let l = kyodo::render::views::Localizer { lang, strings: &theme.strings[&lang] };
-    let index = search::build(&search::documents(&site, &l));
+    let index = search::build(&kyodo::pipeline::documents(&site, &l));
     let hrefs = index.docs.iter().map(|d| d[0].clone()).collect();
     (index, hrefs)
 }
@@ -27,7 +27,10 @@ fn the_published_shards_hold_the_index() {
 }
 
 fn hits(index: &Index, hrefs: &[String], query: &str) -> Vec<String> {
-    search::search(index, query).into_iter().map(|i| hrefs[i].trim_start_matches("projects/").trim_end_matches(".html").to_owned()).collect()
+    search::search(index, query)
+        .into_iter()
+        .map(|i| hrefs[i].trim_start_matches("projects/").trim_end_matches(".html").to_owned())
+        .collect()
 }
 
 #[test]

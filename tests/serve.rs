@@ -33,7 +33,12 @@ fn start(root: &Path) -> Server {
         .unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let port = line.split("127.0.0.1:").nth(1).and_then(|s| s.split('/').next()).and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("no address in {line:?}"));
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
     Server { child, port }
 }
 
@@ -53,7 +58,10 @@ fn exchange(port: u16, request: &[u8]) -> (u16, String) {
 
 /// A plain GET as a browser at http://127.0.0.1:PORT/ sends it: (status, body).
 fn get(port: u16, path: &str) -> (u16, String) {
-    exchange(port, format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: */*\r\nConnection: close\r\n\r\n").as_bytes())
+    exchange(
+        port,
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: */*\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
 }
 
 fn status(port: u16) -> serde_json::Value {
@@ -70,7 +78,6 @@ fn wait_for_rebuild(port: u16, version: u64) -> serde_json::Value {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
-
 
 #[test]
 fn serve_rebuilds_on_change_and_keeps_the_last_good_site() {
@@ -128,7 +135,9 @@ fn serve_answers_only_requests_for_itself() {
     let site = fixture_copy();
     let server = start(site.path());
     let port = server.port;
-    let with_host = |host: &str| exchange(port, format!("GET /ja/index.html HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes());
+    let with_host = |host: &str| {
+        exchange(port, format!("GET /ja/index.html HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
+    };
     for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")] {
         assert_eq!(with_host(&host).0, 200, "{host}");
     }
@@ -141,8 +150,23 @@ fn serve_answers_only_requests_for_itself() {
         assert_eq!(with_host(&host).0, 421, "{host}");
     }
     assert_eq!(exchange(port, b"GET /ja/index.html HTTP/1.0\r\n\r\n").0, 421, "no Host header");
-    assert_eq!(exchange(port, format!("GET /__kyodo/status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\r\n").as_bytes()).0, 421, "two Host headers");
-    assert_eq!(exchange(port, format!("POST /ja/index.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\n\r\n").as_bytes()).0, 405);
+    assert_eq!(
+        exchange(
+            port,
+            format!("GET /__kyodo/status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example\r\n\r\n").as_bytes()
+        )
+        .0,
+        421,
+        "two Host headers"
+    );
+    assert_eq!(
+        exchange(
+            port,
+            format!("POST /ja/index.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\n\r\n").as_bytes()
+        )
+        .0,
+        405
+    );
     // Listening on 127.0.0.1 only: on Linux every 127.x.x.x address reaches this machine,
     // and a server listening on all addresses would answer on 127.0.0.2 too.
     #[cfg(target_os = "linux")]

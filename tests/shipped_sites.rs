@@ -7,11 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use kyodo::text::Lang;
+use kyodo::i18n::Lang;
 
 mod common;
 use common::{copy_dir, repo};
-
 
 /// Decodes the few entities the templates produce, so page text can be compared with
 /// record text.
@@ -30,7 +29,9 @@ fn check_site(root: &Path, expected_projects: usize) {
         let id = p.id.get_ref().as_str();
         for lang in Lang::ALL {
             let path = format!("{lang}/projects/{id}.html");
-            let html = unescape(std::str::from_utf8(output.files.get(&path).unwrap_or_else(|| panic!("{path} missing"))).unwrap());
+            let html = unescape(
+                std::str::from_utf8(output.files.get(&path).unwrap_or_else(|| panic!("{path} missing"))).unwrap(),
+            );
             let title = p.title.get_ref().get(lang).value;
             assert!(html.contains(&format!("<title>{title} | ")), "{path}: title {title:?} not in <title>");
             assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}: lang");
@@ -74,10 +75,17 @@ fn the_committed_public_folder_is_what_the_build_produces() {
         }
     }
     // The stamp that marks public/ as kyodo's is written by the build, not rendered.
-    assert_eq!(on_disk.remove(kyodo::destination::STAMP_NAME).as_deref(), Some(kyodo::destination::STAMP_TEXT.as_bytes()), "public/ carries the stamp");
+    assert_eq!(
+        on_disk.remove(kyodo::output::destination::STAMP_NAME).as_deref(),
+        Some(kyodo::output::destination::STAMP_TEXT.as_bytes()),
+        "public/ carries the stamp"
+    );
     let stale: Vec<&String> = output.files.keys().filter(|k| on_disk.get(*k) != output.files.get(*k)).collect();
     let extra: Vec<&String> = on_disk.keys().filter(|k| !output.files.contains_key(*k)).collect();
-    assert!(stale.is_empty() && extra.is_empty(), "public/ is out of date; run `cargo run --release -- build`.\nchanged or missing: {stale:?}\nnot built any more: {extra:?}");
+    assert!(
+        stale.is_empty() && extra.is_empty(),
+        "public/ is out of date; run `cargo run --release -- build`.\nchanged or missing: {stale:?}\nnot built any more: {extra:?}"
+    );
 }
 
 /// Every file under `dir` with its contents.
@@ -89,7 +97,6 @@ fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
         .collect()
 }
-
 
 #[test]
 fn a_failed_build_leaves_public_untouched() {
@@ -127,7 +134,11 @@ fn a_failed_build_leaves_public_untouched() {
     assert_eq!(snapshot_dir(&public), before, "public/ changed after a template error");
 
     // No staging folders are left behind either way.
-    let leftovers: Vec<_> = fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".public")).collect();
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".public"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -136,7 +147,15 @@ fn out_writes_elsewhere_and_replaces_old_files() {
     let out = tempfile::tempdir().unwrap();
     let dest = out.path().join("site");
     let kyodo = env!("CARGO_BIN_EXE_kyodo");
-    let build = || Command::new(kyodo).args(["build", "--root"]).arg(repo().join("examples/nasushiobara")).arg("--out").arg(&dest).output().unwrap();
+    let build = || {
+        Command::new(kyodo)
+            .args(["build", "--root"])
+            .arg(repo().join("examples/nasushiobara"))
+            .arg("--out")
+            .arg(&dest)
+            .output()
+            .unwrap()
+    };
     let run = build();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     // A file left in kyodo's output (which the stamp file warns against) goes with the

@@ -34,17 +34,19 @@ struct Bar {
     timings: Option<std::sync::Mutex<std::time::Instant>>,
 }
 
-impl kyodo::render::Progress for Bar {
+impl kyodo::Progress for Bar {
     fn start(&self, pages: usize) {
         self.bar.set_length(pages as u64);
     }
     fn tick(&self) {
         self.bar.inc(1);
     }
-    fn stage(&self, name: &'static str) {
+    fn stage(&self, stage: kyodo::Stage) {
         if let Some(Ok(mut since)) = self.timings.as_ref().map(|t| t.lock()) {
-            let memory = memory_in_use().map(|(now, peak)| format!("  memory {now:>5} MiB, peak {peak:>5} MiB")).unwrap_or_default();
-            self.bar.suspend(|| eprintln!("{name:>8}: {:>6} ms{memory}", since.elapsed().as_millis()));
+            let memory = memory_in_use()
+                .map(|(now, peak)| format!("  memory {now:>5} MiB, peak {peak:>5} MiB"))
+                .unwrap_or_default();
+            self.bar.suspend(|| eprintln!("{:>8}: {:>6} ms{memory}", stage.name(), since.elapsed().as_millis()));
             *since = std::time::Instant::now();
         }
     }
@@ -62,8 +64,8 @@ fn memory_in_use() -> Option<(u64, u64)> {
 }
 
 pub fn run(args: Args) -> ExitCode {
+    use kyodo::Failure;
     use std::io::IsTerminal;
-    use kyodo::BuildFailure;
     let out = args.out.unwrap_or_else(|| args.root.join("public"));
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
@@ -74,9 +76,10 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let progress = Bar { bar: bar.clone(), timings: args.timings.then(|| std::sync::Mutex::new(std::time::Instant::now())) };
+    let progress =
+        Bar { bar: bar.clone(), timings: args.timings.then(|| std::sync::Mutex::new(std::time::Instant::now())) };
     let unchanged = format!("nothing was written; {} is unchanged", out.display());
-    let dest = match kyodo::destination::Destination::check(&args.root, &out, args.force) {
+    let dest = match kyodo::output::destination::Destination::check(&args.root, &out, args.force) {
         Ok(dest) => dest,
         Err(refusal) => {
             eprintln!("{refusal}\n{unchanged}");
@@ -95,10 +98,12 @@ pub fn run(args: Args) -> ExitCode {
         Err(failure) => {
             bar.finish_and_clear();
             match failure {
-                BuildFailure::Invalid(d) | BuildFailure::Render(d) => eprintln!("{d}\n{unchanged}"),
-                BuildFailure::Strict(d) => eprintln!("{d}\n--strict: warnings count as errors; {unchanged}"),
-                BuildFailure::Write(e) => eprintln!("error: {e}\n  = help: check that the folder is writable and the disk is not full; {unchanged}"),
-                BuildFailure::Refused(r) => eprintln!("{r}\n{unchanged}"),
+                Failure::Invalid(d) | Failure::Render(d) => eprintln!("{d}\n{unchanged}"),
+                Failure::Strict(d) => eprintln!("{d}\n--strict: warnings count as errors; {unchanged}"),
+                Failure::Write(e) => eprintln!(
+                    "error: {e}\n  = help: check that the folder is writable and the disk is not full; {unchanged}"
+                ),
+                Failure::Refused(r) => eprintln!("{r}\n{unchanged}"),
             }
             ExitCode::FAILURE
         }

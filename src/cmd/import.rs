@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kyodo::import::Change;
 use kyodo::import::commit::NewFile;
-use kyodo::load::{SourceFile, Sources, PROJECTS_DIR};
+use kyodo::load::{PROJECTS_DIR, SourceFile, Sources};
 
 /// Options of `kyodo import`.
 #[derive(clap::Args)]
@@ -58,51 +59,77 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("{file}: {p}");
     }
     drop(sheet);
-    let existing: Vec<&kyodo::import::Change> = plan.changes.iter().filter(|c| c.exists).collect();
-    if !args.force && !existing.is_empty() {
-        for c in existing.iter().take(10) {
-            eprintln!("{file}: project {} exists already ({}); use --force to update it", c.id, c.path.display());
-        }
-        if existing.len() > 10 {
-            eprintln!("{file}: and {} more projects that exist already", existing.len() - 10);
-        }
+    if !args.force && refuse_existing(&file.to_string(), &plan.changes) {
         return ExitCode::FAILURE;
     }
-    let (new, updated) = (plan.changes.iter().filter(|c| !c.exists).count(), plan.changes.iter().filter(|c| c.exists && c.toml.is_some()).count());
+    let (new, updated) = (
+        plan.changes.iter().filter(|c| !c.exists).count(),
+        plan.changes.iter().filter(|c| c.exists && c.toml.is_some()).count(),
+    );
     let unchanged = plan.changes.len() - new - updated;
     let imported = plan.changes.len();
     drop(site);
     // The site with the imported records must check, or nothing is written. The records'
     // texts move from the plan to the check to the files: a large site is held once.
-    let mut combined = sources;
-    let index: HashMap<PathBuf, usize> = combined.projects.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
-    let mut changed = Vec::new();
-    for c in plan.changes {
-        let Some(toml) = c.toml else { continue };
-        let i = match index.get(&c.path) {
-            Some(&i) => i,
-            None => {
-                combined.projects.push(SourceFile { path: c.path, bytes: Vec::new() });
-                combined.projects.len() - 1
-            }
-        };
-        combined.projects[i].bytes = toml.into_bytes();
-        changed.push(i);
-    }
+    let (mut combined, changed) = combine(sources, plan.changes);
     if let Err(d) = kyodo::Site::from_sources(&args.root, &combined, kyodo::Diagnostics::default()) {
         eprintln!("{d}\nthe imported records would not check; nothing was written");
         return ExitCode::FAILURE;
     }
     if problem_count > 0 {
-        eprintln!("{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again.");
+        eprintln!(
+            "{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again."
+        );
         return ExitCode::FAILURE;
     }
-    let files: Vec<NewFile> = changed.into_iter().map(|i| NewFile { path: args.root.join(&combined.projects[i].path), bytes: std::mem::take(&mut combined.projects[i].bytes) }).collect();
+    let files: Vec<NewFile> = changed
+        .into_iter()
+        .map(|i| NewFile {
+            path: args.root.join(&combined.projects[i].path),
+            bytes: std::mem::take(&mut combined.projects[i].bytes),
+        })
+        .collect();
     drop(combined);
     if let Err(e) = kyodo::import::commit::commit(&files) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    eprintln!("imported {imported} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)", Path::new(&args.root).join(PROJECTS_DIR).display());
+    eprintln!(
+        "imported {imported} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)",
+        Path::new(&args.root).join(PROJECTS_DIR).display()
+    );
     ExitCode::SUCCESS
+}
+
+/// Reports the records the sheet would change that exist already; whether there are any.
+fn refuse_existing(file: &str, changes: &[Change]) -> bool {
+    let existing: Vec<&Change> = changes.iter().filter(|c| c.exists).collect();
+    for c in existing.iter().take(10) {
+        eprintln!("{file}: project {} exists already ({}); use --force to update it", c.id, c.path.display());
+    }
+    if existing.len() > 10 {
+        eprintln!("{file}: and {} more projects that exist already", existing.len() - 10);
+    }
+    !existing.is_empty()
+}
+
+/// The site's files with the imported records in place of (or beside) the old ones, and
+/// the positions of the records that changed. Each record's text moves, never copied.
+fn combine(mut sources: Sources, changes: Vec<Change>) -> (Sources, Vec<usize>) {
+    let index: HashMap<PathBuf, usize> =
+        sources.projects.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+    let mut changed = Vec::new();
+    for c in changes {
+        let Some(toml) = c.toml else { continue };
+        let i = match index.get(&c.path) {
+            Some(&i) => i,
+            None => {
+                sources.projects.push(SourceFile { path: c.path, bytes: Vec::new() });
+                sources.projects.len() - 1
+            }
+        };
+        sources.projects[i].bytes = toml.into_bytes();
+        changed.push(i);
+    }
+    (sources, changed)
 }

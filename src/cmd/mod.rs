@@ -9,7 +9,10 @@ pub mod schema;
 pub mod serve;
 
 /// The fiscal year of a `--year` option, or `default` without one; prints the error.
-pub fn year_option(year: Option<&str>, default: kyodo::fiscal_year::FiscalYear) -> Result<kyodo::fiscal_year::FiscalYear, std::process::ExitCode> {
+pub fn year_option(
+    year: Option<&str>,
+    default: kyodo::fiscal_year::FiscalYear,
+) -> Result<kyodo::fiscal_year::FiscalYear, std::process::ExitCode> {
     match year.map(kyodo::fiscal_year::FiscalYear::parse) {
         None => Ok(default),
         Some(Ok(y)) => Ok(y),

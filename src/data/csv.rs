@@ -57,7 +57,9 @@ pub fn written(cell: &Cell) -> Cow<'_, str> {
         Cell::Integer(n) => Cow::Owned(n.to_string()),
         Cell::Text(s) if !s.contains(['\n', '\r']) && !needs_guard(s) => Cow::Borrowed(s),
         Cell::Text(s) => Cow::Owned(neutralise(&one_line(s))),
-        Cell::List(items) => Cow::Owned(items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER)),
+        Cell::List(items) => Cow::Owned(
+            items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER),
+        ),
     }
 }
 

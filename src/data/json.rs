@@ -1,186 +1,329 @@
 //! JSON downloads: `projects.json` with every project, and one file per project.
 //!
 //! JSON keeps what CSV cannot: nesting, both languages side by side, and the Markdown
-//! source of long texts alongside its plain-text form.
+//! source of long texts alongside its plain-text form. Each object is a struct that
+//! borrows from the record; fields are declared in alphabetical order, which is the order
+//! of the published files.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-use super::rows::url;
-use super::DATA_DIR;
-use crate::indicator::{Direction, Value as IndicatorValueKind};
+use crate::i18n::Lang;
+use crate::indicator::{Direction, Value};
 use crate::load::Site;
-use crate::model::Project;
-use crate::text::{Lang, Text};
+use crate::model::{Indicator, Project, Report, ScheduleRow, ValueKind, Vocabulary};
+use crate::text::Text;
+use crate::urls::{self, Page};
 
-/// Output path of a project's JSON file.
-pub fn project_path(id: &str) -> String {
-    format!("{DATA_DIR}/projects/{id}.json")
+/// A text as `{"en": …, "ja": …}`; `en` is null where not translated. Markdown fields
+/// are published as written (the CSV files carry their plain-text form).
+#[derive(Serialize)]
+struct TextJson<'a> {
+    en: Option<&'a str>,
+    ja: &'a str,
 }
 
-/// A text as `{"ja": …, "en": …}`; `en` is null where not translated.
-fn text(t: &Text) -> Value {
+fn text(t: &Text) -> TextJson<'_> {
     let en = t.get(Lang::En);
-    json!({ "ja": t.ja, "en": if en.lang == Lang::En { Value::from(en.value) } else { Value::Null } })
+    TextJson { en: (en.lang == Lang::En).then_some(en.value), ja: &t.ja }
 }
 
-fn opt_text(t: Option<&Text>) -> Value {
-    t.map_or(Value::Null, text)
-}
-
-/// A Markdown text, per language, as written in the record (the CSV files carry the
-/// plain-text form).
-fn markdown(t: Option<&Text>) -> Value {
-    t.map_or(Value::Null, text)
-}
-
-fn municipality(site: &Site) -> Value {
-    let c = &site.config;
-    json!({
-        "code": c.municipality.code.get_ref(),
-        "name": text(&c.municipality.name),
-        "prefecture": opt_text(c.municipality.prefecture.as_ref()),
-    })
-}
-
-fn licence(site: &Site) -> Value {
-    let l = &site.config.licence;
-    json!({
-        "id": l.id.spdx(),
-        "name": { "ja": l.id.name(Lang::Ja), "en": l.id.name(Lang::En) },
-        "url": l.id.url(),
-        "attribution": text(&l.attribution),
-    })
-}
-
-/// One project, nested, with every field of its record.
-pub fn project(site: &Site, p: &Project) -> Value {
-    let voc = &site.vocabulary;
-    let id = p.id.get_ref().as_str();
-    let department = |d: &str| {
-        let dep = voc.department(d);
-        json!({ "id": d, "name": opt_text(dep.map(|x| &x.name)), "division": opt_text(dep.and_then(|x| x.division_of.as_ref())) })
-    };
-    let (goal, policy) = match voc.policy(p.policy.get_ref().as_str()) {
-        Some((g, po)) => (
-            json!({ "id": g.id.get_ref(), "code": g.code, "title": opt_text(g.title.as_ref()) }),
-            json!({ "id": po.id.get_ref(), "code": po.code, "title": opt_text(po.title.as_ref()) }),
-        ),
-        None => (Value::Null, Value::Null),
-    };
-    let schedule: Vec<Value> = p
-        .schedule
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            json!({
-                "row": i + 1,
-                "label": opt_text(row.label.as_ref()),
-                "years": row.by_year.iter().map(|(y, s)| json!({
-                    "fiscal_year": y.year(),
-                    "era": y.era_ja(),
-                    "status": { "id": s, "label": opt_text(voc.status(s.as_str()).map(|st| &st.label)) },
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let indicators: Vec<Value> = p
-        .indicators
-        .iter()
-        .map(|ind| {
-            let values: Vec<Value> = ind
-                .values_in_order()
-                .into_iter()
-                .map(|(kind, v)| {
-                    let (number, text_value) = match v.value() {
-                        IndicatorValueKind::Number(n) => (serde_json::Number::from_f64(n.value).map_or(Value::Null, Value::Number), Value::Null),
-                        IndicatorValueKind::Text(t) => (Value::Null, text(&t)),
-                    };
-                    json!({
-                        "kind": kind,
-                        "fiscal_year": v.year.year(),
-                        "era": v.year.era_ja(),
-                        "value": number,
-                        "text": text_value,
-                        "achievement_rate": ind.rate(kind, v),
-                        "label": opt_text(v.label.as_ref()),
-                        "note": opt_text(v.note.as_ref()),
-                    })
-                })
-                .collect();
-            json!({
-                "id": ind.id.get_ref(),
-                "name": text(&ind.name),
-                "unit": opt_text(ind.unit.as_ref()),
-                "direction": ind.direction.map(|d| match d { Direction::Increase => "increase", Direction::Decrease => "decrease" }),
-                "values": values,
-            })
-        })
-        .collect();
-    let mut reports: Vec<_> = p.reports.iter().collect();
-    reports.sort_by_key(|r| *r.year.get_ref());
-    let reports: Vec<Value> = reports
-        .into_iter()
-        .map(|r| {
-            let grade = r.grade.as_ref().and_then(|g| voc.grade(g.get_ref().as_str()));
-            json!({
-                "fiscal_year": r.year.get_ref().year(),
-                "era": r.year.get_ref().era_ja(),
-                "grade": grade.map(|g| json!({ "id": g.id.get_ref(), "label": g.label, "definition": opt_text(g.definition.as_ref()) })),
-                "partners": r.partners.iter().filter_map(|pa| voc.partner(pa.get_ref().as_str())).map(|pa| json!({
-                    "id": pa.id.get_ref(), "label": pa.label, "name": opt_text(pa.name.as_ref()),
-                })).collect::<Vec<_>>(),
-                "achievements": markdown(r.achievements.as_ref()),
-                "effect": markdown(r.effect.as_ref()),
-                "improvement": markdown(r.improvement.as_ref()),
-            })
-        })
-        .collect();
-
-    let mut m = Map::new();
-    m.insert("id".into(), json!(id));
-    m.insert("code".into(), json!(p.code));
-    m.insert("goal".into(), goal);
-    m.insert("policy".into(), policy);
-    m.insert("title".into(), text(p.title.get_ref()));
-    m.insert("department".into(), department(p.department.get_ref().as_str()));
-    m.insert("lead_departments".into(), Value::Array(p.lead_departments.iter().map(|d| department(d.get_ref().as_str())).collect()));
-    m.insert("lead_note".into(), opt_text(p.lead_note.as_ref()));
-    m.insert("related_departments".into(), Value::Array(p.related_departments.iter().map(|d| department(d.get_ref().as_str())).collect()));
-    m.insert("issues".into(), markdown(p.issues.as_ref()));
-    m.insert("direction".into(), markdown(p.direction.as_ref()));
-    m.insert("plan_content".into(), markdown(p.plan_content.as_ref()));
-    m.insert("audience".into(), opt_text(p.audience.as_ref()));
-    m.insert("implementer".into(), opt_text(p.implementer.as_ref()));
-    m.insert("related_projects".into(), json!(p.related.iter().map(|r| r.get_ref().as_str()).collect::<Vec<_>>()));
-    m.insert("schedule".into(), Value::Array(schedule));
-    m.insert("indicators".into(), Value::Array(indicators));
-    m.insert("reports".into(), Value::Array(reports));
-    m.insert("urls".into(), json!({
-        "page_ja": url(site, &format!("ja/projects/{id}.html")),
-        "page_en": url(site, &format!("en/projects/{id}.html")),
-        "json": url(site, &project_path(id)),
-    }));
-    Value::Object(m)
+fn opt_text(t: Option<&Text>) -> Option<TextJson<'_>> {
+    t.map(text)
 }
 
 /// The header shared by both kinds of JSON file: who publishes, under which licence.
-fn header(site: &Site) -> Map<String, Value> {
+#[derive(Serialize)]
+struct Header<'a> {
+    licence: LicenceJson<'a>,
+    municipality: MunicipalityJson<'a>,
+    plan: PlanJson<'a>,
+    publisher: TextJson<'a>,
+    reported_fiscal_years: Vec<i64>,
+}
+
+#[derive(Serialize)]
+struct LicenceJson<'a> {
+    attribution: TextJson<'a>,
+    id: &'static str,
+    name: BothNames,
+    url: &'static str,
+}
+
+#[derive(Serialize)]
+struct BothNames {
+    en: &'static str,
+    ja: &'static str,
+}
+
+#[derive(Serialize)]
+struct MunicipalityJson<'a> {
+    code: &'a str,
+    name: TextJson<'a>,
+    prefecture: Option<TextJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    end_fiscal_year: Option<i64>,
+    name: TextJson<'a>,
+    start_fiscal_year: Option<i64>,
+}
+
+fn header(site: &Site) -> Header<'_> {
     let c = &site.config;
-    let mut m = Map::new();
-    m.insert("municipality".into(), municipality(site));
-    m.insert("plan".into(), json!({
-        "name": text(&c.plan.name),
-        "start_fiscal_year": c.plan.start.map(|y| y.year()),
-        "end_fiscal_year": c.plan.end.as_ref().map(|y| y.get_ref().year()),
-    }));
-    m.insert("reported_fiscal_years".into(), json!(c.reported_years.iter().map(|y| y.get_ref().year()).collect::<Vec<_>>()));
-    m.insert("publisher".into(), text(&c.publisher.name));
-    m.insert("licence".into(), licence(site));
-    m
+    let l = &c.licence;
+    Header {
+        licence: LicenceJson {
+            attribution: text(&l.attribution),
+            id: l.id.spdx(),
+            name: BothNames { en: l.id.name(Lang::En), ja: l.id.name(Lang::Ja) },
+            url: l.id.url(),
+        },
+        municipality: MunicipalityJson {
+            code: c.municipality.code.get_ref(),
+            name: text(&c.municipality.name),
+            prefecture: opt_text(c.municipality.prefecture.as_ref()),
+        },
+        plan: PlanJson {
+            end_fiscal_year: c.plan.end.as_ref().map(|y| y.get_ref().year()),
+            name: text(&c.plan.name),
+            start_fiscal_year: c.plan.start.map(|y| y.year()),
+        },
+        publisher: text(&c.publisher.name),
+        reported_fiscal_years: c.reported_years.iter().map(|y| y.get_ref().year()).collect(),
+    }
+}
+
+/// One project, nested, with every field of its record.
+#[derive(Serialize)]
+struct ProjectJson<'a> {
+    audience: Option<TextJson<'a>>,
+    code: Option<&'a str>,
+    department: DepartmentJson<'a>,
+    direction: Option<TextJson<'a>>,
+    goal: Option<SectionJson<'a>>,
+    id: &'a str,
+    implementer: Option<TextJson<'a>>,
+    indicators: Vec<IndicatorJson<'a>>,
+    issues: Option<TextJson<'a>>,
+    lead_departments: Vec<DepartmentJson<'a>>,
+    lead_note: Option<TextJson<'a>>,
+    plan_content: Option<TextJson<'a>>,
+    policy: Option<SectionJson<'a>>,
+    related_departments: Vec<DepartmentJson<'a>>,
+    related_projects: Vec<&'a str>,
+    reports: Vec<ReportJson<'a>>,
+    schedule: Vec<ScheduleRowJson<'a>>,
+    title: TextJson<'a>,
+    urls: UrlsJson,
+}
+
+#[derive(Serialize)]
+struct DepartmentJson<'a> {
+    division: Option<TextJson<'a>>,
+    id: &'a str,
+    name: Option<TextJson<'a>>,
+}
+
+/// A goal or policy of the plan.
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    code: &'a str,
+    id: &'a str,
+    title: Option<TextJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScheduleRowJson<'a> {
+    label: Option<TextJson<'a>>,
+    row: usize,
+    years: Vec<ScheduleYearJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScheduleYearJson<'a> {
+    era: String,
+    fiscal_year: i64,
+    status: StatusJson<'a>,
+}
+
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    id: &'a str,
+    label: Option<TextJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    direction: Option<Direction>,
+    id: &'a str,
+    name: TextJson<'a>,
+    unit: Option<TextJson<'a>>,
+    values: Vec<ValueJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ValueJson<'a> {
+    achievement_rate: Option<f64>,
+    era: String,
+    fiscal_year: i64,
+    kind: ValueKind,
+    label: Option<TextJson<'a>>,
+    note: Option<TextJson<'a>>,
+    text: Option<TextJson<'a>>,
+    value: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    achievements: Option<TextJson<'a>>,
+    effect: Option<TextJson<'a>>,
+    era: String,
+    fiscal_year: i64,
+    grade: Option<GradeJson<'a>>,
+    improvement: Option<TextJson<'a>>,
+    partners: Vec<PartnerJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct GradeJson<'a> {
+    definition: Option<TextJson<'a>>,
+    id: &'a str,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct PartnerJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    name: Option<TextJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct UrlsJson {
+    json: String,
+    page_en: String,
+    page_ja: String,
+}
+
+fn department<'a>(voc: &'a Vocabulary, id: &'a str) -> DepartmentJson<'a> {
+    let d = voc.department(id);
+    DepartmentJson {
+        division: opt_text(d.and_then(|x| x.division_of.as_ref())),
+        id,
+        name: opt_text(d.map(|x| &x.name)),
+    }
+}
+
+fn schedule_row<'a>(voc: &'a Vocabulary, i: usize, row: &'a ScheduleRow) -> ScheduleRowJson<'a> {
+    ScheduleRowJson {
+        label: opt_text(row.label.as_ref()),
+        row: i + 1,
+        years: row
+            .by_year
+            .iter()
+            .map(|(y, s)| ScheduleYearJson {
+                era: y.era_ja(),
+                fiscal_year: y.year(),
+                status: StatusJson { id: s.as_str(), label: opt_text(voc.status(s.as_str()).map(|st| &st.label)) },
+            })
+            .collect(),
+    }
+}
+
+fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
+    let values = ind.values_in_order().into_iter().map(|(kind, v)| {
+        let value = v.value();
+        ValueJson {
+            achievement_rate: ind.rate(kind, v),
+            era: v.year.era_ja(),
+            fiscal_year: v.year.year(),
+            kind,
+            label: opt_text(v.label.as_ref()),
+            note: opt_text(v.note.as_ref()),
+            // A text value is the record's own `text`, borrowed as written.
+            text: match value {
+                Value::Text(_) => v.text.as_ref().map(text),
+                Value::Number(_) => None,
+            },
+            value: value.number(),
+        }
+    });
+    IndicatorJson {
+        direction: ind.direction,
+        id: ind.id.get_ref().as_str(),
+        name: text(&ind.name),
+        unit: opt_text(ind.unit.as_ref()),
+        values: values.collect(),
+    }
+}
+
+fn report<'a>(voc: &'a Vocabulary, r: &'a Report) -> ReportJson<'a> {
+    let grade = r.grade.as_ref().and_then(|g| voc.grade(g.get_ref().as_str()));
+    let partners = r.partners.iter().filter_map(|pa| voc.partner(pa.get_ref().as_str()));
+    ReportJson {
+        achievements: opt_text(r.achievements.as_ref()),
+        effect: opt_text(r.effect.as_ref()),
+        era: r.year.get_ref().era_ja(),
+        fiscal_year: r.year.get_ref().year(),
+        grade: grade.map(|g| GradeJson {
+            definition: opt_text(g.definition.as_ref()),
+            id: g.id.get_ref().as_str(),
+            label: &g.label,
+        }),
+        improvement: opt_text(r.improvement.as_ref()),
+        partners: partners
+            .map(|pa| PartnerJson { id: pa.id.get_ref().as_str(), label: &pa.label, name: opt_text(pa.name.as_ref()) })
+            .collect(),
+    }
+}
+
+fn project<'a>(site: &'a Site, p: &'a Project) -> ProjectJson<'a> {
+    let voc = &site.vocabulary;
+    let id = p.id.get_ref().as_str();
+    let section =
+        |id: &'a str, code: &'a str, title: Option<&'a Text>| SectionJson { code, id, title: opt_text(title) };
+    let (goal, policy) = match voc.policy(p.policy.get_ref().as_str()) {
+        Some((g, po)) => (
+            Some(section(g.id.get_ref().as_str(), &g.code, g.title.as_ref())),
+            Some(section(po.id.get_ref().as_str(), &po.code, po.title.as_ref())),
+        ),
+        None => (None, None),
+    };
+    let mut reports: Vec<&Report> = p.reports.iter().collect();
+    reports.sort_by_key(|r| *r.year.get_ref());
+    let departments = |ids: &'a [toml::Spanned<crate::slug::Slug>]| -> Vec<DepartmentJson<'a>> {
+        ids.iter().map(|d| department(voc, d.get_ref().as_str())).collect()
+    };
+    ProjectJson {
+        audience: opt_text(p.audience.as_ref()),
+        code: p.code.as_deref(),
+        department: department(voc, p.department.get_ref().as_str()),
+        direction: opt_text(p.direction.as_ref()),
+        goal,
+        id,
+        implementer: opt_text(p.implementer.as_ref()),
+        indicators: p.indicators.iter().map(indicator).collect(),
+        issues: opt_text(p.issues.as_ref()),
+        lead_departments: departments(&p.lead_departments),
+        lead_note: opt_text(p.lead_note.as_ref()),
+        plan_content: opt_text(p.plan_content.as_ref()),
+        policy,
+        related_departments: departments(&p.related_departments),
+        related_projects: p.related.iter().map(|r| r.get_ref().as_str()).collect(),
+        reports: reports.into_iter().map(|r| report(voc, r)).collect(),
+        schedule: p.schedule.iter().enumerate().map(|(i, row)| schedule_row(voc, i, row)).collect(),
+        title: text(p.title.get_ref()),
+        urls: UrlsJson {
+            json: site.urls.public(&urls::project_json(id)),
+            page_en: site.urls.public(&Page::Project(id).path(Lang::En)),
+            page_ja: site.urls.public(&Page::Project(id).path(Lang::Ja)),
+        },
+    }
 }
 
 /// Compact JSON text of a value.
-fn compact(value: &Value) -> String {
+fn compact(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
@@ -190,9 +333,9 @@ pub fn project_text(site: &Site, p: &Project) -> String {
     compact(&project(site, p))
 }
 
-/// The header object's members as JSON text, without the closing brace: `{"municipality":…`.
+/// The header object's members as JSON text, without the closing brace: `{"licence":…`.
 pub fn header_open(site: &Site) -> String {
-    let mut text = compact(&Value::Object(header(site)));
+    let mut text = compact(&header(site));
     text.pop();
     text
 }

@@ -20,13 +20,9 @@ pub mod schema;
 use std::io::Write;
 
 use crate::load::Site;
-use crate::render::{Sink, SinkFile};
+use crate::output::{Sink, SinkFile};
+use crate::urls;
 use schema::Table;
-
-/// Folder of the data files in the output.
-pub const DATA_DIR: &str = "data";
-/// Folder of the Excel-friendly copies (UTF-8 with BOM) under `data/`.
-pub const EXCEL_DIR: &str = "excel";
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +112,10 @@ pub struct ProjectData {
 /// The data of one project, from its whole record. Projects are independent, so this
 /// runs in parallel; [`Writer::add`] then appends the results in site order.
 pub fn project_data(site: &Site, tables: &[Table], p: &crate::model::Project) -> ProjectData {
-    ProjectData { rows: tables.iter().map(|t| rows::project_rows(site, t, p)).collect(), json: json::project_text(site, p) }
+    ProjectData {
+        rows: tables.iter().map(|t| rows::project_rows(site, t, p)).collect(),
+        json: json::project_text(site, p),
+    }
 }
 
 /// A writer that counts the bytes that pass through it.
@@ -167,7 +166,9 @@ struct TableOut<'s> {
 impl TableOut<'_> {
     fn push(&mut self, row: Vec<Cell>) -> Result<(), String> {
         let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(csv::written).collect();
-        self.csv.write_record(cells.iter().map(|c| c.as_bytes())).map_err(|e| format!("cannot write {DATA_DIR}/{}: {e}", self.table.file_name()))?;
+        self.csv
+            .write_record(cells.iter().map(|c| c.as_bytes()))
+            .map_err(|e| format!("cannot write {}: {e}", urls::data_file(&self.table.file_name())))?;
         self.rows += 1;
         if self.first_rows.len() < FIRST_ROWS {
             self.first_rows.push(row);
@@ -211,17 +212,20 @@ impl<'s> Writer<'s> {
         let mut outs = Vec::with_capacity(tables.len());
         for table in &tables {
             let name = table.file_name();
-            let plain = open(sink, &format!("{DATA_DIR}/{name}"))?;
-            let mut excel = open(sink, &format!("{DATA_DIR}/{EXCEL_DIR}/{name}"))?;
-            excel.write_all(b"\xEF\xBB\xBF").map_err(|e| format!("cannot write {DATA_DIR}/{EXCEL_DIR}/{name}: {e}"))?;
+            let plain = open(sink, &urls::data_file(&name))?;
+            let mut excel = open(sink, &urls::excel_copy(&name))?;
+            excel
+                .write_all(crate::files::UTF8_BOM)
+                .map_err(|e| format!("cannot write {}: {e}", urls::excel_copy(&name)))?;
             let mut csv = csv_writer(Both { plain, excel });
             let header: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
-            csv.write_record(&header).map_err(|e| format!("cannot write {DATA_DIR}/{name}: {e}"))?;
+            csv.write_record(&header).map_err(|e| format!("cannot write {}: {e}", urls::data_file(&name)))?;
             outs.push(TableOut { table: table.clone(), csv, rows: 0, first_rows: Vec::new() });
         }
         let header = json::header_open(site);
-        let mut projects_json = open(sink, &format!("{DATA_DIR}/projects.json"))?;
-        write!(projects_json, "{header},\"projects\":[").map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
+        let mut projects_json = open(sink, urls::PROJECTS_JSON)?;
+        write!(projects_json, "{header},\"projects\":[")
+            .map_err(|e| format!("cannot write {}: {e}", urls::PROJECTS_JSON))?;
         Ok(Writer { site, sink, tables, outs, projects_json, projects: 0 })
     }
 
@@ -236,7 +240,7 @@ impl<'s> Writer<'s> {
         self.projects_json
             .write_all(separator)
             .and_then(|()| self.projects_json.write_all(data.json.as_bytes()))
-            .map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
+            .map_err(|e| format!("cannot write {}: {e}", urls::PROJECTS_JSON))?;
         self.projects += 1;
         Ok(())
     }
@@ -253,8 +257,8 @@ impl<'s> Writer<'s> {
         let mut set = DataSet::default();
         for (i, out) in self.outs.into_iter().enumerate() {
             let name = out.table.file_name();
-            let path = format!("{DATA_DIR}/{name}");
-            let excel_path = format!("{DATA_DIR}/{EXCEL_DIR}/{name}");
+            let path = urls::data_file(&name);
+            let excel_path = urls::excel_copy(&name);
             let both = out.csv.into_inner().map_err(|e| format!("cannot write {path}: {}", e.error()))?;
             let bytes = finish(both.plain)?;
             finish(both.excel)?;
@@ -274,9 +278,9 @@ impl<'s> Writer<'s> {
             });
             set.tables.push(TableData { table: out.table, first_rows: out.first_rows });
         }
-        self.projects_json.write_all(b"]}\n").map_err(|e| format!("cannot write {DATA_DIR}/projects.json: {e}"))?;
+        self.projects_json.write_all(b"]}\n").map_err(|e| format!("cannot write {}: {e}", urls::PROJECTS_JSON))?;
         set.catalogue.push(DataFile {
-            path: format!("{DATA_DIR}/projects.json"),
+            path: urls::PROJECTS_JSON.to_owned(),
             excel_path: None,
             media_type: "application/json",
             format: "JSON",
@@ -288,14 +292,14 @@ impl<'s> Writer<'s> {
             description_ja: "すべての事業の全項目（入れ子構造、Markdownの原文を含む）。".to_owned(),
             description_en: "Every field of every project, nested, with the Markdown source of long texts.".to_owned(),
         });
-        self.sink.put(&format!("{DATA_DIR}/datapackage.json"), catalog::datapackage(site, &set))?;
-        self.sink.put(&format!("{DATA_DIR}/catalog.jsonld"), catalog::dcat(site, &set))?;
+        self.sink.put(urls::DATAPACKAGE, catalog::datapackage(site, &set))?;
+        self.sink.put(urls::CATALOG, catalog::dcat(site, &set))?;
         Ok(set)
     }
 }
 
 /// Serialises JSON for publishing: pretty, with a final newline.
-pub(crate) fn to_json_bytes(value: &serde_json::Value) -> Vec<u8> {
+pub(crate) fn to_json_bytes(value: &impl serde::Serialize) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes

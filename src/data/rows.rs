@@ -2,14 +2,16 @@
 
 use std::collections::BTreeMap;
 
-use super::schema::Table;
 use super::Cell;
+use super::schema::{Table, TableId};
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
 use crate::markdown::to_plain_text;
 use crate::model::Project;
-use crate::text::{Lang, Text};
+use crate::text::Text;
+use crate::urls::{self, Page};
 
 /// A row being filled by column name; columns not set are blank.
 struct Row<'t> {
@@ -27,20 +29,24 @@ impl<'t> Row<'t> {
     }
 
     fn set(&mut self, column: &'static str, cell: Cell) {
-        debug_assert!(self.table.columns.iter().any(|c| c.name == column), "{}: no column {column}", self.table.name);
+        debug_assert!(
+            self.table.columns.iter().any(|c| c.name == column),
+            "{}: no column {column}",
+            self.table.id.name()
+        );
         self.cells.insert(column, cell);
     }
 
     /// Sets a text column `name` and its English companion `name_英字`.
     fn set_text(&mut self, name: &'static str, name_en: &'static str, text: Option<&Text>) {
         self.set(name, Cell::opt_text(text.map(|t| t.ja.clone())));
-        self.set(name_en, Cell::opt_text(text.and_then(|t| english(t))));
+        self.set(name_en, Cell::opt_text(text.and_then(english)));
     }
 
     /// Like [`Row::set_text`] for Markdown fields: flattened to plain text on one line.
     fn set_markdown(&mut self, name: &'static str, name_en: &'static str, text: Option<&Text>) {
         self.set(name, Cell::opt_text(text.map(|t| to_plain_text(&t.ja))));
-        self.set(name_en, Cell::opt_text(text.and_then(|t| english(t)).map(|s| to_plain_text(&s))));
+        self.set(name_en, Cell::opt_text(text.and_then(english).map(|s| to_plain_text(&s))));
     }
 
     fn finish(mut self) -> Vec<Cell> {
@@ -62,31 +68,20 @@ fn year_cells(row: &mut Row, year: FiscalYear) {
 
 /// A project's rows of `table` (none for tables that do not list projects).
 pub fn project_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
-    match table.name {
-        "projects" => vec![project_row(site, table, p)],
-        "indicators" => indicator_rows(site, table, p),
-        "reports" => report_rows(site, table, p),
-        "schedule" => schedule_rows(site, table, p),
-        _ => Vec::new(),
+    match table.id {
+        TableId::Projects => vec![project_row(site, table, p)],
+        TableId::Indicators => indicator_rows(site, table, p),
+        TableId::Reports => report_rows(site, table, p),
+        TableId::Schedule => schedule_rows(site, table, p),
+        TableId::Departments => Vec::new(),
     }
 }
 
 /// The rows of `table` that come from the site rather than from projects.
 pub fn site_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
-    match table.name {
-        "departments" => department_rows(site, table),
-        _ => Vec::new(),
-    }
-}
-
-/// Site-root-relative path, or an absolute URL when the site has a base URL.
-pub fn url(site: &Site, path: &str) -> String {
-    match &site.config.base_url {
-        Some(base) => {
-            let b = base.get_ref();
-            if b.ends_with('/') { format!("{b}{path}") } else { format!("{b}/{path}") }
-        }
-        None => path.to_owned(),
+    match table.id {
+        TableId::Departments => department_rows(site, table),
+        TableId::Projects | TableId::Indicators | TableId::Reports | TableId::Schedule => Vec::new(),
     }
 }
 
@@ -118,22 +113,19 @@ fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
     let mut partners: Vec<&str> = Vec::new();
     for r in &p.reports {
         for pa in &r.partners {
-            if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str()) {
-                if !partners.contains(&label) {
-                    partners.push(label);
-                }
+            if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str())
+                && !partners.contains(&label)
+            {
+                partners.push(label);
             }
         }
     }
     row.set("協働の相手", Cell::list(partners.into_iter().map(str::to_owned).collect()));
-    row.set("ページURL", Cell::text(url(site, &format!("ja/projects/{id}.html"))));
-    row.set("ページURL_英字", Cell::text(url(site, &format!("en/projects/{id}.html"))));
-    row.set("JSON_URL", Cell::text(url(site, &super::json::project_path(id))));
+    row.set("ページURL", Cell::text(site.urls.public(&Page::Project(id).path(Lang::Ja))));
+    row.set("ページURL_英字", Cell::text(site.urls.public(&Page::Project(id).path(Lang::En))));
+    row.set("JSON_URL", Cell::text(site.urls.public(&urls::project_json(id))));
     row.finish()
 }
-
-/// The kind of an indicator value, in Japanese and as an English code.
-pub const KINDS: [(&str, &str, &str); 3] = [("baseline", "基準値", "baseline"), ("target", "目標値", "target"), ("actual", "実績値", "actual")];
 
 fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
     let id = p.id.get_ref().as_str();
@@ -144,16 +136,10 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
             row.set("指標ID", Cell::text(ind.id.get_ref().to_string()));
             row.set_text("指標名", "指標名_英字", Some(&ind.name));
             row.set_text("単位", "単位_英字", ind.unit.as_ref());
-            let (dir_ja, dir_en) = match ind.direction {
-                Some(Direction::Increase) => (Cell::text("増加"), Cell::text("increase")),
-                Some(Direction::Decrease) => (Cell::text("減少"), Cell::text("decrease")),
-                None => (Cell::Empty, Cell::Empty),
-            };
-            row.set("目指す方向", dir_ja);
-            row.set("目指す方向_英字", dir_en);
-            let (_, kind_ja, kind_en) = KINDS.iter().find(|k| k.0 == kind).copied().unwrap_or(KINDS[2]);
-            row.set("区分", Cell::text(kind_ja));
-            row.set("区分_英字", Cell::text(kind_en));
+            row.set("目指す方向", Cell::opt_text(ind.direction.map(Direction::ja)));
+            row.set("目指す方向_英字", Cell::opt_text(ind.direction.map(Direction::as_str)));
+            row.set("区分", Cell::text(kind.ja()));
+            row.set("区分_英字", Cell::text(kind.as_str()));
             year_cells(&mut row, v.year);
             match v.value() {
                 Value::Number(n) => row.set("値", Cell::Number(n.data())),

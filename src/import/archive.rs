@@ -9,7 +9,7 @@
 
 use std::io::{Cursor, Read};
 
-use super::read::{megabytes, Limits};
+use super::read::{Limits, megabytes};
 
 /// Checks every part of the archive in `bytes` against `limits`; the error says which
 /// part is too large and what the limit is.
@@ -97,7 +97,9 @@ fn total_too_large(size: u64, limits: &Limits) -> String {
 enum State {
     Text,
     /// A tag: `<c r="A1">`; `quote` is the open quote of an attribute value, if any.
-    Tag { quote: Option<u8> },
+    Tag {
+        quote: Option<u8>,
+    },
     Comment,
     CData,
     Instruction,
@@ -126,7 +128,10 @@ impl Scanner {
             self.step(b)?;
             self.length += 1;
             if self.length > self.limit {
-                return Err(format!("holds a piece of text or markup longer than {}; a cell holds at most 32,767 characters", megabytes(self.limit)));
+                return Err(format!(
+                    "holds a piece of text or markup longer than {}; a cell holds at most 32,767 characters",
+                    megabytes(self.limit)
+                ));
             }
             self.tail = [self.tail[1], b];
         }
@@ -148,7 +153,9 @@ impl Scanner {
                         b"<!--" => self.state = State::Comment,
                         b"<![CDATA[" => self.state = State::CData,
                         b"<?" => self.state = State::Instruction,
-                        h if h.eq_ignore_ascii_case(b"<!DOCTYPE") => return Err("declares a DOCTYPE, which spreadsheets never do".to_owned()),
+                        h if h.eq_ignore_ascii_case(b"<!DOCTYPE") => {
+                            return Err("declares a DOCTYPE, which spreadsheets never do".to_owned());
+                        }
                         _ => {}
                     }
                     if self.state != (State::Tag { quote }) {

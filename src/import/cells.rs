@@ -3,8 +3,8 @@
 //! the statuses of a yearly-plan row.
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::slug::Slug;
-use crate::text::Lang;
 
 use super::columns::Field;
 use super::layout::Reader;
@@ -24,7 +24,11 @@ impl Reader<'_> {
                 Some(id) => ids.push(id),
                 None => {
                     let known = self.names.department_names();
-                    self.problem(row.number, Some(c), format!("\"{name}\" is not a department in content/vocabulary.toml ({known})"));
+                    self.problem(
+                        row.number,
+                        Some(c),
+                        format!("\"{name}\" is not a department in content/vocabulary.toml ({known})"),
+                    );
                 }
             }
         }
@@ -39,7 +43,11 @@ impl Reader<'_> {
         for id in split_list(&cell) {
             match Slug::parse(id) {
                 Ok(_) => ids.push(id.to_owned()),
-                Err(e) => self.problem(row.number, Some(c), format!("{}: write the IDs of related projects separated by 、", e.replace('\n', "; "))),
+                Err(e) => self.problem(
+                    row.number,
+                    Some(c),
+                    format!("{}: write the IDs of related projects separated by 、", e.replace('\n', "; ")),
+                ),
             }
         }
         Given::Set(ids)
@@ -56,7 +64,11 @@ impl Reader<'_> {
                     Ok(ids) => Given::Set(ids),
                     Err(unknown) => {
                         for u in unknown {
-                            self.problem(row.number, Some(c), format!("「{u}」 is not a partner code in content/vocabulary.toml"));
+                            self.problem(
+                                row.number,
+                                Some(c),
+                                format!("「{u}」 is not a partner code in content/vocabulary.toml"),
+                            );
                         }
                         Given::Missing
                     }
@@ -70,7 +82,11 @@ impl Reader<'_> {
                 Some(label) => match self.names.grade(&label) {
                     Some(id) => Given::Set(id),
                     None => {
-                        self.problem(row.number, Some(c), format!("\"{label}\" is not a grade in content/vocabulary.toml"));
+                        self.problem(
+                            row.number,
+                            Some(c),
+                            format!("\"{label}\" is not a grade in content/vocabulary.toml"),
+                        );
                         Given::Missing
                     }
                 },
@@ -97,7 +113,11 @@ impl Reader<'_> {
                 Some(cell) => match self.names.status(&cell) {
                     Some(id) => Given::Set(id),
                     None => {
-                        self.problem(row.number, Some(c), format!("\"{cell}\" is not a yearly-plan status in content/vocabulary.toml"));
+                        self.problem(
+                            row.number,
+                            Some(c),
+                            format!("\"{cell}\" is not a yearly-plan status in content/vocabulary.toml"),
+                        );
                         continue;
                     }
                 },

@@ -8,20 +8,10 @@
 //! hold the report of the sheet's year (the year of its first 現状値 column).
 
 use crate::fiscal_year::FiscalYear;
-use crate::text::Lang;
+use crate::i18n::Lang;
 
-/// The kind of an indicator value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    Baseline,
-    Target,
-    Actual,
-}
-
-impl Kind {
-    /// In the order of the printed report's columns.
-    pub const ALL: [Kind; 3] = [Kind::Baseline, Kind::Target, Kind::Actual];
-}
+/// The kind of an indicator value: the model's, under the name the import's columns use.
+pub use crate::model::ValueKind as Kind;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -84,12 +74,39 @@ pub enum Years {
 impl Field {
     /// Every field that has a column, for parsing headers.
     const ALL: [Field; 34] = [
-        Field::Id, Field::Item, Field::Title, Field::Department, Field::Achievements, Field::Partners, Field::Grade, Field::Effect,
-        Field::IndicatorId, Field::Value(Kind::Baseline), Field::Value(Kind::Target), Field::Value(Kind::Actual), Field::Code,
-        Field::LeadDepartments, Field::LeadNote, Field::RelatedDepartments, Field::Issues, Field::Direction, Field::PlanContent,
-        Field::Audience, Field::Implementer, Field::Related, Field::Improvement, Field::IndicatorName, Field::Unit,
-        Field::IndicatorDirection, Field::ValueLabel(Kind::Baseline), Field::ValueLabel(Kind::Target), Field::ValueLabel(Kind::Actual),
-        Field::ValueNote(Kind::Baseline), Field::ValueNote(Kind::Target), Field::ValueNote(Kind::Actual), Field::ScheduleLabel,
+        Field::Id,
+        Field::Item,
+        Field::Title,
+        Field::Department,
+        Field::Achievements,
+        Field::Partners,
+        Field::Grade,
+        Field::Effect,
+        Field::IndicatorId,
+        Field::Value(Kind::Baseline),
+        Field::Value(Kind::Target),
+        Field::Value(Kind::Actual),
+        Field::Code,
+        Field::LeadDepartments,
+        Field::LeadNote,
+        Field::RelatedDepartments,
+        Field::Issues,
+        Field::Direction,
+        Field::PlanContent,
+        Field::Audience,
+        Field::Implementer,
+        Field::Related,
+        Field::Improvement,
+        Field::IndicatorName,
+        Field::Unit,
+        Field::IndicatorDirection,
+        Field::ValueLabel(Kind::Baseline),
+        Field::ValueLabel(Kind::Target),
+        Field::ValueLabel(Kind::Actual),
+        Field::ValueNote(Kind::Baseline),
+        Field::ValueNote(Kind::Target),
+        Field::ValueNote(Kind::Actual),
+        Field::ScheduleLabel,
         Field::ScheduleStatus,
     ];
 
@@ -137,16 +154,31 @@ impl Field {
     pub fn has_english(self) -> bool {
         matches!(
             self,
-            Field::Title | Field::Achievements | Field::Effect | Field::Value(_) | Field::LeadNote | Field::Issues | Field::Direction
-                | Field::PlanContent | Field::Audience | Field::Implementer | Field::Improvement | Field::IndicatorName | Field::Unit
-                | Field::ValueLabel(_) | Field::ValueNote(_) | Field::ScheduleLabel
+            Field::Title
+                | Field::Achievements
+                | Field::Effect
+                | Field::Value(_)
+                | Field::LeadNote
+                | Field::Issues
+                | Field::Direction
+                | Field::PlanContent
+                | Field::Audience
+                | Field::Implementer
+                | Field::Improvement
+                | Field::IndicatorName
+                | Field::Unit
+                | Field::ValueLabel(_)
+                | Field::ValueNote(_)
+                | Field::ScheduleLabel
         )
     }
 
     /// Whether the column names a fiscal year.
     pub fn years(self) -> Years {
         match self {
-            Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement => Years::Optional,
+            Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement => {
+                Years::Optional
+            }
             Field::Value(_) | Field::ValueLabel(_) | Field::ValueNote(_) => Years::Optional,
             Field::ScheduleStatus => Years::Required,
             _ => Years::Never,
@@ -158,8 +190,16 @@ impl Field {
     pub fn is_project_field(self) -> bool {
         !matches!(
             self,
-            Field::Id | Field::IndicatorId | Field::Value(_) | Field::IndicatorName | Field::Unit | Field::IndicatorDirection
-                | Field::ValueLabel(_) | Field::ValueNote(_) | Field::ScheduleLabel | Field::ScheduleStatus
+            Field::Id
+                | Field::IndicatorId
+                | Field::Value(_)
+                | Field::IndicatorName
+                | Field::Unit
+                | Field::IndicatorDirection
+                | Field::ValueLabel(_)
+                | Field::ValueNote(_)
+                | Field::ScheduleLabel
+                | Field::ScheduleStatus
         )
     }
 }
@@ -241,13 +281,21 @@ pub fn parse_header(cell: &str) -> Header {
             return Header::Wrong(format!("{} has no English companion: remove this column", field.name()));
         }
         return match (field.years(), year) {
-            (Years::Never, Some(_)) => Header::Wrong(format!("{} takes no fiscal year: write the header as {}", field.name(), field.name())),
-            (Years::Required, None) => Header::Wrong(format!("{} needs its fiscal year in the header, e.g. {} (R5)", field.name(), field.name())),
+            (Years::Never, Some(_)) => {
+                Header::Wrong(format!("{} takes no fiscal year: write the header as {}", field.name(), field.name()))
+            }
+            (Years::Required, None) => Header::Wrong(format!(
+                "{} needs its fiscal year in the header, e.g. {} (R5)",
+                field.name(),
+                field.name()
+            )),
             _ => Header::Exact(Column::new(field, lang, year)),
         };
     }
     if lang == Lang::En {
-        return Header::Wrong(format!("\"{cell}\" is not a column kyodo knows: English companions are named like 事業名_英字"));
+        return Header::Wrong(format!(
+            "\"{cell}\" is not a column kyodo knows: English companions are named like 事業名_英字"
+        ));
     }
     // Headers as clerks write them: the layout's names as a prefix, as kyodo always read them.
     let loose = LAYOUT.iter().copied().find(|f| norm.starts_with(f.name().split('(').next().unwrap_or(f.name())));
@@ -291,9 +339,15 @@ mod tests {
 
     #[test]
     fn headers_as_clerks_write_them() {
-        assert_eq!(parse_header("基準値（H27）"), Header::Exact(Column::new(Field::Value(Kind::Baseline), Lang::Ja, year("H27"))));
+        assert_eq!(
+            parse_header("基準値（H27）"),
+            Header::Exact(Column::new(Field::Value(Kind::Baseline), Lang::Ja, year("H27")))
+        );
         assert_eq!(parse_header("効果又は理由"), Header::Loose(Column::new(Field::Effect, Lang::Ja, None)));
-        assert_eq!(parse_header("取組内容(令和4年度)"), Header::Exact(Column::new(Field::Achievements, Lang::Ja, year("R4"))));
+        assert_eq!(
+            parse_header("取組内容(令和4年度)"),
+            Header::Exact(Column::new(Field::Achievements, Lang::Ja, year("R4")))
+        );
         assert_eq!(parse_header("備考"), Header::Other);
         assert!(matches!(parse_header("事業名_英語"), Header::Loose(_)), "a prefix of 事業名, as before");
         assert!(matches!(parse_header("備考_英字"), Header::Wrong(_)));

@@ -24,32 +24,43 @@ pub fn commit(files: &[NewFile]) -> Result<(), String> {
 }
 
 /// [`commit`], writing each file's bytes with `write` (tests make it fail).
-pub fn commit_with(files: &[NewFile], write: &(dyn Fn(&mut File, &[u8]) -> io::Result<()> + Sync)) -> Result<(), String> {
+pub fn commit_with(
+    files: &[NewFile],
+    write: &(dyn Fn(&mut File, &[u8]) -> io::Result<()> + Sync),
+) -> Result<(), String> {
     use rayon::prelude::*;
     // Written and flushed by many threads: a flush waits on the disk, not the processor,
     // and the file system commits flushes that wait together at once. On an error the
     // files written so far are dropped, which removes them.
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(WRITERS).build().map_err(|e| format!("cannot start writing: {e}"))?;
-    let staged: Vec<(tempfile::TempPath, &Path)> = pool.install(|| files
-        .par_iter()
-        .map(|f| {
-            let dir = match f.path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            let fail = |e: io::Error| format!("cannot write {}: {e}; no record was changed", f.path.display());
-            let mut temp = tempfile::Builder::new().prefix(".kyodo-import-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
-            write(temp.as_file_mut(), &f.bytes).map_err(fail)?;
-            temp.as_file().sync_all().map_err(fail)?;
-            keep_permissions(&f.path, temp.as_file()).map_err(fail)?;
-            // Closed now (a site has more records than a process may have open files); the
-            // path still removes the file if the import stops before the renames.
-            Ok((temp.into_temp_path(), f.path.as_path()))
-        })
-        .collect::<Result<_, String>>())?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(WRITERS)
+        .build()
+        .map_err(|e| format!("cannot start writing: {e}"))?;
+    let staged: Vec<(tempfile::TempPath, &Path)> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|f| {
+                let dir = match f.path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let fail = |e: io::Error| format!("cannot write {}: {e}; no record was changed", f.path.display());
+                let mut temp =
+                    tempfile::Builder::new().prefix(".kyodo-import-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
+                write(temp.as_file_mut(), &f.bytes).map_err(fail)?;
+                temp.as_file().sync_all().map_err(fail)?;
+                keep_permissions(&f.path, temp.as_file()).map_err(fail)?;
+                // Closed now (a site has more records than a process may have open files); the
+                // path still removes the file if the import stops before the renames.
+                Ok((temp.into_temp_path(), f.path.as_path()))
+            })
+            .collect::<Result<_, String>>()
+    })?;
     let total = staged.len();
     for (done, (temp, path)) in staged.into_iter().enumerate() {
-        temp.persist(path).map_err(|e| format!("cannot replace {}: {}; {done} of {total} records were written before it", path.display(), e.error))?;
+        temp.persist(path).map_err(|e| {
+            format!("cannot replace {}: {}; {done} of {total} records were written before it", path.display(), e.error)
+        })?;
     }
     Ok(())
 }
@@ -87,13 +98,18 @@ mod tests {
         let files: Vec<NewFile> = records.iter().map(|p| NewFile { path: p.clone(), bytes: b"new".to_vec() }).collect();
         let written = std::sync::atomic::AtomicUsize::new(0);
         let result = commit_with(&files, &|file, bytes| {
-            if written.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 2 { Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device")) } else { file.write_all(bytes) }
+            if written.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 2 {
+                Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device"))
+            } else {
+                file.write_all(bytes)
+            }
         });
         assert!(result.unwrap_err().contains("No space left on device"));
         for r in &records {
             assert_eq!(std::fs::read_to_string(r).unwrap(), "old");
         }
-        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+        let left: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
         assert_eq!(left.len(), 4, "temporary files are removed: {left:?}");
         commit(&files).unwrap();
         for r in &records {

@@ -100,7 +100,9 @@ impl<'a> T<'a> {
     pub fn tables(&mut self, key: &str) -> Vec<T<'_>> {
         match self.like().get_mut(key) {
             Some(Item::ArrayOfTables(a)) => a.iter_mut().map(T::Std).collect(),
-            Some(Item::Value(Value::Array(a))) => a.iter_mut().filter_map(|v| v.as_inline_table_mut()).map(T::Inline).collect(),
+            Some(Item::Value(Value::Array(a))) => {
+                a.iter_mut().filter_map(|v| v.as_inline_table_mut()).map(T::Inline).collect()
+            }
             _ => Vec::new(),
         }
     }

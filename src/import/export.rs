@@ -10,14 +10,15 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::load::Site;
 use crate::model::{Indicator, IndicatorValue, Project, Report};
-use crate::text::{Lang, Text};
+use crate::text::Text;
 
 use super::columns::{Column, Field, Kind, LAYOUT};
-use super::names::{list_cell, Names};
+use super::names::{Names, list_cell};
 use super::read::LIMITS;
-use super::values::{explicit_cell, printed_cell, read_printed, text_cell, Val};
+use super::values::{Val, explicit_cell, printed_cell, read_printed, text_cell};
 use super::writer::{Sink, TableWriter};
 
 /// What an export wrote.
@@ -39,7 +40,8 @@ pub fn export(site: &Site, year: FiscalYear, path: &Path) -> Result<Exported, St
 
 /// Writes the table to `sink`: the header, then the rows.
 pub fn export_to(site: &Site, year: FiscalYear, sink: &mut dyn Sink) -> Result<Exported, String> {
-    let records: Vec<std::borrow::Cow<'_, Project>> = (0..site.projects.len()).map(|i| site.record(i).map_err(|d| d.to_string())).collect::<Result<_, _>>()?;
+    let records: Vec<std::borrow::Cow<'_, Project>> =
+        (0..site.projects.len()).map(|i| site.record(i).map_err(|d| d.to_string())).collect::<Result<_, _>>()?;
     let columns = columns(&records, year);
     sink.row(&columns.iter().map(Column::header).collect::<Vec<_>>())?;
     let names = Names::new(&site.vocabulary);
@@ -59,7 +61,8 @@ pub fn export_to(site: &Site, year: FiscalYear, sink: &mut dyn Sink) -> Result<E
 
 /// The columns of the table for these records.
 fn columns(records: &[std::borrow::Cow<'_, Project>], year: FiscalYear) -> Vec<Column> {
-    let values: Vec<(Kind, &IndicatorValue)> = records.iter().flat_map(|p| p.indicators.iter()).flat_map(indicator_values).collect();
+    let values: Vec<(Kind, &IndicatorValue)> =
+        records.iter().flat_map(|p| p.indicators.iter()).flat_map(indicator_values).collect();
     let first_year = |kind: Kind| values.iter().find(|(k, _)| *k == kind).map(|(_, v)| v.year);
     let layout_year = |kind: Kind| if kind == Kind::Actual { Some(year) } else { first_year(kind) };
     let mut cols: Vec<Column> = LAYOUT
@@ -81,7 +84,8 @@ fn columns(records: &[std::borrow::Cow<'_, Project>], year: FiscalYear) -> Vec<C
     cols.push(Column::new(Field::Related, Lang::Ja, None));
     cols.extend([Column::new(Field::Achievements, Lang::En, None), Column::new(Field::Effect, Lang::En, None)]);
     cols.extend(ja_en(Field::Improvement));
-    let report_years: BTreeSet<FiscalYear> = records.iter().flat_map(|p| p.reports.iter()).map(|r| *r.year.get_ref()).filter(|y| *y != year).collect();
+    let report_years: BTreeSet<FiscalYear> =
+        records.iter().flat_map(|p| p.reports.iter()).map(|r| *r.year.get_ref()).filter(|y| *y != year).collect();
     for y in report_years {
         cols.extend([Column::new(Field::Grade, Lang::Ja, Some(y)), Column::new(Field::Partners, Lang::Ja, Some(y))]);
         for f in [Field::Achievements, Field::Effect, Field::Improvement] {
@@ -93,15 +97,24 @@ fn columns(records: &[std::borrow::Cow<'_, Project>], year: FiscalYear) -> Vec<C
     cols.push(Column::new(Field::IndicatorDirection, Lang::Ja, None));
     // Value columns for the years the layout's columns do not hold, then the value's
     // English, label and note wherever some value has them.
-    let value_columns: BTreeSet<(Kind, FiscalYear)> = values.iter().map(|(k, v)| (*k, v.year)).filter(|(k, y)| layout_year(*k) != Some(*y)).collect();
+    let value_columns: BTreeSet<(Kind, FiscalYear)> =
+        values.iter().map(|(k, v)| (*k, v.year)).filter(|(k, y)| layout_year(*k) != Some(*y)).collect();
     cols.extend(value_columns.iter().map(|&(k, y)| Column::new(Field::Value(k), Lang::Ja, Some(y))));
-    let all_value_columns: Vec<(Kind, Option<FiscalYear>)> = Kind::ALL.iter().map(|&k| (k, layout_year(k))).chain(value_columns.iter().map(|&(k, y)| (k, Some(y)))).collect();
+    let all_value_columns: Vec<(Kind, Option<FiscalYear>)> = Kind::ALL
+        .iter()
+        .map(|&k| (k, layout_year(k)))
+        .chain(value_columns.iter().map(|&(k, y)| (k, Some(y))))
+        .collect();
     for (kind, y) in all_value_columns {
-        let here: Vec<&IndicatorValue> = values.iter().filter(|(k, v)| *k == kind && Some(v.year) == y).map(|(_, v)| *v).collect();
+        let here: Vec<&IndicatorValue> =
+            values.iter().filter(|(k, v)| *k == kind && Some(v.year) == y).map(|(_, v)| *v).collect();
         if here.iter().any(|v| v.text.as_ref().is_some_and(|t| t.en.is_some())) {
             cols.push(Column::new(Field::Value(kind), Lang::En, y));
         }
-        for (field, get) in [(Field::ValueLabel(kind), (|v: &IndicatorValue| v.label.clone()) as fn(&IndicatorValue) -> Option<Text>), (Field::ValueNote(kind), |v| v.note.clone())] {
+        for (field, get) in [
+            (Field::ValueLabel(kind), (|v: &IndicatorValue| v.label.clone()) as fn(&IndicatorValue) -> Option<Text>),
+            (Field::ValueNote(kind), |v| v.note.clone()),
+        ] {
             let texts: Vec<Text> = here.iter().filter_map(|v| get(v)).collect();
             if !texts.is_empty() {
                 cols.push(Column::new(field, Lang::Ja, y));
@@ -147,12 +160,29 @@ impl Cells<'_> {
             for col in self.columns {
                 let cell = match col.field {
                     Field::Id => id.clone(),
-                    f if f.is_project_field() => if k == 0 { self.project_cell(p, col) } else { String::new() },
-                    Field::ScheduleLabel | Field::ScheduleStatus => p.schedule.get(k).map(|r| self.schedule_cell(r, col)).unwrap_or_default(),
-                    _ => indicator.as_ref().and_then(|cells| cells.iter().find(|(c, _)| c == col)).map(|(_, s)| s.clone()).unwrap_or_default(),
+                    f if f.is_project_field() => {
+                        if k == 0 {
+                            self.project_cell(p, col)
+                        } else {
+                            String::new()
+                        }
+                    }
+                    Field::ScheduleLabel | Field::ScheduleStatus => {
+                        p.schedule.get(k).map(|r| self.schedule_cell(r, col)).unwrap_or_default()
+                    }
+                    _ => indicator
+                        .as_ref()
+                        .and_then(|cells| cells.iter().find(|(c, _)| c == col))
+                        .map(|(_, s)| s.clone())
+                        .unwrap_or_default(),
                 };
                 if cell.chars().count() > LIMITS.cell_chars {
-                    return Err(format!("{id}: the {} cell would hold {} characters; a cell holds at most {} (Excel's own limit)", col.header(), cell.chars().count(), LIMITS.cell_chars));
+                    return Err(format!(
+                        "{id}: the {} cell would hold {} characters; a cell holds at most {} (Excel's own limit)",
+                        col.header(),
+                        cell.chars().count(),
+                        LIMITS.cell_chars
+                    ));
                 }
                 row.push(cell);
             }
@@ -163,7 +193,9 @@ impl Cells<'_> {
 
     fn project_cell(&self, p: &Project, col: &Column) -> String {
         let text = |t: Option<&Text>| t.map(|t| lang_cell(t, col.lang)).unwrap_or_default();
-        let ids = |ids: &[toml::Spanned<crate::slug::Slug>], name: &dyn Fn(&str) -> String| list_cell(&ids.iter().map(|d| name(d.get_ref().as_str())).collect::<Vec<_>>());
+        let ids = |ids: &[toml::Spanned<crate::slug::Slug>], name: &dyn Fn(&str) -> String| {
+            list_cell(&ids.iter().map(|d| name(d.get_ref().as_str())).collect::<Vec<_>>())
+        };
         match col.field {
             Field::Item if self.show_policy => self.names.policy_cell(p.policy.get_ref().as_str()),
             Field::Item => String::new(),
@@ -193,7 +225,9 @@ impl Cells<'_> {
         let text = |t: Option<&Text>| t.map(|t| lang_cell(t, col.lang)).filter(|c| !c.is_empty());
         let cell = match col.field {
             Field::Grade => r.and_then(|r| r.grade.as_ref()).map(|g| self.names.grade_cell(g.get_ref().as_str())),
-            Field::Partners => r.map(|r| self.names.partners_cell(&r.partners.iter().map(|p| p.get_ref().as_str()).collect::<Vec<_>>())).filter(|c| !c.is_empty()),
+            Field::Partners => r
+                .map(|r| self.names.partners_cell(&r.partners.iter().map(|p| p.get_ref().as_str()).collect::<Vec<_>>()))
+                .filter(|c| !c.is_empty()),
             Field::Achievements => text(r.and_then(|r| r.achievements.as_ref())),
             Field::Effect => text(r.and_then(|r| r.effect.as_ref())),
             Field::Improvement => text(r.and_then(|r| r.improvement.as_ref())),
@@ -212,10 +246,15 @@ impl Cells<'_> {
 
     /// The cells of an indicator: as printed where that reads back exactly, else explicit.
     fn indicator(&self, ind: &Indicator) -> Vec<(Column, String)> {
-        let value_columns: Vec<&Column> = self.columns.iter().filter(|c| matches!(c.field, Field::Value(_)) && c.lang == Lang::Ja).collect();
-        let values: Vec<Option<(&IndicatorValue, Val)>> = value_columns.iter().map(|c| value_at(ind, c).map(|v| (v, val(v)))).collect();
+        let value_columns: Vec<&Column> =
+            self.columns.iter().filter(|c| matches!(c.field, Field::Value(_)) && c.lang == Lang::Ja).collect();
+        let values: Vec<Option<(&IndicatorValue, Val)>> =
+            value_columns.iter().map(|c| value_at(ind, c).map(|v| (v, val(v)))).collect();
         let unit = ind.unit.as_ref().map(|u| u.ja.as_str()).unwrap_or("");
-        let printed: Vec<String> = values.iter().map(|v| v.as_ref().map(|(_, v)| printed_cell(&ind.name.ja, unit, v)).unwrap_or_default()).collect();
+        let printed: Vec<String> = values
+            .iter()
+            .map(|v| v.as_ref().map(|(_, v)| printed_cell(&ind.name.ja, unit, v)).unwrap_or_default())
+            .collect();
         let as_printed = values.iter().any(Option::is_some) && {
             let refs: Vec<&str> = printed.iter().map(String::as_str).collect();
             let has_numbers = values.iter().flatten().any(|(_, v)| matches!(v, Val::Number(_)));
@@ -232,8 +271,11 @@ impl Cells<'_> {
             cells.push((Column::new(Field::Unit, Lang::Ja, None), text_cell(unit)));
         }
         cells.push((Column::new(Field::IndicatorName, Lang::En, None), text(&ind.name, Lang::En)));
-        cells.push((Column::new(Field::Unit, Lang::En, None), ind.unit.as_ref().map(|u| text(u, Lang::En)).unwrap_or_default()));
-        let direction = ind.direction.map(|d| if d == crate::indicator::Direction::Increase { "増加" } else { "減少" });
+        cells.push((
+            Column::new(Field::Unit, Lang::En, None),
+            ind.unit.as_ref().map(|u| text(u, Lang::En)).unwrap_or_default(),
+        ));
+        let direction = ind.direction.map(crate::indicator::Direction::ja);
         cells.push((Column::new(Field::IndicatorDirection, Lang::Ja, None), direction.unwrap_or_default().to_owned()));
         for ((col, value), printed) in value_columns.iter().zip(&values).zip(printed) {
             let Field::Value(kind) = col.field else { continue };

@@ -3,12 +3,13 @@
 //! multi-line strings. The pieces (an indicator, a report, a value) are also what an update
 //! adds to an existing record.
 
+use crate::model::ValueKind;
 use crate::record_writer::{list, number, string, text};
 use crate::text::Text;
 
+use super::Problem;
 use super::sheet::{Given, SheetIndicator, SheetProject, SheetReport, SheetSchedule, SheetText, SheetValue};
 use super::values::Val;
-use super::Problem;
 
 /// The text of a new record, or the problems that keep it from being written.
 pub fn record(p: &SheetProject) -> Result<String, Vec<Problem>> {
@@ -28,7 +29,13 @@ pub fn record(p: &SheetProject) -> Result<String, Vec<Problem>> {
     key_list(&mut t, "lead_departments", &p.lead_departments);
     key_text(&mut t, "lead_note", &p.lead_note, p.row, &mut problems);
     key_list(&mut t, "related_departments", &p.related_departments);
-    for (key, value) in [("issues", &p.issues), ("direction", &p.direction), ("plan_content", &p.plan_content), ("audience", &p.audience), ("implementer", &p.implementer)] {
+    for (key, value) in [
+        ("issues", &p.issues),
+        ("direction", &p.direction),
+        ("plan_content", &p.plan_content),
+        ("audience", &p.audience),
+        ("implementer", &p.implementer),
+    ] {
         key_text(&mut t, key, value, p.row, &mut problems);
     }
     key_list(&mut t, "related", &p.related);
@@ -52,7 +59,10 @@ pub fn record(p: &SheetProject) -> Result<String, Vec<Problem>> {
 
 /// An indicator id not in `taken`: indicator, indicator-2, indicator-3 …
 pub fn new_indicator_id(taken: &[String]) -> String {
-    (1..).map(|n| if n == 1 { "indicator".to_owned() } else { format!("indicator-{n}") }).find(|id| !taken.contains(id)).unwrap_or_default()
+    (1..)
+        .map(|n| if n == 1 { "indicator".to_owned() } else { format!("indicator-{n}") })
+        .find(|id| !taken.contains(id))
+        .unwrap_or_default()
 }
 
 /// The text a sheet gives for a new field: its Japanese and English, if it has Japanese.
@@ -70,7 +80,13 @@ pub fn new_text(given: &SheetText, row: usize, key: &str, problems: &mut Vec<Pro
 
 /// The problem of an English text given for a field that has no Japanese.
 pub fn english_without_japanese(row: usize, key: &str) -> Problem {
-    Problem { row, column: None, message: format!("{key} has English but no Japanese: every text needs its Japanese; fill the Japanese column too") }
+    Problem {
+        row,
+        column: None,
+        message: format!(
+            "{key} has English but no Japanese: every text needs its Japanese; fill the Japanese column too"
+        ),
+    }
 }
 
 fn key_text(t: &mut String, key: &str, given: &SheetText, row: usize, problems: &mut Vec<Problem>) {
@@ -89,7 +105,8 @@ fn key_list(t: &mut String, key: &str, given: &Given<Vec<String>>) {
 pub fn schedule(row: &SheetSchedule, problems: &mut Vec<Problem>) -> String {
     let mut t = String::from("\n[[schedule]]\n");
     key_text(&mut t, "label", &row.label, row.row, problems);
-    let years: Vec<String> = row.years.iter().filter_map(|(y, s)| s.set().map(|s| format!("{} = {}", y.era_short(), string(s)))).collect();
+    let years: Vec<String> =
+        row.years.iter().filter_map(|(y, s)| s.set().map(|s| format!("{} = {}", y.era_short(), string(s)))).collect();
     t.push_str(&format!("years = {{ {} }}\n", years.join(", ")));
     t
 }
@@ -100,18 +117,23 @@ pub fn indicator(ind: &SheetIndicator, id: &str, problems: &mut Vec<Problem>) ->
     t.push_str(&format!("id = {}\n", string(id)));
     match new_text(&ind.name, ind.row, "the indicator's name", problems) {
         Some(name) => t.push_str(&format!("name = {}\n", text(&name))),
-        None => problems.push(Problem { row: ind.row, column: None, message: "the indicator has no name: write it before its values (\"加入率 66.1%\") or in 指標名".to_owned() }),
+        None => problems.push(Problem {
+            row: ind.row,
+            column: None,
+            message: "the indicator has no name: write it before its values (\"加入率 66.1%\") or in 指標名".to_owned(),
+        }),
     }
     key_text(&mut t, "unit", &ind.unit, ind.row, problems);
     if let Some(d) = ind.direction.set() {
         t.push_str(&format!("direction = {}\n", string(d.as_str())));
     }
-    for (key, value) in [("baseline", &ind.baseline), ("target", &ind.target)] {
+    for (kind, value) in [(ValueKind::Baseline, &ind.baseline), (ValueKind::Target, &ind.target)] {
         if let Some(v) = value.set() {
-            t.push_str(&format!("{key} = {}\n", value_inline(v, ind.row, problems)));
+            t.push_str(&format!("{} = {}\n", kind.as_str(), value_inline(v, ind.row, problems)));
         }
     }
-    let actuals: Vec<String> = ind.actuals.iter().filter_map(|(_, v)| v.set()).map(|v| value_inline(v, ind.row, problems)).collect();
+    let actuals: Vec<String> =
+        ind.actuals.iter().filter_map(|(_, v)| v.set()).map(|v| value_inline(v, ind.row, problems)).collect();
     if !actuals.is_empty() {
         t.push_str(&format!("actuals = [{}]\n", actuals.join(", ")));
     }

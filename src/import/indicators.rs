@@ -3,15 +3,15 @@
 //! form (see [`super::values`]).
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::indicator::Direction;
 use crate::slug::Slug;
-use crate::text::Lang;
 
 use super::columns::{Column, Field, Kind};
 use super::layout::Reader;
 use super::read::Row;
 use super::sheet::{Given, SheetIndicator, SheetText, SheetValue};
-use super::values::{read_explicit, read_printed, read_text, Val};
+use super::values::{Val, read_explicit, read_printed, read_text};
 
 /// A value cell: its kind, the fiscal year of its column, the column, and the value.
 type Cell = (Kind, Option<FiscalYear>, usize, Option<Val>);
@@ -53,7 +53,8 @@ impl Reader<'_> {
                 match printed.name {
                     Some(n) => name.ja = Given::Set(n),
                     None if any_value => {
-                        let first = head.values.iter().zip(&printed.values).find(|(_, v)| v.is_some()).map(|(&(_, _, c), _)| c);
+                        let first =
+                            head.values.iter().zip(&printed.values).find(|(_, v)| v.is_some()).map(|(&(_, _, c), _)| c);
                         self.problem(row.number, first, "the value cells have no indicator name: write it before the value, e.g. \"加入率 66.1%\", or fill 指標名");
                         return None;
                     }
@@ -110,7 +111,14 @@ impl Reader<'_> {
             }
             [first, second, ..] => {
                 let (a, b) = (self.head.name(first.2), self.head.name(second.2));
-                self.problem(row.number, Some(second.2), format!("both {a} and {b} are filled: an indicator has one {}; keep the one of its year", Field::Value(kind).name()));
+                self.problem(
+                    row.number,
+                    Some(second.2),
+                    format!(
+                        "both {a} and {b} are filled: an indicator has one {}; keep the one of its year",
+                        Field::Value(kind).name()
+                    ),
+                );
                 Given::Missing
             }
             _ => Given::Missing,

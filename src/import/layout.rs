@@ -8,16 +8,16 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::model::Vocabulary;
 use crate::slug::Slug;
-use crate::text::Lang;
 
-use super::columns::{parse_header, Column, Field, Header, Kind};
+use super::Problem;
+use super::columns::{Column, Field, Header, Kind, parse_header};
 use super::names::Names;
-use super::read::{column_letters, Row, Table};
+use super::read::{Row, Table, column_letters};
 use super::sheet::{Given, SheetProject, SheetText};
 use super::values::read_text;
-use super::Problem;
 
 /// What a table says about its projects, and what could not be read.
 #[derive(Debug, Default)]
@@ -79,7 +79,12 @@ impl Head {
 }
 
 /// Finds the header row (the first row with a cell 事業名) and reads its columns.
-fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, problems: &mut Vec<Problem>) -> Option<Head> {
+fn read_head(
+    table: &Table,
+    year: Option<FiscalYear>,
+    default_year: FiscalYear,
+    problems: &mut Vec<Problem>,
+) -> Option<Head> {
     let header = table.rows.iter().find(|r| r.cells().any(|(_, c)| c.trim() == "事業名"))?;
     let mut parsed: Vec<(usize, Column, bool)> = Vec::new();
     let mut names = HashMap::new();
@@ -88,12 +93,15 @@ fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, 
         match parse_header(cell) {
             Header::Exact(col) => parsed.push((c, col, true)),
             Header::Loose(col) => parsed.push((c, col, false)),
-            Header::Wrong(message) => problems.push(Problem { row: header.number, column: Some(names[&c].clone()), message }),
+            Header::Wrong(message) => {
+                problems.push(Problem { row: header.number, column: Some(names[&c].clone()), message })
+            }
             Header::Other => {}
         }
     }
     // The sheet's year: --year, else the year of its first 現状値 column.
-    let first_actual = parsed.iter().find_map(|(_, col, _)| (col.field == Field::Value(Kind::Actual)).then_some(col.year).flatten());
+    let first_actual =
+        parsed.iter().find_map(|(_, col, _)| (col.field == Field::Value(Kind::Actual)).then_some(col.year).flatten());
     let year = year.or(first_actual).unwrap_or(default_year);
     let mut head = Head {
         row: header.number,
@@ -109,39 +117,71 @@ fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, 
         project_columns: Vec::new(),
     };
     let mut exact: HashMap<Column, bool> = HashMap::new();
-    for (c, mut col, is_exact) in parsed {
-        let report_field = matches!(col.field, Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement);
-        if col.year.is_none() && (report_field || matches!(col.field, Field::Value(Kind::Actual) | Field::ValueLabel(Kind::Actual) | Field::ValueNote(Kind::Actual))) {
-            col.year = Some(year);
-        }
-        if let Some(&first) = head.index.get(&col) {
-            if is_exact || exact[&col] {
-                let message = format!("the column {} appears twice (columns {} and {}): keep one", col.header(), column_letters(first), column_letters(c));
-                problems.push(Problem { row: head.row, column: Some(head.name(c)), message });
-            }
-            continue;
-        }
-        exact.insert(col, is_exact);
-        head.index.insert(col, c);
-        if report_field {
-            head.report_years.extend(col.year);
-        }
-        match (col.field, col.lang) {
-            (Field::Value(kind), Lang::Ja) => head.values.push((kind, col.year, c)),
-            (Field::Value(kind) | Field::ValueLabel(kind) | Field::ValueNote(kind), _) => head.value_extras.push((kind, col.year, c)),
-            (Field::ScheduleStatus, _) => head.schedule.extend(col.year.map(|y| (y, c))),
-            _ => {}
-        }
-        match col.field {
-            Field::Id => {}
-            Field::ScheduleLabel | Field::ScheduleStatus => head.schedule_columns.push(c),
-            f if f.is_project_field() => head.project_columns.push(c),
-            _ => head.indicator_columns.push(c),
-        }
+    for (c, col, is_exact) in parsed {
+        head.add_column(c, col, is_exact, &mut exact, problems);
     }
     head.values.sort_by_key(|(_, _, c)| *c);
     head.schedule.sort_by_key(|(y, _)| *y);
     Some(head)
+}
+
+impl Head {
+    /// Adds column `c` of the header: its year (the sheet's, where the header names
+    /// none and the column is of the reported year), and the lists it belongs to. A column
+    /// given twice is a problem when either is named exactly.
+    fn add_column(
+        &mut self,
+        c: usize,
+        mut col: Column,
+        is_exact: bool,
+        exact: &mut HashMap<Column, bool>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let report_field = matches!(
+            col.field,
+            Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement
+        );
+        if col.year.is_none()
+            && (report_field
+                || matches!(
+                    col.field,
+                    Field::Value(Kind::Actual) | Field::ValueLabel(Kind::Actual) | Field::ValueNote(Kind::Actual)
+                ))
+        {
+            col.year = Some(self.year);
+        }
+        if let Some(&first) = self.index.get(&col) {
+            if is_exact || exact[&col] {
+                let message = format!(
+                    "the column {} appears twice (columns {} and {}): keep one",
+                    col.header(),
+                    column_letters(first),
+                    column_letters(c)
+                );
+                problems.push(Problem { row: self.row, column: Some(self.name(c)), message });
+            }
+            return;
+        }
+        exact.insert(col, is_exact);
+        self.index.insert(col, c);
+        if report_field {
+            self.report_years.extend(col.year);
+        }
+        match (col.field, col.lang) {
+            (Field::Value(kind), Lang::Ja) => self.values.push((kind, col.year, c)),
+            (Field::Value(kind) | Field::ValueLabel(kind) | Field::ValueNote(kind), _) => {
+                self.value_extras.push((kind, col.year, c))
+            }
+            (Field::ScheduleStatus, _) => self.schedule.extend(col.year.map(|y| (y, c))),
+            _ => {}
+        }
+        match col.field {
+            Field::Id => {}
+            Field::ScheduleLabel | Field::ScheduleStatus => self.schedule_columns.push(c),
+            f if f.is_project_field() => self.project_columns.push(c),
+            _ => self.indicator_columns.push(c),
+        }
+    }
 }
 
 /// Maps a table to projects. `year` is the --year option; without it the report columns
@@ -149,23 +189,43 @@ fn read_head(table: &Table, year: Option<FiscalYear>, default_year: FiscalYear, 
 pub fn read_sheet(table: &Table, vocabulary: &Vocabulary, year: Option<FiscalYear>, default_year: FiscalYear) -> Sheet {
     let mut problems = Vec::new();
     let Some(head) = read_head(table, year, default_year, &mut problems) else {
-        problems.push(Problem { row: 1, column: None, message: "no header row: the first row must name the columns, with a column 事業名".to_owned() });
+        problems.push(Problem {
+            row: 1,
+            column: None,
+            message: "no header row: the first row must name the columns, with a column 事業名".to_owned(),
+        });
         return Sheet { year: None, projects: Vec::new(), problems };
     };
     for needed in [Field::Title, Field::Department] {
         if head.col(needed, Lang::Ja, None).is_none() {
-            problems.push(Problem { row: head.row, column: None, message: format!("no column {}: add it to the header row", needed.name()) });
+            problems.push(Problem {
+                row: head.row,
+                column: None,
+                message: format!("no column {}: add it to the header row", needed.name()),
+            });
         }
     }
     for cell in &table.invalid {
         let imported = head.index.values().any(|&c| c == cell.column);
         if cell.row > head.row && imported {
-            let message = format!("the cell holds {}, not a text or a number: format the cell as text (文字列) and type the value as it should read", cell.what);
+            let message = format!(
+                "the cell holds {}, not a text or a number: format the cell as text (文字列) and type the value as it should read",
+                cell.what
+            );
             problems.push(Problem { row: cell.row, column: Some(head.name(cell.column)), message });
         }
     }
     let names = Names::new(vocabulary);
-    let mut reader = Reader { head: &head, names: &names, vocabulary, problems, projects: Vec::new(), first_rows: HashMap::new(), per_policy: HashMap::new(), policy: String::new() };
+    let mut reader = Reader {
+        head: &head,
+        names: &names,
+        vocabulary,
+        problems,
+        projects: Vec::new(),
+        first_rows: HashMap::new(),
+        per_policy: HashMap::new(),
+        policy: String::new(),
+    };
     reader.rows(table);
     let Reader { mut problems, projects, .. } = reader;
     problems.sort_by_key(|p| p.row);
@@ -271,51 +331,12 @@ impl Reader<'_> {
     fn project(&mut self, row: &Row, title: String, id: Option<String>) -> Result<(), String> {
         let head = self.head;
         let n0 = self.problems.len();
-        let item_col = head.col(Field::Item, Lang::Ja, None);
-        if let Some(item) = item_col.and_then(|c| read_text(row.get(c))) {
-            match self.names.policy(&item) {
-                Some(p) => self.policy = p,
-                None => {
-                    let known = self.names.policy_names();
-                    self.problem(row.number, item_col, format!("\"{item}\" is not a policy in content/vocabulary.toml ({known})"));
-                    return Err(id.unwrap_or_default());
-                }
-            }
-        }
-        if self.policy.is_empty() {
-            self.problem(row.number, item_col, "no 項目 (plan section) on this row or any row above");
-            return Err(id.unwrap_or_default());
-        }
-        let dept_col = head.col(Field::Department, Lang::Ja, None);
-        let dept_cell = dept_col.and_then(|c| read_text(row.get(c))).unwrap_or_default();
-        let Some(department) = self.names.department(&dept_cell) else {
-            let known = self.names.department_names();
-            self.problem(row.number, dept_col, format!("\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})"));
+        let Some(department) = self.section_and_department(row) else {
             return Err(id.unwrap_or_default());
         };
-        let n = {
-            let n = self.per_policy.entry(self.policy.clone()).or_default();
-            *n += 1;
-            *n
-        };
-        let given_id = id.is_some();
-        let id = id.unwrap_or_else(|| format!("{}-{n}", self.policy));
-        let id_col = head.col(Field::Id, Lang::Ja, None);
-        if let Err(e) = Slug::parse(&id) {
-            self.problem(row.number, id_col, e.replace('\n', "; "));
-            return Err(id);
-        }
-        if let Some(first) = self.first_rows.get(&id).copied() {
-            let message = if given_id {
-                format!("the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)")
-            } else {
-                format!("this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column")
-            };
-            self.problem(row.number, id_col.or(head.col(Field::Title, Lang::Ja, None)), message);
-            return Err(id);
-        }
-        self.first_rows.insert(id.clone(), row.number);
-        let generated_code = self.vocabulary.policy(&self.policy).map(|(_, p)| format!("{}-{n}", p.code)).unwrap_or_default();
+        let (id, n) = self.project_id(row, id)?;
+        let generated_code =
+            self.vocabulary.policy(&self.policy).map(|(_, p)| format!("{}-{n}", p.code)).unwrap_or_default();
         let mut project = SheetProject {
             row: row.number,
             id: id.clone(),
@@ -341,6 +362,77 @@ impl Reader<'_> {
         }
         self.projects.push(project);
         if self.problems.len() > n0 { Err(id) } else { Ok(()) }
+    }
+
+    /// The plan section of a row (its 項目, or the row above's) and its department; a
+    /// problem and `None` where either is not in the vocabulary.
+    fn section_and_department(&mut self, row: &Row) -> Option<String> {
+        let head = self.head;
+        let item_col = head.col(Field::Item, Lang::Ja, None);
+        if let Some(item) = item_col.and_then(|c| read_text(row.get(c))) {
+            match self.names.policy(&item) {
+                Some(p) => self.policy = p,
+                None => {
+                    let known = self.names.policy_names();
+                    self.problem(
+                        row.number,
+                        item_col,
+                        format!("\"{item}\" is not a policy in content/vocabulary.toml ({known})"),
+                    );
+                    return None;
+                }
+            }
+        }
+        if self.policy.is_empty() {
+            self.problem(row.number, item_col, "no 項目 (plan section) on this row or any row above");
+            return None;
+        }
+        let dept_col = head.col(Field::Department, Lang::Ja, None);
+        let dept_cell = dept_col.and_then(|c| read_text(row.get(c))).unwrap_or_default();
+        let department = self.names.department(&dept_cell);
+        if department.is_none() {
+            let known = self.names.department_names();
+            self.problem(
+                row.number,
+                dept_col,
+                format!("\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})"),
+            );
+            return None;
+        }
+        department
+    }
+
+    /// The project's ID (given, or its section and number) and its number in the section;
+    /// a problem and `Err` where the ID is not one or is taken.
+    fn project_id(&mut self, row: &Row, id: Option<String>) -> Result<(String, usize), String> {
+        let head = self.head;
+        let n = {
+            let n = self.per_policy.entry(self.policy.clone()).or_default();
+            *n += 1;
+            *n
+        };
+        let given_id = id.is_some();
+        let id = id.unwrap_or_else(|| format!("{}-{n}", self.policy));
+        let id_col = head.col(Field::Id, Lang::Ja, None);
+        if let Err(e) = Slug::parse(&id) {
+            self.problem(row.number, id_col, e.replace('\n', "; "));
+            return Err(id);
+        }
+        if let Some(first) = self.first_rows.get(&id).copied() {
+            let message = if given_id {
+                format!(
+                    "the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)"
+                )
+            } else {
+                format!(
+                    "this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column"
+                )
+            };
+            self.problem(row.number, id_col.or(head.col(Field::Title, Lang::Ja, None)), message);
+            return Err(id);
+        }
+        self.first_rows.insert(id.clone(), row.number);
+        Ok((id, n))
     }
 }
 

@@ -36,12 +36,12 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::load::{Site, Sources, PROJECTS_DIR};
+use crate::load::{PROJECTS_DIR, Site, Sources};
 use sheet::SheetProject;
 
-pub use export::{export, export_to, Exported};
-pub use layout::{read_sheet, Sheet};
-pub use read::{read_table, read_table_with, Limits, Row, Table, LIMITS};
+pub use export::{Exported, export, export_to};
+pub use layout::{Sheet, read_sheet};
+pub use read::{LIMITS, Limits, Row, Table, read_table, read_table_with};
 
 /// A cell or row that could not be mapped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +83,8 @@ pub struct Plan {
 /// `sources`) is updated in place, a new one written whole.
 pub fn plan(sheet: &Sheet, site: &Site, sources: &Sources) -> Plan {
     use rayon::prelude::*;
-    let texts: HashMap<&Path, &[u8]> = sources.projects.iter().map(|f| (f.path.as_path(), f.bytes.as_slice())).collect();
+    let texts: HashMap<&Path, &[u8]> =
+        sources.projects.iter().map(|f| (f.path.as_path(), f.bytes.as_slice())).collect();
     let one = |p: &SheetProject| -> Result<Change, Vec<Problem>> {
         match site.by_id.get(&p.id).map(|&i| &site.projects[i]) {
             Some(file) => {
@@ -93,7 +94,12 @@ pub fn plan(sheet: &Sheet, site: &Site, sources: &Sources) -> Plan {
             }
             None => {
                 let toml = fresh::record(p)?;
-                Ok(Change { id: p.id.clone(), path: Path::new(PROJECTS_DIR).join(format!("{}.toml", p.id)), exists: false, toml: Some(toml) })
+                Ok(Change {
+                    id: p.id.clone(),
+                    path: Path::new(PROJECTS_DIR).join(format!("{}.toml", p.id)),
+                    exists: false,
+                    toml: Some(toml),
+                })
             }
         }
     };

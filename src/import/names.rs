@@ -40,7 +40,10 @@ impl Lookup {
         let mut l = Lookup::default();
         for (id, name) in &entries {
             l.by_name.entry((*name).to_owned()).or_insert_with(|| (*id).to_owned());
-            let unique = count.get(name) == Some(&1) && !name.is_empty() && !name.contains(separators) && super::values::read_text(name).as_deref() == Some(*name);
+            let unique = count.get(name) == Some(&1)
+                && !name.is_empty()
+                && !name.contains(separators)
+                && super::values::read_text(name).as_deref() == Some(*name);
             l.name_of.insert((*id).to_owned(), unique.then(|| (*name).to_owned()));
         }
         l
@@ -61,9 +64,15 @@ impl<'a> Names<'a> {
     pub fn new(voc: &'a Vocabulary) -> Names<'a> {
         Names {
             voc,
-            departments: Lookup::new(voc.departments.iter().map(|d| (d.id.get_ref().as_str(), d.name.ja.as_str())), &LIST_SEPARATORS),
+            departments: Lookup::new(
+                voc.departments.iter().map(|d| (d.id.get_ref().as_str(), d.name.ja.as_str())),
+                &LIST_SEPARATORS,
+            ),
             grades: Lookup::new(voc.grades.iter().map(|g| (g.id.get_ref().as_str(), g.label.as_str())), &[]),
-            partners: Lookup::new(voc.partners.iter().map(|p| (p.id.get_ref().as_str(), p.label.as_str())), &PARTNER_SEPARATORS),
+            partners: Lookup::new(
+                voc.partners.iter().map(|p| (p.id.get_ref().as_str(), p.label.as_str())),
+                &PARTNER_SEPARATORS,
+            ),
             statuses: Lookup::new(voc.statuses.iter().map(|s| (s.id.get_ref().as_str(), s.label.ja.as_str())), &[]),
         }
     }
@@ -135,7 +144,9 @@ impl<'a> Names<'a> {
         let cell = cell.replace([' ', '\u{3000}'], "");
         self.voc.goals.iter().flat_map(|g| g.policies.iter()).find_map(|p| {
             let title = p.title.as_ref().map(|t| t.ja.replace([' ', '\u{3000}'], "")).unwrap_or_default();
-            let found = cell == p.code || cell == p.id.get_ref().as_str() || (!title.is_empty() && (cell == title || cell == format!("{}{title}", p.code)));
+            let found = cell == p.code
+                || cell == p.id.get_ref().as_str()
+                || (!title.is_empty() && (cell == title || cell == format!("{}{title}", p.code)));
             found.then(|| p.id.get_ref().to_string())
         })
     }
@@ -153,7 +164,13 @@ impl<'a> Names<'a> {
 
     /// Every policy as a 項目 cell, for messages.
     pub fn policy_names(&self) -> String {
-        self.voc.goals.iter().flat_map(|g| g.policies.iter()).map(|p| self.policy_cell(p.id.get_ref().as_str())).collect::<Vec<_>>().join(", ")
+        self.voc
+            .goals
+            .iter()
+            .flat_map(|g| g.policies.iter())
+            .map(|p| self.policy_cell(p.id.get_ref().as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

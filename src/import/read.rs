@@ -142,7 +142,10 @@ pub fn read_table_with(path: &Path, limits: &Limits) -> Result<Table, String> {
     let within = |r: Result<Table, String>| r.map_err(|e| format!("{}: {e}", path.display()));
     match ext.as_str() {
         "xlsx" | "xlsm" => within(read_file(path, limits).and_then(|bytes| read_xlsx(bytes, limits))),
-        "csv" | "tsv" | "txt" => within(read_file(path, limits).and_then(|bytes| read_delimited(&bytes, if ext == "csv" { b',' } else { b'\t' }, limits))),
+        "csv" | "tsv" | "txt" => within(
+            read_file(path, limits)
+                .and_then(|bytes| read_delimited(&bytes, if ext == "csv" { b',' } else { b'\t' }, limits)),
+        ),
         "xls" | "xlsb" | "ods" => Err(format!(
             "{}: kyodo cannot read .{ext} files with bounded memory; open the file in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv",
             path.display()
@@ -157,7 +160,10 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() as u64 > limits.file_bytes {
-        return Err(format!("the file is larger than {}, the most kyodo imports; split the table into several files", megabytes(limits.file_bytes)));
+        return Err(format!(
+            "the file is larger than {}, the most kyodo imports; split the table into several files",
+            megabytes(limits.file_bytes)
+        ));
     }
     Ok(bytes)
 }
@@ -165,7 +171,8 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
 fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, String> {
     use calamine::{DataRef, Reader};
     super::archive::check(&bytes, limits)?;
-    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("cannot open the workbook: {e}"))?;
+    let mut book =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("cannot open the workbook: {e}"))?;
     let first = book.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
     let mut reader = book.worksheet_cells_reader(&first).map_err(|e| format!("cannot read the sheet {first}: {e}"))?;
     let mut table = Builder::new(limits);
@@ -180,7 +187,9 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, String> {
             DataRef::Float(f) => table.text(row, column, f.to_string())?,
             DataRef::Bool(b) => table.text(row, column, if *b { "TRUE" } else { "FALSE" }.to_owned())?,
             DataRef::DateTime(d) => table.invalid(row, column, date(d))?,
-            DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => table.invalid(row, column, format!("a date or time ({d})"))?,
+            DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => {
+                table.invalid(row, column, format!("a date or time ({d})"))?
+            }
             DataRef::Error(e) => table.invalid(row, column, format!("the error value {e}"))?,
         }
     }
@@ -193,18 +202,23 @@ fn date(d: &calamine::ExcelDateTime) -> String {
         return format!("a duration ({d} days)");
     }
     let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
-    if (h, min, s) == (0, 0, 0) { format!("a date ({y:04}-{m:02}-{day:02})") } else { format!("a date and time ({y:04}-{m:02}-{day:02} {h:02}:{min:02})") }
+    if (h, min, s) == (0, 0, 0) {
+        format!("a date ({y:04}-{m:02}-{day:02})")
+    } else {
+        format!("a date and time ({y:04}-{m:02}-{day:02} {h:02}:{min:02})")
+    }
 }
 
 /// Reads CSV (UTF-8, with or without BOM, or Shift_JIS as Japanese Excel saves it) or
 /// tab-separated text.
 fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = crate::files::without_bom(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(_) => encoding_rs::SHIFT_JIS.decode(bytes).0,
     };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut table = Builder::new(limits);
     let mut row = 0;
@@ -241,7 +255,10 @@ impl<'a> Builder<'a> {
     fn place(&mut self, row: usize, column: usize) -> Result<(), String> {
         let cell = format!("{}{row}", column_letters(column));
         if row > self.limits.rows {
-            return Err(format!("cell {cell} is beyond row {}, the last row kyodo reads; delete what is below the table", format_number(self.limits.rows as f64)));
+            return Err(format!(
+                "cell {cell} is beyond row {}, the last row kyodo reads; delete what is below the table",
+                format_number(self.limits.rows as f64)
+            ));
         }
         if column >= self.limits.columns {
             return Err(format!(
@@ -252,7 +269,10 @@ impl<'a> Builder<'a> {
         }
         self.cells += 1;
         if self.cells > self.limits.cells {
-            return Err(format!("the sheet has more than {} filled cells, the most kyodo reads; split the table into several files", format_number(self.limits.cells as f64)));
+            return Err(format!(
+                "the sheet has more than {} filled cells, the most kyodo reads; split the table into several files",
+                format_number(self.limits.cells as f64)
+            ));
         }
         Ok(())
     }
@@ -270,7 +290,10 @@ impl<'a> Builder<'a> {
         }
         self.text_bytes += text.len();
         if self.text_bytes > self.limits.text_bytes {
-            return Err(format!("the cells hold more than {} of text, the most kyodo reads; split the table into several files", megabytes(self.limits.text_bytes as u64)));
+            return Err(format!(
+                "the cells hold more than {} of text, the most kyodo reads; split the table into several files",
+                megabytes(self.limits.text_bytes as u64)
+            ));
         }
         self.rows.entry(row).or_default().push((column, text));
         Ok(())

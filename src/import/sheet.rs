@@ -135,6 +135,8 @@ impl SheetReport {
     /// created only then.
     pub fn has_content(&self) -> bool {
         let texts = [&self.achievements, &self.effect, &self.improvement];
-        self.grade.set().is_some() || self.partners.set().is_some_and(|p| !p.is_empty()) || texts.iter().any(|t| t.ja.set().is_some())
+        self.grade.set().is_some()
+            || self.partners.set().is_some_and(|p| !p.is_empty())
+            || texts.iter().any(|t| t.ja.set().is_some())
     }
 }

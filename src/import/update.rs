@@ -9,15 +9,15 @@
 use toml_edit::DocumentMut;
 
 use crate::fiscal_year::FiscalYear;
-use crate::model::{Indicator, IndicatorValue, Project, Report, ScheduleRow};
+use crate::model::{Indicator, IndicatorValue, Project, Report, ScheduleRow, ValueKind};
 use crate::record_writer::{list, number, string, text};
 use crate::text::Text;
 
-use super::edit::{value, T};
+use super::Problem;
+use super::edit::{T, value};
 use super::fresh;
 use super::sheet::{Given, SheetIndicator, SheetProject, SheetReport, SheetSchedule, SheetText, SheetValue};
 use super::values::Val;
-use super::Problem;
 
 /// The record's new text, `None` if the sheet changes nothing, or the problems.
 pub fn update(source: &str, record: &Project, sheet: &SheetProject) -> Result<Option<String>, Vec<Problem>> {
@@ -25,7 +25,13 @@ pub fn update(source: &str, record: &Project, sheet: &SheetProject) -> Result<Op
         Some(rest) => ("\u{feff}", rest),
         None => ("", source),
     };
-    let mut doc: DocumentMut = body.parse().map_err(|e| vec![Problem { row: sheet.row, column: None, message: format!("the record of {} cannot be read for updating: {e}", sheet.id) }])?;
+    let mut doc: DocumentMut = body.parse().map_err(|e| {
+        vec![Problem {
+            row: sheet.row,
+            column: None,
+            message: format!("the record of {} cannot be read for updating: {e}", sheet.id),
+        }]
+    })?;
     let mut u = Updater { row: sheet.row, changed: false, problems: Vec::new() };
     let mut root = T::Std(doc.as_table_mut());
     u.project(&mut root, record, sheet);
@@ -182,10 +188,25 @@ impl Updater {
         self.string(root, "code", &sheet.code, record.code.as_deref());
         self.string(root, "policy", &Given::Set(sheet.policy.clone()), Some(record.policy.get_ref().as_str()));
         self.text(root, "title", &sheet.title, Some(record.title.get_ref()));
-        self.string(root, "department", &Given::Set(sheet.department.clone()), Some(record.department.get_ref().as_str()));
-        self.list(root, "lead_departments", &sheet.lead_departments, record.lead_departments.iter().map(|d| d.get_ref().as_str()).collect());
+        self.string(
+            root,
+            "department",
+            &Given::Set(sheet.department.clone()),
+            Some(record.department.get_ref().as_str()),
+        );
+        self.list(
+            root,
+            "lead_departments",
+            &sheet.lead_departments,
+            record.lead_departments.iter().map(|d| d.get_ref().as_str()).collect(),
+        );
         self.text(root, "lead_note", &sheet.lead_note, record.lead_note.as_ref());
-        self.list(root, "related_departments", &sheet.related_departments, record.related_departments.iter().map(|d| d.get_ref().as_str()).collect());
+        self.list(
+            root,
+            "related_departments",
+            &sheet.related_departments,
+            record.related_departments.iter().map(|d| d.get_ref().as_str()).collect(),
+        );
         self.text(root, "issues", &sheet.issues, record.issues.as_ref());
         self.text(root, "direction", &sheet.direction, record.direction.as_ref());
         self.text(root, "plan_content", &sheet.plan_content, record.plan_content.as_ref());
@@ -240,7 +261,10 @@ impl Updater {
             };
             match found {
                 Some(i) if claimed[i] => {
-                    let message = format!("a second row for the indicator {}: give each indicator of a project its own 指標ID", old[i].id.get_ref());
+                    let message = format!(
+                        "a second row for the indicator {}: give each indicator of a project its own 指標ID",
+                        old[i].id.get_ref()
+                    );
                     self.problems.push(Problem { row: ind.row, column: Some("指標ID".to_owned()), message });
                 }
                 Some(i) => {
@@ -275,8 +299,11 @@ impl Updater {
             Given::Set(d) => Given::Set(d.as_str().to_owned()),
         };
         self.string(t, "direction", &direction, old.direction.map(|d| d.as_str()));
-        for (key, given, o) in [("baseline", &ind.baseline, old.baseline.as_ref()), ("target", &ind.target, old.target.as_ref())] {
-            let o = o.map(|o| o.get_ref());
+        let fixed =
+            [(ValueKind::Baseline, &ind.baseline, &old.baseline), (ValueKind::Target, &ind.target, &old.target)];
+        for (kind, given, o) in fixed {
+            let key = kind.as_str();
+            let o = o.as_ref().map(|o| o.get_ref());
             match (given, o) {
                 (Given::Missing, _) | (Given::Empty, None) => {}
                 (Given::Empty, Some(_)) => self.remove(t, key),

@@ -15,7 +15,7 @@
 //! looks like a number, a unit without a number), export uses the explicit form instead:
 //! 指標名 and 単位 in their own columns and each value cell only the value (`66.1`, `充実`).
 
-use crate::indicator::{parse_number_text, Number};
+use crate::indicator::{Number, parse_number_text};
 
 /// An indicator value as a cell holds it.
 #[derive(Debug, Clone)]
@@ -77,11 +77,7 @@ pub fn read_explicit(cell: &str) -> Option<Val> {
         return Some(Val::Text(literal.to_owned()));
     }
     let t = trim(cell);
-    if is_none(t) {
-        None
-    } else {
-        Some(parse_number_text(t).map_or_else(|| Val::Text(t.to_owned()), Val::Number))
-    }
+    if is_none(t) { None } else { Some(parse_number_text(t).map_or_else(|| Val::Text(t.to_owned()), Val::Number)) }
 }
 
 /// The cell of a value in the explicit form.
@@ -112,7 +108,13 @@ pub type PrintedError = (usize, String);
 pub fn read_printed(cells: &[&str]) -> Result<Printed, PrintedError> {
     let words: Vec<Option<Vec<&str>>> = cells
         .iter()
-        .map(|c| if c.starts_with('\'') { None } else { Some(trim(c).split([' ', '\u{3000}']).filter(|w| !w.is_empty()).collect()) })
+        .map(|c| {
+            if c.starts_with('\'') {
+                None
+            } else {
+                Some(trim(c).split([' ', '\u{3000}']).filter(|w| !w.is_empty()).collect())
+            }
+        })
         .collect();
     let labelled: Vec<&Vec<&str>> = words.iter().flatten().filter(|w| w.len() >= 2).collect();
     let mut common = labelled.first().map_or(0, |w| w.len() - 1);
@@ -159,7 +161,9 @@ pub fn read_printed(cells: &[&str]) -> Result<Printed, PrintedError> {
 fn split_number(raw: &str) -> (Val, Option<String>) {
     let split = raw
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, '.' | ',' | '-' | '．' | '，' | '－')))
+        .find(|(_, c)| {
+            !(c.is_ascii_digit() || ('０'..='９').contains(c) || matches!(c, '.' | ',' | '-' | '．' | '，' | '－'))
+        })
         .map_or(raw.len(), |(i, _)| i);
     let (number, unit) = raw.split_at(split);
     match parse_number_text(number) {
@@ -247,7 +251,16 @@ mod tests {
 
     #[test]
     fn explicit_values_read_back_exactly() {
-        let values = [Val::Text("2期目".into()), Val::Text("１２８".into()), Val::Text("-".into()), Val::Text(String::new()), Val::Text("充実".into()), Val::Number(Number::new(0.3)), Val::Number(Number::new(123456789012.345)), Val::Number(Number::new(-5.0))];
+        let values = [
+            Val::Text("2期目".into()),
+            Val::Text("１２８".into()),
+            Val::Text("-".into()),
+            Val::Text(String::new()),
+            Val::Text("充実".into()),
+            Val::Number(Number::new(0.3)),
+            Val::Number(Number::new(123456789012.345)),
+            Val::Number(Number::new(-5.0)),
+        ];
         for v in values {
             assert_eq!(read_explicit(&explicit_cell(&v)), Some(v.clone()), "{v:?}");
         }

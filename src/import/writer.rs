@@ -38,12 +38,16 @@ impl TableWriter {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new().prefix(".kyodo-export-").suffix(".tmp").tempfile_in(dir).map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+        let temp = tempfile::Builder::new()
+            .prefix(".kyodo-export-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
         let format = match ext.as_str() {
             "csv" => {
                 let file = temp.reopen().map_err(|e| format!("cannot write {}: {e}", temp.path().display()))?;
                 let mut out = std::io::BufWriter::new(file);
-                out.write_all(b"\xEF\xBB\xBF").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                out.write_all(crate::files::UTF8_BOM).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 Format::Csv(Box::new(csv::Writer::from_writer(out)))
             }
             "xlsx" => {
@@ -79,14 +83,18 @@ impl Sink for TableWriter {
             // A cell that only says "none" with - is left empty: a - would need the formula
             // guard, and an empty cell says the same (a text that is - is written '-).
             Format::Csv(w) => w
-                .write_record(cells.iter().map(|c| if c == "-" { String::new() } else { crate::data::csv::neutralise(c) }))
+                .write_record(
+                    cells.iter().map(|c| if c == "-" { String::new() } else { crate::data::csv::neutralise(c) }),
+                )
                 .map_err(|e| format!("cannot write {}: {e}", self.path.display())),
             Format::Xlsx { book, row } => {
                 let sheet = book.worksheet_from_index(0).map_err(|e| e.to_string())?;
                 for (c, value) in cells.iter().enumerate() {
                     if !value.is_empty() {
                         let col = u16::try_from(c).map_err(|_| "too many columns for a worksheet".to_owned())?;
-                        sheet.write_string(*row, col, value).map_err(|e| format!("row {}, column {}: {e}", *row + 1, super::read::column_letters(c)))?;
+                        sheet
+                            .write_string(*row, col, value)
+                            .map_err(|e| format!("row {}, column {}: {e}", *row + 1, super::read::column_letters(c)))?;
                     }
                 }
                 *row += 1;

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::fiscal_year::FiscalYear;
-use crate::text::{Lang, Text};
+use crate::i18n::Lang;
+use crate::text::Text;
 
 /// The site configuration, as written in `content/site.toml`.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
@@ -54,7 +55,10 @@ pub struct Date(String);
 impl Date {
     pub fn parse(s: &str) -> Result<Date, String> {
         let b = s.as_bytes();
-        let shape = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        let shape = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && s.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         let month: u32 = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
         let day: u32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
         if shape && (1..=12).contains(&month) && (1..=31).contains(&day) {
@@ -176,13 +180,21 @@ pub fn check_base_url(u: &str) -> Result<(), String> {
             c if c.is_control() => "a control character".to_owned(),
             c => format!("「{c}」"),
         };
-        return Err(format!("\"{u}\" contains {name}, which cannot be part of a web address\nwrite only the address where public/ is published, {BASE_URL_EXAMPLE}"));
+        return Err(format!(
+            "\"{u}\" contains {name}, which cannot be part of a web address\nwrite only the address where public/ is published, {BASE_URL_EXAMPLE}"
+        ));
     }
     let lower = u.to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        return Err(format!("\"{u}\" is not an absolute web address\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}, or remove the key"));
+        return Err(format!(
+            "\"{u}\" is not an absolute web address\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}, or remove the key"
+        ));
     }
-    let invalid = |why: String| format!("\"{u}\" is not a valid web address ({why})\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}");
+    let invalid = |why: String| {
+        format!(
+            "\"{u}\" is not a valid web address ({why})\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}"
+        )
+    };
     let url = url::Url::parse(u).map_err(|e| invalid(e.to_string()))?;
     // The parser forgives `https:///host`; the address as written must name its host.
     let written_host = u.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
@@ -190,10 +202,14 @@ pub fn check_base_url(u: &str) -> Result<(), String> {
         return Err(invalid("it has no host name".to_owned()));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!("\"{u}\" contains a user name or password\nwrite the public address without them, {BASE_URL_EXAMPLE}"));
+        return Err(format!(
+            "\"{u}\" contains a user name or password\nwrite the public address without them, {BASE_URL_EXAMPLE}"
+        ));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(format!("\"{u}\" has a query (?…) or a fragment (#…)\nwrite the address of the folder where public/ is published, without ? or #, {BASE_URL_EXAMPLE}"));
+        return Err(format!(
+            "\"{u}\" has a query (?…) or a fragment (#…)\nwrite the address of the folder where public/ is published, without ? or #, {BASE_URL_EXAMPLE}"
+        ));
     }
     if !u.is_ascii() {
         return Err(format!("\"{u}\" has characters that a web address must hold encoded\nwrite base_url = \"{url}\""));
@@ -229,7 +245,13 @@ mod tests {
 
     #[test]
     fn base_url_is_an_absolute_web_address_and_nothing_else() {
-        for ok in ["https://www.city.example.lg.jp/kyodo/", "http://kyodo.example.jp", "https://example.jp:8443/a/b/", "HTTPS://EXAMPLE.JP/", "https://example.jp/%E5%B8%82/"] {
+        for ok in [
+            "https://www.city.example.lg.jp/kyodo/",
+            "http://kyodo.example.jp",
+            "https://example.jp:8443/a/b/",
+            "HTTPS://EXAMPLE.JP/",
+            "https://example.jp/%E5%B8%82/",
+        ] {
             assert_eq!(check_base_url(ok), Ok(()), "{ok}");
         }
         let refused = [

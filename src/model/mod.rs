@@ -10,5 +10,5 @@ pub mod project;
 pub mod vocabulary;
 
 pub use config::{Licence, SiteConfig};
-pub use project::{Indicator, IndicatorValue, Project, Report, ScheduleRow};
+pub use project::{Indicator, IndicatorValue, Project, Report, ScheduleRow, ValueKind};
 pub use vocabulary::{Department, Goal, Grade, Partner, Policy, Status, Vocabulary};

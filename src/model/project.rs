@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::fiscal_year::FiscalYear;
-use crate::indicator::{achievement_rate, Direction, Number, Value};
+use crate::indicator::{Direction, Number, Value, achievement_rate};
 use crate::slug::Slug;
 use crate::text::Text;
 
@@ -97,10 +97,7 @@ impl Project {
             if let Some(t) = &ind.unit {
                 out.push((format!("indicators[{i}].unit"), t));
             }
-            let values = ind.baseline.iter().map(|v| ("baseline".to_owned(), v))
-                .chain(ind.target.iter().map(|v| ("target".to_owned(), v)))
-                .chain(ind.actuals.iter().enumerate().map(|(j, v)| (format!("actuals[{j}]"), v)));
-            for (name, v) in values {
+            for (name, _, v) in ind.values_as_written() {
                 let v = v.get_ref();
                 for (field, t) in [("text", &v.text), ("label", &v.label), ("note", &v.note)] {
                     if let Some(t) = t {
@@ -110,7 +107,9 @@ impl Project {
             }
         }
         for (i, r) in self.reports.iter().enumerate() {
-            for (field, t) in [("achievements", &r.achievements), ("effect", &r.effect), ("improvement", &r.improvement)] {
+            for (field, t) in
+                [("achievements", &r.achievements), ("effect", &r.effect), ("improvement", &r.improvement)]
+            {
                 if let Some(t) = t {
                     out.push((format!("reports[{i}].{field}"), t));
                 }
@@ -164,24 +163,84 @@ pub struct Indicator {
     pub actuals: Vec<Spanned<IndicatorValue>>,
 }
 
+/// Which of an indicator's values a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueKind {
+    /// 基準値: the starting point.
+    Baseline,
+    /// 目標値: the value to reach.
+    Target,
+    /// 実績値: a value reached in a fiscal year.
+    Actual,
+}
+
+impl ValueKind {
+    /// In the order of the printed report's columns.
+    pub const ALL: [ValueKind; 3] = [ValueKind::Baseline, ValueKind::Target, ValueKind::Actual];
+
+    /// The English code, in data files and as the key of UI strings (`kind_baseline`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Baseline => "baseline",
+            ValueKind::Actual => "actual",
+            ValueKind::Target => "target",
+        }
+    }
+
+    /// The Japanese name, in data files.
+    pub fn ja(self) -> &'static str {
+        match self {
+            ValueKind::Baseline => "基準値",
+            ValueKind::Actual => "実績値",
+            ValueKind::Target => "目標値",
+        }
+    }
+
+    /// The key of a value in a record: `baseline`, `target`, or `actuals[i]`.
+    fn key(self, i: usize) -> String {
+        match self {
+            ValueKind::Actual => format!("actuals[{i}]"),
+            other => other.as_str().to_owned(),
+        }
+    }
+}
+
 impl Indicator {
     /// Every value in the order pages and data files show them: baseline, actuals by
-    /// fiscal year, target; each with its kind ("baseline", "actual", "target").
-    pub fn values_in_order(&self) -> Vec<(&'static str, &IndicatorValue)> {
+    /// fiscal year, target; each with its kind.
+    pub fn values_in_order(&self) -> Vec<(ValueKind, &IndicatorValue)> {
         let mut actuals: Vec<&IndicatorValue> = self.actuals.iter().map(|a| a.get_ref()).collect();
         actuals.sort_by_key(|a| a.year);
         self.baseline
             .iter()
-            .map(|b| ("baseline", b.get_ref()))
-            .chain(actuals.into_iter().map(|a| ("actual", a)))
-            .chain(self.target.iter().map(|t| ("target", t.get_ref())))
+            .map(|b| (ValueKind::Baseline, b.get_ref()))
+            .chain(actuals.into_iter().map(|a| (ValueKind::Actual, a)))
+            .chain(self.target.iter().map(|t| (ValueKind::Target, t.get_ref())))
             .collect()
+    }
+
+    /// Every value in the order of the record (baseline, target, actuals as written), with
+    /// its key in the record (`baseline`, `target`, `actuals[0]` …) and kind.
+    pub fn values_as_written(&self) -> Vec<(String, ValueKind, &Spanned<IndicatorValue>)> {
+        let fixed = [(ValueKind::Baseline, &self.baseline), (ValueKind::Target, &self.target)];
+        let fixed = fixed.into_iter().filter_map(|(k, v)| v.as_ref().map(|v| (k.key(0), k, v)));
+        fixed
+            .chain(self.actuals.iter().enumerate().map(|(j, v)| (ValueKind::Actual.key(j), ValueKind::Actual, v)))
+            .collect()
+    }
+
+    /// Like [`Indicator::values_as_written`], to change the values.
+    pub fn values_as_written_mut(&mut self) -> Vec<(String, &mut Spanned<IndicatorValue>)> {
+        let fixed = [(ValueKind::Baseline, &mut self.baseline), (ValueKind::Target, &mut self.target)];
+        let fixed = fixed.into_iter().filter_map(|(k, v)| v.as_mut().map(|v| (k.key(0), v)));
+        fixed.chain(self.actuals.iter_mut().enumerate().map(|(j, v)| (ValueKind::Actual.key(j), v))).collect()
     }
 
     /// The achievement rate of an actual value in percent, rounded to one decimal as it
     /// is published; `None` for other kinds and where the rate is not defined.
-    pub fn rate(&self, kind: &str, v: &IndicatorValue) -> Option<f64> {
-        if kind != "actual" {
+    pub fn rate(&self, kind: ValueKind, v: &IndicatorValue) -> Option<f64> {
+        if kind != ValueKind::Actual {
             return None;
         }
         let b = self.baseline.as_ref()?.get_ref().value().number()?;
@@ -252,7 +311,7 @@ pub struct Report {
 /// The long texts of a record: the Markdown and free-text fields of the project and its
 /// reports. Only the project's own pages and data use them, so a very large site keeps
 /// records without them in memory and reads them again from the file when needed
-/// ([`crate::load::Retention::Outline`]).
+/// (the loader's outline retention).
 #[derive(Debug, Clone, Default)]
 pub struct LongTexts {
     lead_note: Option<Text>,
@@ -275,7 +334,11 @@ impl Project {
             plan_content: self.plan_content.take(),
             audience: self.audience.take(),
             implementer: self.implementer.take(),
-            reports: self.reports.iter_mut().map(|r| [r.achievements.take(), r.effect.take(), r.improvement.take()]).collect(),
+            reports: self
+                .reports
+                .iter_mut()
+                .map(|r| [r.achievements.take(), r.effect.take(), r.improvement.take()])
+                .collect(),
         }
     }
 

@@ -110,9 +110,7 @@ impl Vocabulary {
 
     /// The policy with this id and the goal it belongs to.
     pub fn policy(&self, id: &str) -> Option<(&Goal, &Policy)> {
-        self.goals.iter().find_map(|g| {
-            g.policies.iter().find(|p| p.id.get_ref().as_str() == id).map(|p| (g, p))
-        })
+        self.goals.iter().find_map(|g| g.policies.iter().find(|p| p.id.get_ref().as_str() == id).map(|p| (g, p)))
     }
 
     /// Position of a policy in plan order, for sorting projects.

@@ -6,21 +6,8 @@
 
 use std::fmt::Write;
 
-/// Escapes text for SVG/XML.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for SVG/XML: the one HTML escaper.
+use crate::escape::html as esc;
 
 // Colours come from the theme's stylesheet, by class (`.chart-measure` …, defined with custom
 // properties such as `--chart-measure` in style.css), so a theme can restyle the charts. Where
@@ -67,7 +54,13 @@ pub struct BulletLabels<'a> {
 
 /// A bullet graph: the latest actual as a bar, the target as a red tick, the baseline as a
 /// grey tick, the stretch from baseline to target shaded.
-pub fn bullet(id: &str, baseline: Option<f64>, target: Option<f64>, actual: Option<(f64, String)>, labels: &BulletLabels) -> String {
+pub fn bullet(
+    id: &str,
+    baseline: Option<f64>,
+    target: Option<f64>,
+    actual: Option<(f64, String)>,
+    labels: &BulletLabels,
+) -> String {
     let mut values: Vec<f64> = Vec::new();
     values.extend(baseline);
     values.extend(target);
@@ -98,15 +91,25 @@ pub fn bullet(id: &str, baseline: Option<f64>, target: Option<f64>, actual: Opti
         esc(labels.title),
         esc(&desc.join("; "))
     );
-    let _ = write!(svg, r#"<rect x="{}" y="10" width="{}" height="20" class="chart-track" fill-opacity="0.15"/>"#, s.x0, s.x1 - s.x0);
+    let _ = write!(
+        svg,
+        r#"<rect x="{}" y="10" width="{}" height="20" class="chart-track" fill-opacity="0.15"/>"#,
+        s.x0,
+        s.x1 - s.x0
+    );
     if let (Some(b), Some(t)) = (baseline, target) {
         let (a, z) = (s.x(b.min(t)), s.x(b.max(t)));
-        let _ = write!(svg, r#"<rect x="{a:.1}" y="10" width="{:.1}" height="20" class="chart-range" fill-opacity="0.35"/>"#, (z - a).max(0.5));
+        let _ = write!(
+            svg,
+            r#"<rect x="{a:.1}" y="10" width="{:.1}" height="20" class="chart-range" fill-opacity="0.35"/>"#,
+            (z - a).max(0.5)
+        );
     }
     if let Some((a, _)) = &actual {
         let (from, to) = (s.x(0.0_f64.max(s.min)), s.x(*a));
         let (x, width) = if to >= from { (from, to - from) } else { (to, from - to) };
-        let _ = write!(svg, r#"<rect x="{x:.1}" y="15" width="{:.1}" height="10" class="chart-measure"/>"#, width.max(1.0));
+        let _ =
+            write!(svg, r#"<rect x="{x:.1}" y="15" width="{:.1}" height="10" class="chart-measure"/>"#, width.max(1.0));
     }
     if let Some(b) = baseline {
         let _ = write!(svg, r#"<rect x="{:.1}" y="6" width="2" height="28" class="chart-baseline"/>"#, s.x(b) - 1.0);
@@ -127,7 +130,12 @@ pub fn bullet(id: &str, baseline: Option<f64>, target: Option<f64>, actual: Opti
     }
     let mut x = 8.0;
     for (class, text) in legend {
-        let _ = write!(svg, r#"<rect x="{x}" y="46" width="10" height="10" class="{class}"/><text x="{}" y="55" font-size="11" class="chart-text">{}</text>"#, x + 14.0, esc(text));
+        let _ = write!(
+            svg,
+            r#"<rect x="{x}" y="46" width="10" height="10" class="{class}"/><text x="{}" y="55" font-size="11" class="chart-text">{}</text>"#,
+            x + 14.0,
+            esc(text)
+        );
         x += 22.0 + text.chars().map(|c| if c.is_ascii() { 6.5 } else { 11.0 }).sum::<f64>();
     }
     svg.push_str("</svg>");
@@ -155,7 +163,9 @@ pub fn trend(id: &str, title: &str, description: &str, points: &[TrendPoint]) ->
     let vy = Scale::new(&values, 0.0, 1.0);
     let y = |v: f64| bottom - vy.x(v) * (bottom - top);
     let (y0, y1) = (points.iter().map(|p| p.year).min().unwrap_or(0), points.iter().map(|p| p.year).max().unwrap_or(1));
-    let x = |year: i64| if y1 > y0 { left + (year - y0) as f64 / (y1 - y0) as f64 * (right - left) } else { (left + right) / 2.0 };
+    let x = |year: i64| {
+        if y1 > y0 { left + (year - y0) as f64 / (y1 - y0) as f64 * (right - left) } else { (left + right) / 2.0 }
+    };
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -168,10 +178,21 @@ pub fn trend(id: &str, title: &str, description: &str, points: &[TrendPoint]) ->
         r#"<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" class="chart-axis" stroke="currentColor"/><line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" class="chart-axis" stroke="currentColor"/>"#
     );
     for v in [vy.min, (vy.min + vy.max) / 2.0, vy.max] {
-        let _ = write!(svg, r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" class="chart-text">{}</text>"#, left - 4.0, y(v) + 3.0, esc(&label_number(v)));
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="{:.1}" font-size="10" text-anchor="end" class="chart-text">{}</text>"#,
+            left - 4.0,
+            y(v) + 3.0,
+            esc(&label_number(v))
+        );
     }
-    let line: Vec<String> = points.iter().filter(|p| p.kind != "target").map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value))).collect();
-    let _ = write!(svg, r#"<polyline points="{}" fill="none" class="chart-line" stroke="currentColor" stroke-width="2"/>"#, line.join(" "));
+    let line: Vec<String> =
+        points.iter().filter(|p| p.kind != "target").map(|p| format!("{:.1},{:.1}", x(p.year), y(p.value))).collect();
+    let _ = write!(
+        svg,
+        r#"<polyline points="{}" fill="none" class="chart-line" stroke="currentColor" stroke-width="2"/>"#,
+        line.join(" ")
+    );
     for p in points {
         let (px, py) = (x(p.year), y(p.value));
         match p.kind {
@@ -179,13 +200,21 @@ pub fn trend(id: &str, title: &str, description: &str, points: &[TrendPoint]) ->
                 let _ = write!(svg, r#"<path d="M{px:.1} {:.1} l5 5 l-5 5 l-5 -5 z" class="chart-target"/>"#, py - 5.0);
             }
             "baseline" => {
-                let _ = write!(svg, r#"<circle cx="{px:.1}" cy="{py:.1}" r="4" class="chart-baseline-point" fill-opacity="0" stroke="currentColor" stroke-width="2"/>"#);
+                let _ = write!(
+                    svg,
+                    r#"<circle cx="{px:.1}" cy="{py:.1}" r="4" class="chart-baseline-point" fill-opacity="0" stroke="currentColor" stroke-width="2"/>"#
+                );
             }
             _ => {
                 let _ = write!(svg, r#"<circle cx="{px:.1}" cy="{py:.1}" r="4" class="chart-measure"/>"#);
             }
         }
-        let _ = write!(svg, r#"<text x="{px:.1}" y="{}" font-size="10" text-anchor="middle" class="chart-text">{}</text>"#, h - 10.0, esc(&p.year_label));
+        let _ = write!(
+            svg,
+            r#"<text x="{px:.1}" y="{}" font-size="10" text-anchor="middle" class="chart-text">{}</text>"#,
+            h - 10.0,
+            esc(&p.year_label)
+        );
     }
     svg.push_str("</svg>");
     svg
@@ -212,9 +241,20 @@ pub fn bars(id: &str, title: &str, rows: &[(String, usize, &'static str)]) -> St
     for (i, (label, n, class)) in rows.iter().enumerate() {
         let top = 4.0 + i as f64 * row_h;
         let width = (*n as f64 / max) * (w - label_w - 40.0);
-        let _ = write!(svg, r#"<text x="0" y="{:.1}" font-size="12" class="chart-text">{}</text>"#, top + 15.0, esc(label));
-        let _ = write!(svg, r#"<rect x="{label_w}" y="{:.1}" width="{:.1}" height="16" class="{class}"/>"#, top + 3.0, width.max(if *n > 0 { 2.0 } else { 0.0 }));
-        let _ = write!(svg, r#"<text x="{:.1}" y="{:.1}" font-size="12" class="chart-text">{n}</text>"#, label_w + width + 6.0, top + 15.0);
+        let _ =
+            write!(svg, r#"<text x="0" y="{:.1}" font-size="12" class="chart-text">{}</text>"#, top + 15.0, esc(label));
+        let _ = write!(
+            svg,
+            r#"<rect x="{label_w}" y="{:.1}" width="{:.1}" height="16" class="{class}"/>"#,
+            top + 3.0,
+            width.max(if *n > 0 { 2.0 } else { 0.0 })
+        );
+        let _ = write!(
+            svg,
+            r#"<text x="{:.1}" y="{:.1}" font-size="12" class="chart-text">{n}</text>"#,
+            label_w + width + 6.0,
+            top + 15.0
+        );
     }
     svg.push_str("</svg>");
     svg
@@ -274,7 +314,16 @@ mod tests {
 
     #[test]
     fn bands_follow_the_published_thresholds() {
-        let cases = [(Some(150.0), Band::Achieved), (Some(100.0), Band::Achieved), (Some(99.9), Band::OnTrack), (Some(50.0), Band::OnTrack), (Some(49.9), Band::Behind), (Some(0.0), Band::Behind), (Some(-0.1), Band::Regressed), (None, Band::NotMeasurable)];
+        let cases = [
+            (Some(150.0), Band::Achieved),
+            (Some(100.0), Band::Achieved),
+            (Some(99.9), Band::OnTrack),
+            (Some(50.0), Band::OnTrack),
+            (Some(49.9), Band::Behind),
+            (Some(0.0), Band::Behind),
+            (Some(-0.1), Band::Regressed),
+            (None, Band::NotMeasurable),
+        ];
         for (rate, band) in cases {
             assert_eq!(Band::of(rate), band, "{rate:?}");
         }
@@ -282,10 +331,20 @@ mod tests {
 
     #[test]
     fn charts_carry_title_and_description_and_escape_text() {
-        let labels = BulletLabels { title: "件数 <b>", baseline: "基準値", target: "目標値", actual: "実績値", direction: Some("増加を目指す"), unit: "件" };
+        let labels = BulletLabels {
+            title: "件数 <b>",
+            baseline: "基準値",
+            target: "目標値",
+            actual: "実績値",
+            direction: Some("増加を目指す"),
+            unit: "件",
+        };
         let svg = bullet("i1", Some(114.0), Some(150.0), Some((128.0, "R5".into())), &labels);
         assert!(svg.contains("<title id=\"i1-t\">件数 &lt;b&gt;</title>"), "{svg}");
-        assert!(svg.contains("<desc id=\"i1-d\">基準値 114 件; 実績値 (R5) 128 件; 目標値 150 件; 増加を目指す</desc>"), "{svg}");
+        assert!(
+            svg.contains("<desc id=\"i1-d\">基準値 114 件; 実績値 (R5) 128 件; 目標値 150 件; 増加を目指す</desc>"),
+            "{svg}"
+        );
         assert!(svg.contains("aria-labelledby=\"i1-t i1-d\""));
         assert_eq!(bullet("x", None, None, None, &labels), "");
         let points = [TrendPoint { year: 2022, year_label: "R4".into(), value: 1.0, kind: "actual" }];
@@ -295,23 +354,45 @@ mod tests {
     #[test]
     fn chart_colours_are_classes_the_default_stylesheet_colours() {
         let css = include_str!("../../themes/default/static/style.css");
-        let labels = BulletLabels { title: "件数", baseline: "基準値", target: "目標値", actual: "実績値", direction: None, unit: "件" };
+        let labels = BulletLabels {
+            title: "件数",
+            baseline: "基準値",
+            target: "目標値",
+            actual: "実績値",
+            direction: None,
+            unit: "件",
+        };
         let mut svg = bullet("i1", Some(114.0), Some(150.0), Some((128.0, "R5".into())), &labels);
         let point = |year, kind| TrendPoint { year, year_label: format!("{year}"), value: (year - 2000) as f64, kind };
-        svg += &trend("t", "t", "d", &[point(2020, "baseline"), point(2022, "actual"), point(2023, "actual"), point(2026, "target")]);
-        let rows: Vec<(String, usize, &'static str)> = Band::ALL.iter().map(|b| (b.key().to_owned(), 1, b.chart_class())).chain([("A".to_owned(), 2, "chart-measure")]).collect();
+        svg += &trend(
+            "t",
+            "t",
+            "d",
+            &[point(2020, "baseline"), point(2022, "actual"), point(2023, "actual"), point(2026, "target")],
+        );
+        let rows: Vec<(String, usize, &'static str)> = Band::ALL
+            .iter()
+            .map(|b| (b.key().to_owned(), 1, b.chart_class()))
+            .chain([("A".to_owned(), 2, "chart-measure")])
+            .collect();
         svg += &bars("b", "t", &rows);
         for colour in ["fill=\"#", "stroke=\"#", "=\"white\""] {
             assert!(!svg.contains(colour), "a colour is written into the chart: {colour}\n{svg}");
         }
-        let classes: std::collections::BTreeSet<&str> =
-            svg.split("class=\"").skip(1).filter_map(|s| s.split('"').next()).flat_map(str::split_whitespace).filter(|c| c.starts_with("chart-")).collect();
+        let classes: std::collections::BTreeSet<&str> = svg
+            .split("class=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .flat_map(str::split_whitespace)
+            .filter(|c| c.starts_with("chart-"))
+            .collect();
         assert_eq!(classes.len(), 14, "{classes:?}");
         for class in classes {
             let rule = css.split(&format!("\n.{class} {{")).nth(1).and_then(|r| r.split('}').next());
             let rule = rule.unwrap_or_else(|| panic!("style.css has no rule for .{class}"));
             let property = rule.split("var(--").nth(1).and_then(|v| v.split(')').next());
-            let property = property.unwrap_or_else(|| panic!(".{class} takes no colour from a custom property: {rule}"));
+            let property =
+                property.unwrap_or_else(|| panic!(".{class} takes no colour from a custom property: {rule}"));
             assert!(rule.contains("fill: var(--") || rule.contains("stroke: var(--"), ".{class}: {rule}");
             assert!(css.contains(&format!("\n  --{property}: ")), "--{property} is not defined in :root");
         }

@@ -6,11 +6,11 @@
 //! hold as they are become `%XX` ([`crate::escape::url_as_text`]), so that robots.txt
 //! keeps one directive per line and the sitemap stays well-formed XML.
 
-use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::escape::url_as_text;
-use crate::text::Lang;
+use crate::i18n::Lang;
 
 /// `sitemap.xml` with an alternate link per language; `base` ends with `/`, `paths` are
 /// relative to a language folder.
@@ -82,7 +82,9 @@ mod tests {
                     }
                 }
                 Ok(Event::End(_)) => in_loc = false,
-                Ok(Event::Text(t)) if in_loc => locs.last_mut().expect("in a loc").push_str(&t.xml_content(XmlVersion::Implicit1_0)),
+                Ok(Event::Text(t)) if in_loc => {
+                    locs.last_mut().expect("in a loc").push_str(&t.xml_content(XmlVersion::Implicit1_0))
+                }
                 Ok(Event::GeneralRef(r)) if in_loc => {
                     let c = r.resolve_char_ref().expect("valid reference").map(String::from);
                     let text = c.or_else(|| resolve_predefined_entity(&r).map(str::to_owned)).expect("a known entity");
@@ -92,7 +94,8 @@ mod tests {
                     for a in e.attributes() {
                         let a = a.expect("well-formed attribute");
                         if a.key.as_ref() == "href" {
-                            hrefs.push(a.normalized_value(XmlVersion::Implicit1_0).expect("valid escapes").into_owned());
+                            hrefs
+                                .push(a.normalized_value(XmlVersion::Implicit1_0).expect("valid escapes").into_owned());
                         }
                     }
                 }
@@ -130,7 +133,10 @@ mod tests {
     #[test]
     fn robots_txt_keeps_one_directive_per_line() {
         assert_eq!(robots(None), "User-agent: *\nAllow: /\n");
-        assert_eq!(robots(Some("https://x.jp/a&b/")), "User-agent: *\nAllow: /\n\nSitemap: https://x.jp/a&b/sitemap.xml\n");
+        assert_eq!(
+            robots(Some("https://x.jp/a&b/")),
+            "User-agent: *\nAllow: /\n\nSitemap: https://x.jp/a&b/sitemap.xml\n"
+        );
         let injected = robots(Some("https://x.jp/\nDisallow: /\n"));
         assert_eq!(injected.lines().count(), 4, "{injected}");
         assert!(injected.ends_with("Sitemap: https://x.jp/%0ADisallow:%20/%0Asitemap.xml\n"));

@@ -4,18 +4,16 @@
 //! default theme compiled into kyodo, so a site needs no theme folder of its own.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{Environment, UndefinedBehavior};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{split_help, Diagnostic, Diagnostics, Severity, Source};
-use crate::text::Lang;
-
-/// UI strings of one language: key → text.
-pub type Strings = BTreeMap<String, String>;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::escape;
+use crate::files;
+use crate::i18n::{Lang, UiStrings};
 
 /// A loaded theme.
 pub struct Theme {
@@ -23,15 +21,26 @@ pub struct Theme {
     pub origin: String,
     /// Template name → source.
     pub templates: BTreeMap<String, String>,
-    pub strings: BTreeMap<Lang, Strings>,
+    pub strings: BTreeMap<Lang, UiStrings>,
     /// Path under `assets/` → bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
 }
 
 /// Templates every theme must have.
 const REQUIRED_TEMPLATES: [&str; 13] = [
-    "base.html", "index.html", "project.html", "department.html", "departments.html", "redirect.html", "data.html",
-    "projects.html", "facet.html", "about.html", "accessibility.html", "search.html", "404.html",
+    "base.html",
+    "index.html",
+    "project.html",
+    "department.html",
+    "departments.html",
+    "redirect.html",
+    "data.html",
+    "projects.html",
+    "facet.html",
+    "about.html",
+    "accessibility.html",
+    "search.html",
+    "404.html",
 ];
 
 /// The default theme, compiled in.
@@ -85,7 +94,7 @@ impl Theme {
         let mut strings = BTreeMap::new();
         for (lang, text) in BUILTIN_STRINGS {
             let path = PathBuf::from(format!("themes/default/i18n/{lang}.toml"));
-            if let Some(s) = parse_strings(&path, text, &mut diags) {
+            if let Some(s) = UiStrings::parse(&path, text, &mut diags) {
                 strings.insert(*lang, s);
             }
         }
@@ -110,59 +119,69 @@ impl Theme {
                 let entry = match entry {
                     Ok(e) => e,
                     Err(e) => {
-                        diags.push(Diagnostic::file_error(&rel(&base), format!("cannot read the theme: {e}"), "check that the theme folder exists and can be read"));
+                        diags.push(Diagnostic::file_error(
+                            &rel(&base),
+                            format!("cannot read the theme: {e}"),
+                            "check that the theme folder exists and can be read",
+                        ));
                         continue;
                     }
                 };
                 if !entry.file_type().is_file() {
                     continue;
                 }
-                let name = entry.path().strip_prefix(&base).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                match fs::read(entry.path()) {
+                let name =
+                    entry.path().strip_prefix(&base).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                match files::read(entry.path()) {
                     Ok(bytes) if is_template => match String::from_utf8(bytes) {
                         Ok(s) => {
                             templates.insert(name, s);
                         }
-                        Err(_) => diags.push(Diagnostic::file_error(&rel(entry.path()), "the template is not UTF-8 text", "save the file as UTF-8")),
+                        Err(_) => diags.push(Diagnostic::file_error(
+                            &rel(entry.path()),
+                            "the template is not UTF-8 text",
+                            "save the file as UTF-8",
+                        )),
                     },
                     Ok(bytes) => {
                         assets.insert(name, bytes);
                     }
-                    Err(e) => diags.push(Diagnostic::file_error(&rel(entry.path()), format!("cannot read the file: {e}"), "check that the file can be read")),
+                    Err(e) => diags.push(Diagnostic::file_error(
+                        &rel(entry.path()),
+                        format!("cannot read the file: {}", e.error),
+                        "check that the file can be read",
+                    )),
                 }
             }
         }
         for lang in Lang::ALL {
             let path = dir.join("i18n").join(format!("{lang}.toml"));
-            match fs::read_to_string(&path) {
+            match files::read_to_string(&path) {
                 Ok(text) => {
-                    if let Some(s) = parse_strings(&rel(&path), text.trim_start_matches('\u{feff}'), &mut diags) {
+                    if let Some(s) = UiStrings::parse(&rel(&path), &text, &mut diags) {
                         strings.insert(lang, s);
                     }
                 }
-                Err(e) => diags.push(Diagnostic::file_error(&rel(&path), format!("cannot read the UI strings: {e}"), format!("create {} with the same keys as the other language", rel(&path).display()))),
+                Err(e) => diags.push(Diagnostic::file_error(
+                    &rel(&path),
+                    format!("cannot read the UI strings: {}", e.error),
+                    format!("create {} with the same keys as the other language", rel(&path).display()),
+                )),
             }
         }
         let theme = Theme { origin: rel(dir).display().to_string(), templates, strings, assets };
         theme.check(diags)
     }
 
-    /// Every language must define the same UI strings, so no page misses a label.
+    /// Every template the pages need must be there.
     fn check(self, mut diags: Diagnostics) -> Result<Theme, Diagnostics> {
-        if let (Some(ja), Some(en)) = (self.strings.get(&Lang::Ja), self.strings.get(&Lang::En)) {
-            for (lang, have, other) in [(Lang::En, en, ja), (Lang::Ja, ja, en)] {
-                for key in other.keys().filter(|k| !have.contains_key(*k)) {
-                    diags.push(Diagnostic::file_error(
-                        Path::new(&format!("{}/i18n/{lang}.toml", self.origin)),
-                        format!("the UI string `{key}` is missing"),
-                        format!("add {key} = \"…\" to the {lang} strings"),
-                    ));
-                }
-            }
-        }
         for name in REQUIRED_TEMPLATES {
             if !self.templates.contains_key(name) {
-                diags.push(Diagnostic::file_error(Path::new(&format!("{}/templates/{name}", self.origin)), "template missing", "copy it from themes/default/templates"));
+                diags.push(Diagnostic::file_error(
+                    Path::new(&format!("{}/templates/{name}", self.origin)),
+                    "template missing",
+                    "copy it from themes/default/templates",
+                ));
             }
         }
         if diags.has_errors() { Err(diags) } else { Ok(self) }
@@ -205,22 +224,15 @@ pub fn template_error(origin: &str, e: &minijinja::Error) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
         file: PathBuf::from(format!("{origin}/templates/{name}")),
-        location: e.line().map(|line| crate::diagnostic::Location { line, column: 1, width: 1, line_text: String::new() }),
+        location: e.line().map(|line| crate::diagnostic::Location {
+            line,
+            column: 1,
+            width: 1,
+            line_text: String::new(),
+        }),
         key: None,
         message: format!("template error: {message}"),
         help: Some("fix the template; the line number above points at it".to_owned()),
-    }
-}
-
-fn parse_strings(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<Strings> {
-    match toml::from_str::<Strings>(text) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            let src = Source { path, text };
-            let (m, _) = split_help(e.message());
-            diags.push(src.at(Severity::Error, e.span(), None, &format!("{m}\nwrite one line per string: key = \"text\"")));
-            None
-        }
     }
 }
 
@@ -239,40 +251,33 @@ fn escape_formatter(
         None if value.is_none() || value.is_undefined() => return minijinja::escape_formatter(out, state, value),
         None => std::borrow::Cow::Owned(value.to_string()),
     };
-    out.write_str(&escape_html(&s)).map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
-}
-
-/// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut escaped = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#x27;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
+    out.write_str(&escape::html(&s))
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string()))
 }
 
 /// Reads a string attribute of a view value; missing or none is empty.
 fn attr(value: &minijinja::Value, name: &str) -> String {
-    value.get_attr(name).ok().filter(|v| !v.is_none() && !v.is_undefined()).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default()
+    value
+        .get_attr(name)
+        .ok()
+        .filter(|v| !v.is_none() && !v.is_undefined())
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+        .unwrap_or_default()
 }
 
 /// `{{ x|text }}`: a translatable text ([`LText`](super::views::LText)). Text in the page's
 /// language is printed escaped; a fallback is wrapped in `<span lang>` with the note.
 fn text_filter(value: minijinja::Value) -> minijinja::Value {
-    let text = escape_html(&attr(&value, "value"));
+    let text = escape::html(&attr(&value, "value"));
     let lang = attr(&value, "lang");
     if lang.is_empty() {
         minijinja::Value::from_safe_string(text)
     } else {
-        let note = escape_html(&attr(&value, "note"));
-        minijinja::Value::from_safe_string(format!("<span lang=\"{}\">{text}</span> <small class=\"untranslated\">({note})</small>", escape_html(&lang)))
+        let note = escape::html(&attr(&value, "note"));
+        minijinja::Value::from_safe_string(format!(
+            "<span lang=\"{}\">{text}</span> <small class=\"untranslated\">({note})</small>",
+            escape::html(&lang)
+        ))
     }
 }
 
@@ -284,7 +289,10 @@ fn block_filter(value: minijinja::Value) -> minijinja::Value {
     if lang.is_empty() {
         minijinja::Value::from_safe_string(format!("<div class=\"prose\">{html}</div>"))
     } else {
-        let note = escape_html(&attr(&value, "note"));
-        minijinja::Value::from_safe_string(format!("<p class=\"untranslated\">{note}</p>\n<div class=\"prose\" lang=\"{}\">{html}</div>", escape_html(&lang)))
+        let note = escape::html(&attr(&value, "note"));
+        minijinja::Value::from_safe_string(format!(
+            "<p class=\"untranslated\">{note}</p>\n<div class=\"prose\" lang=\"{}\">{html}</div>",
+            escape::html(&lang)
+        ))
     }
 }

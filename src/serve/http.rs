@@ -20,8 +20,8 @@
 
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use super::Response;
@@ -115,7 +115,11 @@ fn refuse_busy(mut stream: TcpStream) {
 /// What was read of a request.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Head {
-    Request { method: String, target: String, hosts: Vec<Vec<u8>> },
+    Request {
+        method: String,
+        target: String,
+        hosts: Vec<Vec<u8>>,
+    },
     /// Over [`MAX_HEAD_BYTES`] or [`MAX_HEADERS`].
     TooLarge,
     /// Not an HTTP request.
@@ -145,8 +149,17 @@ pub(crate) fn read_head(input: &mut impl Read, mut set_timeout: impl FnMut(Durat
         let mut request = httparse::Request::new(&mut headers);
         match request.parse(&buf[..filled]) {
             Ok(httparse::Status::Complete(_)) => {
-                let hosts = request.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("host")).map(|h| h.value.to_vec()).collect();
-                return Head::Request { method: request.method.unwrap_or("").to_owned(), target: request.path.unwrap_or("").to_owned(), hosts };
+                let hosts = request
+                    .headers
+                    .iter()
+                    .filter(|h| h.name.eq_ignore_ascii_case("host"))
+                    .map(|h| h.value.to_vec())
+                    .collect();
+                return Head::Request {
+                    method: request.method.unwrap_or("").to_owned(),
+                    target: request.path.unwrap_or("").to_owned(),
+                    hosts,
+                };
             }
             Ok(httparse::Status::Partial) if filled == buf.len() => return Head::TooLarge,
             Ok(httparse::Status::Partial) => {}
@@ -156,14 +169,16 @@ pub(crate) fn read_head(input: &mut impl Read, mut set_timeout: impl FnMut(Durat
     }
 }
 
-/// Whether a `Host` header names this server: 127.0.0.1, localhost or [::1] with this
+/// Whether a `Host` header names this server: 127.0.0.1, localhost or `[::1]` with this
 /// port (the port may be left out only when it is 80, as browsers do).
 pub fn host_allowed(host: &[u8], port: u16) -> bool {
     let Ok(host) = std::str::from_utf8(host) else { return false };
     let host = host.trim_matches([' ', '\t']);
     let (name, given_port) = match host.strip_prefix('[') {
         Some(rest) => match rest.split_once(']') {
-            Some((inside, after)) => (&host[..inside.len() + 2], if after.is_empty() { None } else { after.strip_prefix(':').or(Some("x")) }),
+            Some((inside, after)) => {
+                (&host[..inside.len() + 2], if after.is_empty() { None } else { after.strip_prefix(':').or(Some("x")) })
+            }
             None => return false,
         },
         None => match host.rsplit_once(':') {
@@ -183,12 +198,24 @@ pub fn host_allowed(host: &[u8], port: u16) -> bool {
 pub(crate) fn answer(head: Head, port: u16, handler: &Handler) -> Option<(Response, bool)> {
     let (method, target, hosts) = match head {
         Head::Request { method, target, hosts } => (method, target, hosts),
-        Head::TooLarge => return Some((plain(431, &format!("The request headers are too large: kyodo serve reads at most {MAX_HEAD_BYTES} bytes and {MAX_HEADERS} headers.\n")), false)),
+        Head::TooLarge => {
+            return Some((
+                plain(
+                    431,
+                    &format!(
+                        "The request headers are too large: kyodo serve reads at most {MAX_HEAD_BYTES} bytes and {MAX_HEADERS} headers.\n"
+                    ),
+                ),
+                false,
+            ));
+        }
         Head::Malformed => return Some((plain(400, "This is not an HTTP request kyodo serve understands.\n"), false)),
         Head::Gone => return None,
     };
     if !matches!(hosts.as_slice(), [host] if host_allowed(host, port)) {
-        let text = format!("kyodo serve answers only requests for http://127.0.0.1:{port}/ or http://localhost:{port}/ (checked in the Host header), so that no other web site can read the preview.\n");
+        let text = format!(
+            "kyodo serve answers only requests for http://127.0.0.1:{port}/ or http://localhost:{port}/ (checked in the Host header), so that no other web site can read the preview.\n"
+        );
         return Some((plain(421, &text), false));
     }
     let head_only = method == "HEAD";
@@ -293,7 +320,23 @@ mod tests {
         for ok in ["127.0.0.1:8000", "localhost:8000", "LocalHost:8000", "[::1]:8000", " localhost:8000 "] {
             assert!(host_allowed(ok.as_bytes(), 8000), "{ok}");
         }
-        for bad in ["evil.example:8000", "127.0.0.1:8001", "127.0.0.1", "localhost", "[::1]", "127.0.0.1:08000", "127.0.0.1:+8000", "localhost.:8000", "127.0.0.2:8000", "[::1]8000", "[::1", "", "localhost:8000:8000", "evil.example:8000@localhost:8000", "localhost:8000\u{0}"] {
+        for bad in [
+            "evil.example:8000",
+            "127.0.0.1:8001",
+            "127.0.0.1",
+            "localhost",
+            "[::1]",
+            "127.0.0.1:08000",
+            "127.0.0.1:+8000",
+            "localhost.:8000",
+            "127.0.0.2:8000",
+            "[::1]8000",
+            "[::1",
+            "",
+            "localhost:8000:8000",
+            "evil.example:8000@localhost:8000",
+            "localhost:8000\u{0}",
+        ] {
             assert!(!host_allowed(bad.as_bytes(), 8000), "{bad}");
         }
         assert!(!host_allowed(b"\xff:8000", 8000));
@@ -305,21 +348,34 @@ mod tests {
     fn heads_are_read_within_bounds() {
         assert_eq!(
             head(b"GET /ja/index.html?x=1 HTTP/1.1\r\nHost: localhost:8000\r\nAccept: */*\r\n\r\n"),
-            Head::Request { method: "GET".into(), target: "/ja/index.html?x=1".into(), hosts: vec![b"localhost:8000".to_vec()] }
+            Head::Request {
+                method: "GET".into(),
+                target: "/ja/index.html?x=1".into(),
+                hosts: vec![b"localhost:8000".to_vec()]
+            }
         );
         assert_eq!(head(b"GET / HTTP/1.1\r\nHost: a\r\n"), Head::Gone, "closed before the end of the head");
         assert_eq!(head(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"), Head::Malformed);
-        let endless: Vec<u8> = b"GET / HTTP/1.1\r\nX-A: ".iter().copied().chain(std::iter::repeat_n(b'a', 10 * MAX_HEAD_BYTES)).collect();
+        let endless: Vec<u8> =
+            b"GET / HTTP/1.1\r\nX-A: ".iter().copied().chain(std::iter::repeat_n(b'a', 10 * MAX_HEAD_BYTES)).collect();
         assert_eq!(head(&endless), Head::TooLarge);
-        let many: String = std::iter::once("GET / HTTP/1.1\r\n".to_owned()).chain((0..=MAX_HEADERS).map(|i| format!("X-{i}: 1\r\n"))).chain(["\r\n".to_owned()]).collect();
+        let many: String = std::iter::once("GET / HTTP/1.1\r\n".to_owned())
+            .chain((0..=MAX_HEADERS).map(|i| format!("X-{i}: 1\r\n")))
+            .chain(["\r\n".to_owned()])
+            .collect();
         assert!(many.len() < MAX_HEAD_BYTES);
         assert_eq!(head(many.as_bytes()), Head::TooLarge);
     }
 
     #[test]
     fn answers_refuse_what_is_not_a_preview_request() {
-        let handler: &Handler = &|path: &str| Response { status: 200, content_type: "text/plain", body: path.as_bytes().to_vec() };
-        let req = |method: &str, hosts: &[&str]| Head::Request { method: method.into(), target: "/a".into(), hosts: hosts.iter().map(|h| h.as_bytes().to_vec()).collect() };
+        let handler: &Handler =
+            &|path: &str| Response { status: 200, content_type: "text/plain", body: path.as_bytes().to_vec() };
+        let req = |method: &str, hosts: &[&str]| Head::Request {
+            method: method.into(),
+            target: "/a".into(),
+            hosts: hosts.iter().map(|h| h.as_bytes().to_vec()).collect(),
+        };
         let status = |h: Head| answer(h, 8000, handler).map(|(r, head_only)| (r.status, head_only));
         assert_eq!(status(req("GET", &["localhost:8000"])), Some((200, false)));
         assert_eq!(status(req("HEAD", &["localhost:8000"])), Some((200, true)));
@@ -330,7 +386,9 @@ mod tests {
         assert_eq!(status(Head::TooLarge), Some((431, false)));
         assert_eq!(status(Head::Malformed), Some((400, false)));
         assert_eq!(status(Head::Gone), None);
-        let refused = answer(req("GET", &["evil.example:8000"]), 8000, handler).map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned()).unwrap_or_default();
+        let refused = answer(req("GET", &["evil.example:8000"]), 8000, handler)
+            .map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned())
+            .unwrap_or_default();
         assert!(refused.contains("http://127.0.0.1:8000/"), "{refused}");
     }
 
@@ -339,7 +397,11 @@ mod tests {
         let r = plain(405, "no\n");
         let text = String::from_utf8(head_bytes(&r, r.body.len())).unwrap_or_default();
         assert!(text.starts_with("HTTP/1.1 405 Method Not Allowed\r\n"), "{text}");
-        assert!(text.contains("\r\nContent-Length: 3\r\n") && text.contains("\r\nConnection: close\r\n") && text.contains("\r\nAllow: GET, HEAD\r\n"));
+        assert!(
+            text.contains("\r\nContent-Length: 3\r\n")
+                && text.contains("\r\nConnection: close\r\n")
+                && text.contains("\r\nAllow: GET, HEAD\r\n")
+        );
         assert!(text.ends_with("\r\n\r\n"));
     }
 }

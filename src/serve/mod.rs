@@ -94,10 +94,21 @@ fn content_type(path: &str) -> &'static str {
 pub fn respond(state: &State, url: &str) -> Response {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/__kyodo/live.js" {
-        return Response { status: 200, content_type: "text/javascript; charset=utf-8", body: LIVE_JS.as_bytes().to_vec() };
+        return Response {
+            status: 200,
+            content_type: "text/javascript; charset=utf-8",
+            body: LIVE_JS.as_bytes().to_vec(),
+        };
     }
     if path == "/__kyodo/status" {
-        let body = serde_json::json!({ "version": state.version, "error": state.error }).to_string();
+        /// What the reload script polls: the build's number and its error, if any.
+        #[derive(serde::Serialize)]
+        struct Status<'a> {
+            error: Option<&'a str>,
+            version: u64,
+        }
+        let status = Status { error: state.error.as_deref(), version: state.version };
+        let body = serde_json::to_string(&status).unwrap_or_default();
         return Response { status: 200, content_type: "application/json", body: body.into_bytes() };
     }
     let mut file = path.trim_start_matches('/').to_owned();
@@ -112,7 +123,8 @@ pub fn respond(state: &State, url: &str) -> Response {
             Response { status: 200, content_type: kind, body }
         }
         None => {
-            let body = state.files.get("404.html").map(|b| with_live_script(b)).unwrap_or_else(|| b"404 Not Found".to_vec());
+            let body =
+                state.files.get("404.html").map(|b| with_live_script(b)).unwrap_or_else(|| b"404 Not Found".to_vec());
             Response { status: 404, content_type: "text/html; charset=utf-8", body }
         }
     }
@@ -126,7 +138,8 @@ pub fn run(root: &Path, port: u16) -> Result<(), String> {
     let mut preview = Preview::new(root);
     rebuild(&mut preview, &[], &state);
     let mut watcher = watch::SiteWatcher::new(root)?;
-    let server = http::Server::bind(port).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}\n  = help: choose another port with --port"))?;
+    let server = http::Server::bind(port)
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}\n  = help: choose another port with --port"))?;
     let rebuild_state = state.clone();
     std::thread::spawn(move || {
         while let Some(changed) = watcher.next_change() {
@@ -189,7 +202,10 @@ mod tests {
         let s = state();
         let page = respond(&s, "/ja/index.html?x=1");
         assert_eq!(page.status, 200);
-        assert_eq!(String::from_utf8(page.body).unwrap(), "<html><body>ja<script src=\"/__kyodo/live.js\"></script>\n</body></html>");
+        assert_eq!(
+            String::from_utf8(page.body).unwrap(),
+            "<html><body>ja<script src=\"/__kyodo/live.js\"></script>\n</body></html>"
+        );
         assert_eq!(respond(&s, "/ja/").body, respond(&s, "/ja/index.html").body);
         assert_eq!(respond(&s, "/").status, 200);
         let csv = respond(&s, "/data/projects.csv");

@@ -46,7 +46,9 @@ impl SiteWatcher {
             }
         })
         .map_err(|e| format!("cannot watch for changes: {e}"))?;
-        watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         let mut watching = SiteWatcher { watcher, root: root.to_path_buf(), events };
         watching.rewatch();
         Ok(watching)
@@ -62,7 +64,10 @@ impl SiteWatcher {
             if path.is_dir()
                 && let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive)
             {
-                eprintln!("warning: cannot watch {}: {e}\n  = help: changes there are seen again when the folder is replaced; or restart kyodo serve", path.display());
+                eprintln!(
+                    "warning: cannot watch {}: {e}\n  = help: changes there are seen again when the folder is replaced; or restart kyodo serve",
+                    path.display()
+                );
             }
         }
     }
@@ -104,7 +109,10 @@ pub fn classify(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> (Vec<P
         }
         if parts.next().is_none() {
             folders = true;
-        } else if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.') || n.to_string_lossy().ends_with('~')) {
+        } else if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.') || n.to_string_lossy().ends_with('~'))
+        {
             continue;
         }
         changed.push(path);
@@ -119,14 +127,29 @@ mod tests {
     #[test]
     fn only_content_and_themes_count_and_their_folders_are_noticed() {
         let root = Path::new("/site");
-        let paths = ["/site/content/projects/1-1-1.toml", "/site/content/projects/.1-1-1.toml.swp", "/site/content/projects/1-1-1.toml~", "/site/public/index.html", "/site/README.md", "/site/themes/default/templates/base.html", "/elsewhere/content/x.toml"];
+        let paths = [
+            "/site/content/projects/1-1-1.toml",
+            "/site/content/projects/.1-1-1.toml.swp",
+            "/site/content/projects/1-1-1.toml~",
+            "/site/public/index.html",
+            "/site/README.md",
+            "/site/themes/default/templates/base.html",
+            "/elsewhere/content/x.toml",
+        ];
         let (changed, folders) = classify(root, paths.iter().map(PathBuf::from));
-        assert_eq!(changed, [PathBuf::from("/site/content/projects/1-1-1.toml"), PathBuf::from("/site/themes/default/templates/base.html")]);
+        assert_eq!(
+            changed,
+            [
+                PathBuf::from("/site/content/projects/1-1-1.toml"),
+                PathBuf::from("/site/themes/default/templates/base.html")
+            ]
+        );
         assert!(!folders);
         let (changed, folders) = classify(root, [PathBuf::from("/site/content"), PathBuf::from("/site/content.old")]);
         assert_eq!((changed, folders), (vec![PathBuf::from("/site/content")], true));
         // The site root as given on the command line, `.` by default.
-        let (changed, folders) = classify(Path::new("."), [PathBuf::from("./themes"), PathBuf::from("./content/site.toml")]);
+        let (changed, folders) =
+            classify(Path::new("."), [PathBuf::from("./themes"), PathBuf::from("./content/site.toml")]);
         assert_eq!(changed.len(), 2);
         assert!(folders);
     }

@@ -87,7 +87,23 @@ pub fn records(root: &Path) -> BTreeMap<String, toml::Value> {
         .collect()
 }
 
-const TEXT_KEYS: [&str; 15] = ["title", "lead_note", "issues", "direction", "plan_content", "audience", "implementer", "label", "name", "unit", "text", "note", "achievements", "effect", "improvement"];
+const TEXT_KEYS: [&str; 15] = [
+    "title",
+    "lead_note",
+    "issues",
+    "direction",
+    "plan_content",
+    "audience",
+    "implementer",
+    "label",
+    "name",
+    "unit",
+    "text",
+    "note",
+    "achievements",
+    "effect",
+    "improvement",
+];
 
 fn year(v: &toml::Value) -> i64 {
     match v {
@@ -100,9 +116,13 @@ fn year(v: &toml::Value) -> i64 {
 fn normalize(key: &str, v: toml::Value) -> Option<toml::Value> {
     use toml::Value;
     Some(match v {
-        Value::Table(t) if key == "years" => Value::Table(t.into_iter().map(|(k, v)| (FiscalYear::parse(&k).unwrap().year().to_string(), v)).collect()),
+        Value::Table(t) if key == "years" => {
+            Value::Table(t.into_iter().map(|(k, v)| (FiscalYear::parse(&k).unwrap().year().to_string(), v)).collect())
+        }
         Value::Table(t) => Value::Table(t.into_iter().filter_map(|(k, v)| normalize(&k, v).map(|v| (k, v))).collect()),
-        Value::String(s) if TEXT_KEYS.contains(&key) => Value::Table([("ja".to_owned(), Value::String(s))].into_iter().collect()),
+        Value::String(s) if TEXT_KEYS.contains(&key) => {
+            Value::Table([("ja".to_owned(), Value::String(s))].into_iter().collect())
+        }
         v @ (Value::String(_) | Value::Integer(_)) if key == "year" => Value::Integer(year(&v)),
         Value::Integer(i) => Value::Float(i as f64),
         Value::Array(a) if a.is_empty() => return None,
@@ -120,7 +140,10 @@ fn normalize(key: &str, v: toml::Value) -> Option<toml::Value> {
 /// Reads a CSV file written by `kyodo export` (with its byte-order mark).
 pub fn read_csv(path: &Path) -> Vec<Vec<String>> {
     let bytes = fs::read(path).unwrap();
-    let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
     r.records().map(|rec| rec.unwrap().iter().map(str::to_owned).collect()).collect()
 }
 

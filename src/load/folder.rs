@@ -18,11 +18,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
+use super::PROJECTS_DIR;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::load::PROJECTS_DIR;
 use crate::slug::Slug;
 
 /// Files that Windows and macOS create in folders on their own; never a clerk's work.
@@ -89,11 +88,22 @@ pub fn record_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             let meant = meant_record_name(&name).or_else(|| backup_of(&name).map(|stem| format!("{stem}.toml")));
             if let Some(meant) = meant.filter(|m| record_set.contains(path.with_file_name(m).as_path())) {
                 help = match severity {
-                    Severity::Error => format!("{meant} exists too: keep the right one of the two as {meant}, and move the other out of {PROJECTS_DIR}/"),
-                    Severity::Warning => format!("{meant} is the record that is read; if you keep this copy on purpose, move it out of {PROJECTS_DIR}/ so that this warning goes away"),
+                    Severity::Error => format!(
+                        "{meant} exists too: keep the right one of the two as {meant}, and move the other out of {PROJECTS_DIR}/"
+                    ),
+                    Severity::Warning => format!(
+                        "{meant} is the record that is read; if you keep this copy on purpose, move it out of {PROJECTS_DIR}/ so that this warning goes away"
+                    ),
                 };
             }
-            diags.push(Diagnostic { severity, file: path.clone(), location: None, key: None, message, help: Some(help) });
+            diags.push(Diagnostic {
+                severity,
+                file: path.clone(),
+                location: None,
+                key: None,
+                message,
+                help: Some(help),
+            });
         }
     }
     records
@@ -103,7 +113,9 @@ pub fn record_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FileKind {
     File,
-    Link { to_folder: bool },
+    Link {
+        to_folder: bool,
+    },
     /// A device, pipe or socket.
     Other,
 }
@@ -114,15 +126,27 @@ fn classify(name: &str, kind: FileKind) -> Entry {
     match kind {
         FileKind::File if Path::new(name).extension().is_some_and(|x| x == "toml") => return Entry::Record,
         FileKind::File if SYSTEM_FILES.contains(&name.to_lowercase().as_str()) => return Entry::SystemFile,
-        FileKind::Link { to_folder } if !hidden && (to_folder || name.ends_with(".toml") || meant_record_name(name).is_some()) => {
+        FileKind::Link { to_folder }
+            if !hidden && (to_folder || name.ends_with(".toml") || meant_record_name(name).is_some()) =>
+        {
             let what = if to_folder { "the records in it" } else { "the record itself" };
             return error(
                 "not read: it is a symbolic link, and kyodo does not follow links".to_owned(),
                 format!("put {what} here instead of a link, or remove the link"),
             );
         }
-        FileKind::Link { .. } => return warning("a symbolic link, which kyodo does not follow".to_owned(), "remove the link, or move it out of content/projects/, so that this warning goes away".to_owned()),
-        FileKind::Other => return warning("not a file".to_owned(), "move it out of content/projects/, so that this warning goes away".to_owned()),
+        FileKind::Link { .. } => {
+            return warning(
+                "a symbolic link, which kyodo does not follow".to_owned(),
+                "remove the link, or move it out of content/projects/, so that this warning goes away".to_owned(),
+            );
+        }
+        FileKind::Other => {
+            return warning(
+                "not a file".to_owned(),
+                "move it out of content/projects/, so that this warning goes away".to_owned(),
+            );
+        }
         FileKind::File => {}
     }
     if let Some(target) = name.strip_suffix(".lnk").filter(|t| t.ends_with(".toml")) {
@@ -132,12 +156,20 @@ fn classify(name: &str, kind: FileKind) -> Entry {
         );
     }
     if let Some(meant) = meant_record_name(name) {
-        return error(format!("not read as a project record: {}", why_not_a_record(name)), format!("rename it to {meant}"));
+        return error(
+            format!("not read as a project record: {}", why_not_a_record(name)),
+            format!("rename it to {meant}"),
+        );
     }
     let keep_elsewhere = if hidden {
-        format!("if it is an editor's temporary file, it goes away when the editor is closed; otherwise move it out of {PROJECTS_DIR}/ so that this warning goes away")
+        format!(
+            "if it is an editor's temporary file, it goes away when the editor is closed; otherwise move it out of {PROJECTS_DIR}/ so that this warning goes away"
+        )
     } else {
-        format!("if you keep it on purpose, move it out of {PROJECTS_DIR}/ (e.g. to {}/) so that this warning goes away", crate::load::CONTENT_DIR)
+        format!(
+            "if you keep it on purpose, move it out of {PROJECTS_DIR}/ (e.g. to {}/) so that this warning goes away",
+            super::CONTENT_DIR
+        )
     };
     if let Some(stem) = backup_of(name) {
         return warning(
@@ -145,7 +177,10 @@ fn classify(name: &str, kind: FileKind) -> Entry {
             format!("{keep_elsewhere}; to publish it, rename it to {stem}.toml"),
         );
     }
-    warning("not a project record, so it is not published (only files ending in .toml are read)".to_owned(), keep_elsewhere)
+    warning(
+        "not a project record, so it is not published (only files ending in .toml are read)".to_owned(),
+        keep_elsewhere,
+    )
 }
 
 fn error(message: String, help: String) -> Entry {
@@ -160,11 +195,13 @@ fn warning(message: String, help: String) -> Entry {
 /// `.txt` added by Notepad, capitals, trailing spaces or dots (which Windows drops), or
 /// full-width characters. `None` for any other name, and for a record name itself.
 fn meant_record_name(name: &str) -> Option<String> {
-    let mut meant: String = name.nfkc().collect();
+    let mut meant: String = crate::width::nfkc(name).into_owned();
     loop {
         let trimmed = meant.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
         let without_txt = match trimmed.len().checked_sub(4) {
-            Some(cut) if trimmed.is_char_boundary(cut) && trimmed[cut..].eq_ignore_ascii_case(".txt") => &trimmed[..cut],
+            Some(cut) if trimmed.is_char_boundary(cut) && trimmed[cut..].eq_ignore_ascii_case(".txt") => {
+                &trimmed[..cut]
+            }
             _ => trimmed,
         };
         if without_txt.len() == meant.len() {
@@ -203,7 +240,7 @@ fn why_not_a_record(name: &str) -> &'static str {
         "its name ends in .txt (Notepad adds .txt unless \"Save as type\" is set to \"All files\")"
     } else if end.len() < name.len() {
         "its name ends in a space or a dot after .toml"
-    } else if name.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{3000}') {
+    } else if name.chars().any(crate::width::is_full_width) {
         "its name has full-width characters; record names are half-width"
     } else {
         "its name does not end in .toml in lower case"
@@ -256,7 +293,18 @@ mod tests {
 
     #[test]
     fn other_files_are_warnings_and_records_are_read() {
-        for name in ["README.txt", "notes.xlsx", "1-1-2.toml.bak", "1-1-2.toml~", ".1-1-2.toml.swp", "#1-1-2.toml#", "4913", ".toml", "1-1-2.txt", "toml"] {
+        for name in [
+            "README.txt",
+            "notes.xlsx",
+            "1-1-2.toml.bak",
+            "1-1-2.toml~",
+            ".1-1-2.toml.swp",
+            "#1-1-2.toml#",
+            "4913",
+            ".toml",
+            "1-1-2.txt",
+            "toml",
+        ] {
             assert_eq!(meant_record_name(name), None, "{name}");
             assert_eq!(severity(name), Some(Severity::Warning), "{name}");
         }
@@ -274,7 +322,14 @@ mod tests {
 
     #[test]
     fn a_misnamed_record_or_a_link_still_names_its_project() {
-        for (file, id) in [("content/projects/1-1-2.toml.txt", Some("1-1-2")), ("content/projects/a/1-1-3.TOML", Some("1-1-3")), ("content/projects/1-1-4.toml.lnk", Some("1-1-4")), ("content/projects/1-1-5.toml", Some("1-1-5")), ("content/projects/README.txt", None), ("content/site.toml", None)] {
+        for (file, id) in [
+            ("content/projects/1-1-2.toml.txt", Some("1-1-2")),
+            ("content/projects/a/1-1-3.TOML", Some("1-1-3")),
+            ("content/projects/1-1-4.toml.lnk", Some("1-1-4")),
+            ("content/projects/1-1-5.toml", Some("1-1-5")),
+            ("content/projects/README.txt", None),
+            ("content/site.toml", None),
+        ] {
             assert_eq!(intended_id(Path::new(file)).as_deref(), id, "{file}");
         }
     }

@@ -26,7 +26,8 @@ pub const STAMP_NAME: &str = ".kyodo-build";
 
 /// The text of the stamp file: one line, the same in every build, so that two builds of the
 /// same site stay byte-identical.
-pub const STAMP_TEXT: &str = "This folder was written by kyodo build and is replaced by the next build: do not keep your own files here.\n";
+pub const STAMP_TEXT: &str =
+    "This folder was written by kyodo build and is replaced by the next build: do not keep your own files here.\n";
 
 /// A folder of the site that no build may replace, contain or write into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,26 +53,45 @@ pub enum Found {
     /// A folder holding the stamp file.
     KyodoOutput,
     /// A folder with other things in it: their number and the first few names, sorted.
-    OtherFolder { count: usize, first: Vec<String> },
+    OtherFolder {
+        count: usize,
+        first: Vec<String>,
+    },
     File,
     /// A folder on the way is a file (`notes.txt/site`).
     PathThroughFile,
     /// A symbolic link (the output or a folder on its way) to something that does not exist.
-    DanglingLink { link: PathBuf, target: PathBuf },
+    DanglingLink {
+        link: PathBuf,
+        target: PathBuf,
+    },
 }
 
 /// Why a build refuses an output path.
 #[derive(Debug)]
 pub enum Reason {
-    SiteFolder { relation: Relation, folder: SiteFolder, path: PathBuf },
+    SiteFolder {
+        relation: Relation,
+        folder: SiteFolder,
+        path: PathBuf,
+    },
     File,
     PathThroughFile,
-    DanglingLink { link: PathBuf, target: PathBuf },
+    DanglingLink {
+        link: PathBuf,
+        target: PathBuf,
+    },
     FileSystemRoot,
     /// A folder kyodo did not write; `--force` replaces it.
-    NotKyodoOutput { count: usize, first: Vec<String> },
+    NotKyodoOutput {
+        count: usize,
+        first: Vec<String>,
+    },
     /// The path could not be looked at (permissions, a broken disk …).
-    Unreadable { path: PathBuf, error: io::Error },
+    Unreadable {
+        path: PathBuf,
+        error: io::Error,
+    },
 }
 
 /// A refused output path: the path as the clerk gave it, and why.
@@ -90,7 +110,8 @@ pub fn decide(out: &Path, found: &Found, site: &[(SiteFolder, PathBuf)], force: 
     if out.file_name().is_none() {
         return Err(Reason::FileSystemRoot);
     }
-    let site_folder = |relation, folder: SiteFolder, path: &Path| Reason::SiteFolder { relation, folder, path: path.to_path_buf() };
+    let site_folder =
+        |relation, folder: SiteFolder, path: &Path| Reason::SiteFolder { relation, folder, path: path.to_path_buf() };
     if let Some((folder, path)) = site.iter().find(|(_, p)| out == p) {
         return Err(site_folder(Relation::Is, *folder, path));
     }
@@ -108,7 +129,9 @@ pub fn decide(out: &Path, found: &Found, site: &[(SiteFolder, PathBuf)], force: 
         Found::OtherFolder { count, first } => Err(Reason::NotKyodoOutput { count: *count, first: first.clone() }),
         Found::File => Err(Reason::File),
         Found::PathThroughFile => Err(Reason::PathThroughFile),
-        Found::DanglingLink { link, target } => Err(Reason::DanglingLink { link: link.clone(), target: target.clone() }),
+        Found::DanglingLink { link, target } => {
+            Err(Reason::DanglingLink { link: link.clone(), target: target.clone() })
+        }
     }
 }
 
@@ -134,7 +157,11 @@ impl Destination {
             move |error| refuse(Reason::Unreadable { path, error })
         };
         let mut site = Vec::new();
-        for (folder, path) in [(SiteFolder::Root, site_root.to_path_buf()), (SiteFolder::Content, site_root.join("content")), (SiteFolder::Themes, site_root.join("themes"))] {
+        for (folder, path) in [
+            (SiteFolder::Root, site_root.to_path_buf()),
+            (SiteFolder::Content, site_root.join("content")),
+            (SiteFolder::Themes, site_root.join("themes")),
+        ] {
             // A dangling link in the site's own folders is for the build to report; the
             // path the link names is still protected.
             let resolved = match resolve(&path).map_err(unreadable(&path))? {
@@ -148,7 +175,9 @@ impl Destination {
                 let found = inspect(&p).map_err(unreadable(&p))?;
                 (p, found)
             }
-            Resolved::Dangling { link, target } => (std::path::absolute(out).map_err(unreadable(out))?, Found::DanglingLink { link, target }),
+            Resolved::Dangling { link, target } => {
+                (std::path::absolute(out).map_err(unreadable(out))?, Found::DanglingLink { link, target })
+            }
         };
         decide(&path, &found, &site, force).map_err(refuse)?;
         Ok(Destination { shown: out.to_path_buf(), path, site, force })
@@ -158,7 +187,8 @@ impl Destination {
     /// changed while the site was being built.
     pub fn recheck(&self) -> Result<(), Refusal> {
         let refuse = |reason| Refusal { out: self.shown.clone(), link_to: fs::read_link(&self.shown).ok(), reason };
-        let found = inspect(&self.path).map_err(|error| refuse(Reason::Unreadable { path: self.path.clone(), error }))?;
+        let found =
+            inspect(&self.path).map_err(|error| refuse(Reason::Unreadable { path: self.path.clone(), error }))?;
         decide(&self.path, &found, &self.site, self.force).map_err(refuse)
     }
 
@@ -279,7 +309,9 @@ impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let out = self.out.display();
         match &self.link_to {
-            Some(target) if !matches!(self.reason, Reason::DanglingLink { .. }) => write!(f, "error: cannot build into {out} (a symbolic link to {}): ", target.display())?,
+            Some(target) if !matches!(self.reason, Reason::DanglingLink { .. }) => {
+                write!(f, "error: cannot build into {out} (a symbolic link to {}): ", target.display())?
+            }
             _ => write!(f, "error: cannot build into {out}: ")?,
         }
         match &self.reason {
@@ -295,15 +327,24 @@ impl fmt::Display for Refusal {
                     Relation::Inside => "it is inside",
                 };
                 writeln!(f, "{how} {what} ({})", shown(path))?;
-                write!(f, "  = help: build into a folder of its own, such as public/ in the site root (the default); the site root, content/ and themes/ are never replaced, not even with --force")
+                write!(
+                    f,
+                    "  = help: build into a folder of its own, such as public/ in the site root (the default); the site root, content/ and themes/ are never replaced, not even with --force"
+                )
             }
             Reason::File => {
                 writeln!(f, "it is a file, not a folder")?;
-                write!(f, "  = help: choose a new or empty folder with --out; a file is never replaced, not even with --force")
+                write!(
+                    f,
+                    "  = help: choose a new or empty folder with --out; a file is never replaced, not even with --force"
+                )
             }
             Reason::PathThroughFile => {
                 writeln!(f, "a folder on its way is a file")?;
-                write!(f, "  = help: choose a new or empty folder with --out; a file is never replaced, not even with --force")
+                write!(
+                    f,
+                    "  = help: choose a new or empty folder with --out; a file is never replaced, not even with --force"
+                )
             }
             Reason::DanglingLink { link, target } => {
                 writeln!(f, "{} is a symbolic link to {}, which does not exist", link.display(), target.display())?;
@@ -314,9 +355,17 @@ impl fmt::Display for Refusal {
                 write!(f, "  = help: choose a new or empty folder with --out")
             }
             Reason::NotKyodoOutput { count, first } => {
-                let more = if *count > first.len() { format!(" and {} more", count - first.len()) } else { String::new() };
-                writeln!(f, "it holds {}{more} but no {STAMP_NAME} file to show kyodo wrote it, and a build replaces the whole folder", first.join(", "))?;
-                write!(f, "  = help: choose a new or empty folder with --out, or pass --force to delete everything in {out} and build there (needed once for a folder built by a kyodo older than the {STAMP_NAME} file)")
+                let more =
+                    if *count > first.len() { format!(" and {} more", count - first.len()) } else { String::new() };
+                writeln!(
+                    f,
+                    "it holds {}{more} but no {STAMP_NAME} file to show kyodo wrote it, and a build replaces the whole folder",
+                    first.join(", ")
+                )?;
+                write!(
+                    f,
+                    "  = help: choose a new or empty folder with --out, or pass --force to delete everything in {out} and build there (needed once for a folder built by a kyodo older than the {STAMP_NAME} file)"
+                )
             }
             Reason::Unreadable { path, error } => {
                 writeln!(f, "cannot look into {}: {error}", path.display())?;

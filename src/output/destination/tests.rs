@@ -128,7 +128,9 @@ fn what_is_in_a_folder_decides_whether_it_may_be_replaced() {
     fs::create_dir(out.join("c")).unwrap();
     fs::create_dir(out.join("d")).unwrap();
     match Destination::check(&root, &out, false).map_err(|r| r.reason) {
-        Err(Reason::NotKyodoOutput { count, first }) => assert_eq!((count, first), (4, vec!["a.txt".to_owned(), "b.txt".to_owned(), "c".to_owned()])),
+        Err(Reason::NotKyodoOutput { count, first }) => {
+            assert_eq!((count, first), (4, vec!["a.txt".to_owned(), "b.txt".to_owned(), "c".to_owned()]))
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(reason(&root, &out, true), "ok");

@@ -1,9 +1,9 @@
-//! Writing the rendered site: all or nothing, and only where kyodo may write.
+//! The staging folder: all or nothing, and only where kyodo may write.
 //!
 //! Files are written to a staging folder next to the destination; only when every file
 //! is written is the old folder moved aside and the new one moved into its place. A build
 //! that fails at any point leaves the previous output exactly as it was. Where a build may
-//! write at all is decided by [`crate::destination`]; every folder kyodo writes (the output
+//! write at all is decided by [`super::destination`]; every folder kyodo writes (the output
 //! and its staging folders) carries the stamp file, written first, so that the next build
 //! knows it may replace the output and remove staging folders a killed build left behind.
 
@@ -11,8 +11,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::destination::{self, Destination, Refusal, STAMP_NAME, STAMP_TEXT};
-use crate::render::Output;
+use super::destination::{self, Destination, Refusal, STAMP_NAME, STAMP_TEXT};
+use super::{Output, Sink, SinkFile};
 
 /// Why writing failed, with the path involved.
 #[derive(Debug)]
@@ -123,11 +123,8 @@ fn swap_into_place(staging: tempfile::TempDir, dest: &Destination) -> Result<(),
     let name = dest.name().to_string_lossy();
     let staged = staging.keep();
     let old = if fs::symlink_metadata(target).is_ok() {
-        let aside = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
-            .tempdir_in(parent)
-            .map_err(at(parent))?
-            .keep();
+        let aside =
+            tempfile::Builder::new().prefix(&format!(".{name}.old-")).tempdir_in(parent).map_err(at(parent))?.keep();
         // `aside` exists as an empty folder; rename needs the target gone.
         fs::remove_dir(&aside).map_err(at(&aside))?;
         if let Err(error) = fs::rename(target, &aside) {
@@ -223,12 +220,12 @@ impl Staging {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl Sink for Staging {
     fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), String> {
         self.write_file(rel, &bytes).map_err(|e| e.to_string())
     }
 
-    fn open(&self, rel: &str) -> Result<Box<dyn crate::render::SinkFile + '_>, String> {
+    fn open(&self, rel: &str) -> Result<Box<dyn SinkFile + '_>, String> {
         let path = self.prepare(rel).map_err(|e| e.to_string())?;
         let file = fs::File::create(&path).map_err(|e| WriteError { path: path.clone(), error: e }.to_string())?;
         Ok(Box::new(StagedFile { staging: self, path, file: io::BufWriter::with_capacity(1 << 20, file) }))
@@ -251,7 +248,7 @@ impl io::Write for StagedFile<'_> {
     }
 }
 
-impl crate::render::SinkFile for StagedFile<'_> {
+impl SinkFile for StagedFile<'_> {
     fn finish(mut self: Box<Self>) -> Result<(), String> {
         use io::Write;
         self.file.flush().map_err(|e| WriteError { path: self.path.clone(), error: e }.to_string())?;

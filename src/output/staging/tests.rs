@@ -39,7 +39,8 @@ fn replaces_the_folder_and_drops_files_of_the_old_build() {
     let dest = public(&tmp);
     write_atomically(&output(&[("index.html", "old"), ("old.html", "gone soon")]), &dest).unwrap();
     write_atomically(&output(&[("index.html", "new"), ("ja/index.html", "ja")]), &dest).unwrap();
-    let expected = vec![stamp(), (PathBuf::from("index.html"), b"new".to_vec()), (PathBuf::from("ja/index.html"), b"ja".to_vec())];
+    let expected =
+        vec![stamp(), (PathBuf::from("index.html"), b"new".to_vec()), (PathBuf::from("ja/index.html"), b"ja".to_vec())];
     assert_eq!(files(dest.path()), expected);
     assert_eq!(names(tmp.path()), vec![OsString::from("public")], "no staging folders left");
 }
@@ -98,7 +99,10 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
     make(".public.old-keep me", &[(STAMP_NAME, STAMP_TEXT)]);
     make(".site.new-j1k2l3", &[(STAMP_NAME, STAMP_TEXT)]);
     write_atomically(&output(&[("index.html", "new")]), &dest).unwrap();
-    let kept: Vec<OsString> = [".public.old-keep me", ".public.old-mine", ".public.old-x", ".site.new-j1k2l3", "public"].map(OsString::from).into();
+    let kept: Vec<OsString> =
+        [".public.old-keep me", ".public.old-mine", ".public.old-x", ".site.new-j1k2l3", "public"]
+            .map(OsString::from)
+            .into();
     assert_eq!(names(tmp.path()), kept);
     assert_eq!(fs::read_to_string(tmp.path().join(".public.old-x/notes.txt")).unwrap(), "mine");
     assert_eq!(fs::read_to_string(tmp.path().join(".public.old-mine/deep/notes.txt")).unwrap(), "mine");

@@ -1,0 +1,43 @@
+//! Metadata that portals read: Frictionless `datapackage.json`, DCAT `catalog.jsonld`, and
+//! the schema.org `Dataset` embedded in the data page. Each document is a tree of
+//! `Serialize` structs; fields are declared in alphabetical order, the order of the
+//! published files.
+
+mod datapackage;
+mod dcat;
+mod schema_org;
+
+pub use datapackage::datapackage;
+pub use dcat::dcat;
+pub use schema_org::schema_org;
+
+use crate::i18n::Lang;
+use crate::load::Site;
+use crate::markdown::to_plain_text;
+use crate::text::Text;
+
+/// The dataset's machine name: municipality code and plan, stable across builds.
+fn package_name(site: &Site) -> String {
+    format!("kyodo-{}", site.config.municipality.code.get_ref())
+}
+
+/// A text in both languages, `ja / en`, or the Japanese alone where it has no English.
+fn both(t: &Text) -> String {
+    let en = t.get(Lang::En);
+    if en.lang == Lang::En && en.value != t.ja { format!("{} / {}", t.ja, en.value) } else { t.ja.clone() }
+}
+
+/// The site's description in a language as plain text, or its title.
+fn description(site: &Site, lang: Lang) -> String {
+    match &site.config.description {
+        Some(d) => to_plain_text(d.get(lang).value),
+        None => site.config.title.get(lang).value.to_owned(),
+    }
+}
+
+/// The fiscal years covered, as an ISO 8601 interval: 2023-04-01/2024-03-31.
+fn temporal(site: &Site) -> Option<String> {
+    let years: Vec<i64> = site.config.reported_years.iter().map(|y| y.get_ref().year()).collect();
+    let (first, last) = (years.iter().min()?, years.iter().max()?);
+    Some(format!("{first}-04-01/{}-03-31", last + 1))
+}

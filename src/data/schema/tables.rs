@@ -1,0 +1,312 @@
+//! The five tables kyodo publishes, column by column.
+
+use super::FieldType::*;
+use super::{Column, ForeignKey, ID_PATTERN, Table, TableId, leading, pair, project_leading, year_columns};
+
+pub(super) fn projects() -> Table {
+    let mut c = project_leading();
+    c.push(Column::new(
+        "計画番号",
+        Text,
+        "Plan code",
+        "計画書に印刷された事業の番号（例：1-(3)-③）",
+        "The project's code as printed in the plan (e.g. 1-(3)-③)",
+    ));
+    c.push(Column::new("基本目標", Text, "Basic goal", "基本目標の番号", "Code of the basic goal").required());
+    c.extend(pair("基本目標名", "Basic goal title", "基本目標の名称", "Title of the basic goal"));
+    c.push(Column::new("施策", Text, "Policy", "施策の番号", "Code of the policy").required());
+    c.extend(pair("施策名", "Policy title", "施策の名称", "Title of the policy"));
+    let [title, title_en] = pair("事業名", "Project title", "事業名", "Project title");
+    c.push(Column { required: true, ..title });
+    c.push(title_en);
+    c.push(
+        Column::new(
+            "担当課ID",
+            Text,
+            "Department id",
+            "担当課のID（departments.csv の ID）",
+            "Id of the reporting department (ID in departments.csv)",
+        )
+        .required()
+        .pattern(ID_PATTERN),
+    );
+    c.extend(pair("担当課", "Department", "担当課（課等名）", "Reporting department"));
+    c.extend(pair("部等名", "Division", "担当課の属する部等", "Division the department belongs to"));
+    c.extend(project_description_columns());
+    c.push(
+        Column::new(
+            "ページURL",
+            Text,
+            "Page URL (Japanese)",
+            "日本語ページのURL（base_url 未設定時はサイトのルートからの相対パス）",
+            "URL of the Japanese page (relative to the site root when no base_url is set)",
+        )
+        .required(),
+    );
+    c.push(
+        Column::new("ページURL_英字", Text, "Page URL (English)", "英語ページのURL", "URL of the English page")
+            .required(),
+    );
+    c.push(Column::new("JSON_URL", Text, "JSON URL", "この事業のJSONのURL", "URL of this project's JSON").required());
+    Table {
+        id: TableId::Projects,
+        title_ja: "事業一覧",
+        title_en: "Projects",
+        description_ja: "1行に1事業。計画上の位置、担当課、事業の概要。",
+        description_en: "One row per project: its place in the plan, its departments and what it is about.",
+        columns: c,
+        primary_key: vec!["ID"],
+        foreign_keys: vec![ForeignKey {
+            fields: vec!["担当課ID"],
+            resource: TableId::Departments,
+            reference: vec!["ID"],
+        }],
+    }
+}
+
+pub(super) fn indicators() -> Table {
+    let mut c = project_leading();
+    c.push(
+        Column::new(
+            "指標ID",
+            Text,
+            "Indicator id",
+            "指標のID（事業内で一意）",
+            "Indicator id, unique within the project",
+        )
+        .required()
+        .pattern(ID_PATTERN),
+    );
+    let [name, name_en] = pair("指標名", "Indicator", "成果を示す指標の名称", "Name of the indicator");
+    c.push(Column { required: true, ..name });
+    c.push(name_en);
+    c.extend(pair(
+        "単位",
+        "Unit",
+        "数値の単位（値の列は数値のみ）",
+        "Unit of the numeric value (the value column holds numbers only)",
+    ));
+    c.extend(direction_and_kind_columns());
+    c.extend(year_columns());
+    c.push(Column::new(
+        "値",
+        Number,
+        "Value",
+        "数値（カンマ・単位なし）。文章の値の場合は空欄",
+        "The number, without commas or unit; blank when the value is a text",
+    ));
+    c.extend(pair(
+        "値_テキスト",
+        "Text value",
+        "数値でない値（例：充実、未実施）。数値の場合は空欄",
+        "A value that is not a number (e.g. 充実 enhanced); blank when the value is a number",
+    ));
+    c.push(Column::new("達成率", Number, "Achievement rate (%)", "達成率（％）＝（実績値−基準値）÷（目標値−基準値）×100。実績値の行で、基準値・目標値・実績値がすべて数値の場合のみ", "Achievement rate in percent = (actual − baseline) ÷ (target − baseline) × 100; only on actual rows where baseline, target and actual are numbers"));
+    c.extend(pair(
+        "値の説明",
+        "Value label",
+        "値の説明（例：第1次計画実績）",
+        "What the value is (e.g. 1st plan result)",
+    ));
+    c.extend(pair("注記", "Note", "注記（例：時点）", "Note (e.g. the date of the value)"));
+    Table {
+        id: TableId::Indicators,
+        title_ja: "成果を示す指標",
+        title_en: "Indicators",
+        description_ja: "縦持ち形式。1行に1つの値（事業×指標×区分×年度）。",
+        description_en: "Long format: one row per value (project × indicator × kind × fiscal year).",
+        columns: c,
+        primary_key: vec!["ID", "指標ID", "区分", "年度"],
+        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
+    }
+}
+
+pub(super) fn reports() -> Table {
+    let mut c = project_leading();
+    c.extend(year_columns());
+    c.push(Column::new(
+        "評価",
+        Text,
+        "Evaluation grade",
+        "事業の評価（例：A）。評価のない計画では空欄",
+        "Evaluation grade (e.g. A); blank where the plan has no grades",
+    ));
+    c.extend(pair("評価の定義", "Grade definition", "評価の定義", "Definition of the grade"));
+    c.push(Column::new(
+        "協働の相手",
+        List,
+        "Partners",
+        "協働の相手の記号（; 区切り）",
+        "Partner codes, separated by ;",
+    ));
+    c.extend(pair("協働の相手_名称", "Partner names", "協働の相手の名称（; 区切り）", "Partner names, separated by ;"));
+    c.extend(pair(
+        "取組実績",
+        "Achievements",
+        "取組実績・取組内容（書式を除いたテキスト）",
+        "Achievements (plain text)",
+    ));
+    c.extend(pair(
+        "効果又は理由",
+        "Effect or reason",
+        "効果又は理由（書式を除いたテキスト）",
+        "Effect or reason (plain text)",
+    ));
+    c.extend(pair("改善策", "Improvements", "改善策（書式を除いたテキスト）", "Improvements (plain text)"));
+    Table {
+        id: TableId::Reports,
+        title_ja: "年度別の進捗状況",
+        title_en: "Yearly reports",
+        description_ja: "1行に1事業の1年度の報告：評価、協働の相手、取組実績、効果。",
+        description_en: "One row per project and fiscal year: grade, partners, achievements, effect.",
+        columns: c,
+        primary_key: vec!["ID", "年度"],
+        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
+    }
+}
+
+pub(super) fn schedule() -> Table {
+    let mut c = project_leading();
+    c.push(
+        Column::new("行番号", Integer, "Row", "年次計画の行の番号（1から）", "Row of the yearly plan, from 1")
+            .required(),
+    );
+    c.extend(pair(
+        "取組",
+        "Activity",
+        "年次計画の行の名称（1行だけの場合は空欄）",
+        "Name of the yearly-plan row (blank when there is only one)",
+    ));
+    c.extend(year_columns());
+    c.push(
+        Column::new("状況ID", Text, "Status id", "年次計画の状況のID", "Id of the yearly-plan status")
+            .required()
+            .pattern(ID_PATTERN),
+    );
+    let [status, status_en] = pair(
+        "状況",
+        "Status",
+        "年次計画の状況（例：実施、→、検討）",
+        "Yearly-plan status (e.g. implement, continue, consider)",
+    );
+    c.push(Column { required: true, ..status });
+    c.push(status_en);
+    Table {
+        id: TableId::Schedule,
+        title_ja: "年次計画",
+        title_en: "Yearly plan",
+        description_ja: "1行に1事業の年次計画の1年度分。",
+        description_en: "One row per project, yearly-plan row and fiscal year.",
+        columns: c,
+        primary_key: vec!["ID", "行番号", "年度"],
+        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
+    }
+}
+
+pub(super) fn departments() -> Table {
+    let mut c = leading("担当課のID", "Department id");
+    let [name, name_en] = pair("担当課名", "Department", "担当課・部署の名称", "Name of the department");
+    c.push(Column { required: true, ..name });
+    c.push(name_en);
+    c.extend(pair("部等名", "Division", "属する部等", "Division it belongs to"));
+    Table {
+        id: TableId::Departments,
+        title_ja: "担当課",
+        title_en: "Departments",
+        description_ja: "事業に関わる課・部署の一覧。",
+        description_en: "The departments and units named in the projects.",
+        columns: c,
+        primary_key: vec!["ID"],
+        foreign_keys: vec![],
+    }
+}
+
+/// The columns of `projects.csv` that describe the project: departments, texts, links.
+fn project_description_columns() -> Vec<Column> {
+    let mut c = Vec::new();
+    c.push(Column::new(
+        "主たる部署ID",
+        List,
+        "Lead department ids",
+        "主たる部署のID（; 区切り）",
+        "Ids of the lead departments, separated by ;",
+    ));
+    c.extend(pair(
+        "主たる部署_補足",
+        "Lead department note",
+        "主たる部署の補足（例：市民活動サポートセンター）",
+        "Note on the lead department",
+    ));
+    c.push(Column::new(
+        "関係部署ID",
+        List,
+        "Related department ids",
+        "関係部署などのID（; 区切り）",
+        "Ids of the related departments, separated by ;",
+    ));
+    c.extend(pair("現状・課題", "Current issues", "現状・課題（書式を除いたテキスト）", "Current issues (plain text)"));
+    c.extend(pair(
+        "目指すべき方向性",
+        "Direction",
+        "目指すべき方向性（書式を除いたテキスト）",
+        "Direction (plain text)",
+    ));
+    c.extend(pair("推進内容", "Planned content", "推進内容（書式を除いたテキスト）", "Planned content (plain text)"));
+    c.extend(pair("対象者", "Target audience", "対象者", "Target audience"));
+    c.extend(pair("実施主体", "Implemented by", "実施主体", "Who implements the project"));
+    c.push(Column::new(
+        "関連事業ID",
+        List,
+        "Related project ids",
+        "主な関連事業のID（; 区切り）",
+        "Ids of the related projects, separated by ;",
+    ));
+    c.push(Column::new(
+        "協働の相手",
+        List,
+        "Partners",
+        "各年度の報告に記載された協働の相手の記号（; 区切り）",
+        "Partner codes named in the yearly reports, separated by ;",
+    ));
+    c
+}
+
+/// The columns of `indicators.csv` that say which way is better and which value a row is.
+fn direction_and_kind_columns() -> Vec<Column> {
+    vec![
+        Column::new(
+            "目指す方向",
+            Text,
+            "Desired direction",
+            "指標が目指す方向：増加 または 減少",
+            "Which way is better: 増加 (increase) or 減少 (decrease)",
+        )
+        .allowed(&["増加", "減少"]),
+        Column::new(
+            "目指す方向_英字",
+            Text,
+            "Desired direction (English)",
+            "目指す方向の英字表記：increase または decrease",
+            "increase or decrease",
+        )
+        .allowed(&["increase", "decrease"]),
+        Column::new(
+            "区分",
+            Text,
+            "Kind",
+            "値の区分：基準値・目標値・実績値",
+            "Kind of value: 基準値 (baseline), 目標値 (target), 実績値 (actual)",
+        )
+        .required()
+        .allowed(&["基準値", "目標値", "実績値"]),
+        Column::new(
+            "区分_英字",
+            Text,
+            "Kind (English)",
+            "区分の英字表記：baseline, target, actual",
+            "baseline, target or actual",
+        )
+        .required()
+        .allowed(&["baseline", "target", "actual"]),
+    ]
+}

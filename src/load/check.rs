@@ -1,0 +1,362 @@
+//! The checks a parsed site must pass: references between records, unique ids, values
+//! that make sense together.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostics, Severity, Source, did_you_mean};
+use crate::fiscal_year::FiscalYear;
+use crate::model::config::{check_base_url, check_municipality_code};
+use crate::model::{Indicator, Project, SiteConfig, ValueKind, Vocabulary};
+use crate::slug::{Slug, natural_cmp};
+
+use super::*;
+
+pub(super) fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut Diagnostics) {
+    let src = Source { path: &file.path, text: &file.text };
+    if config.reported_years.is_empty() {
+        diags.push(src.at(
+            Severity::Error,
+            None,
+            Some("reported_years"),
+            "no reported year\nwrite the fiscal years this site reports on, e.g. reported_years = [\"R5\"]",
+        ));
+    }
+    if let Err(m) = check_municipality_code(config.municipality.code.get_ref()) {
+        diags.push(src.error(config.municipality.code.span(), "municipality.code", m));
+    }
+    if let Some((url, Err(m))) = config.base_url.as_ref().map(|url| (url, check_base_url(url.get_ref()))) {
+        diags.push(src.error(url.span(), "base_url", m));
+    }
+    if !config.languages.contains(&config.default_language) {
+        diags.push(src.at(
+            Severity::Error,
+            None,
+            Some("default_language"),
+            "the default language is not in `languages`\nadd it to languages or choose another default_language",
+        ));
+    }
+    if let (Some(start), Some(end)) = (config.plan.start, &config.plan.end)
+        && start > *end.get_ref()
+    {
+        diags.push(src.error(end.span(), "plan.end", format!("the plan ends ({}) before it starts ({start})\nwrite the first fiscal year in plan.start and the last in plan.end", end.get_ref())));
+    }
+    if config.theme.is_empty() || config.theme.contains(['/', '\\']) || config.theme.starts_with('.') {
+        diags.push(src.at(
+            Severity::Error,
+            None,
+            Some("theme"),
+            &format!(
+                "\"{}\" is not a theme name\nwrite the name of a folder under themes/, or \"default\"",
+                config.theme
+            ),
+        ));
+    }
+}
+
+pub(super) fn check_vocabulary(file: &LoadedText, vocabulary: &Vocabulary, diags: &mut Diagnostics) {
+    let src = Source { path: &file.path, text: &file.text };
+    let mut check_unique = |list: &str, ids: Vec<&Spanned<Slug>>| {
+        let mut seen = BTreeSet::new();
+        for id in ids {
+            if !seen.insert(id.get_ref().as_str()) {
+                diags.push(src.error(
+                    id.span(),
+                    &format!("{list}.id"),
+                    format!("the id \"{}\" is used twice in {list}\ngive each entry its own id", id.get_ref()),
+                ));
+            }
+        }
+    };
+    check_unique("departments", vocabulary.departments.iter().map(|d| &d.id).collect());
+    check_unique("goals", vocabulary.goals.iter().map(|g| &g.id).collect());
+    check_unique("goals.policies", vocabulary.goals.iter().flat_map(|g| g.policies.iter().map(|p| &p.id)).collect());
+    check_unique("grades", vocabulary.grades.iter().map(|g| &g.id).collect());
+    check_unique("partners", vocabulary.partners.iter().map(|p| &p.id).collect());
+    check_unique("statuses", vocabulary.statuses.iter().map(|s| &s.id).collect());
+}
+
+/// Checks one reference against the ids that exist, with a did-you-mean suggestion.
+/// Help texts list the known ids only when there are this many or fewer.
+pub(super) const LIST_IDS_UP_TO: usize = 50;
+
+pub(super) fn check_ref(
+    src: &Source,
+    id: &Spanned<Slug>,
+    key: &str,
+    what: &str,
+    known: &[&str],
+    defined_in: &str,
+    diags: &mut Diagnostics,
+) {
+    let wanted = id.get_ref().as_str();
+    if known.contains(&wanted) {
+        return;
+    }
+    let mut known = known.to_vec();
+    known.sort_by(|a, b| natural_cmp(a, b));
+    known.dedup();
+    let help = if known.is_empty() {
+        format!("no {what} is defined yet: add it to {defined_in} first")
+    } else {
+        match did_you_mean(wanted, known.iter().copied()) {
+            Some(s) if known.len() > LIST_IDS_UP_TO => {
+                format!("did you mean \"{s}\"? see the {what} ids in {defined_in}")
+            }
+            Some(s) => format!("did you mean \"{s}\"? the {what} ids in {defined_in} are: {}", known.join(", ")),
+            None if known.len() > LIST_IDS_UP_TO => {
+                format!("write one of the {what} ids in {defined_in} ({} of them)", known.len())
+            }
+            None => format!("write one of the {what} ids in {defined_in}: {}", known.join(", ")),
+        }
+    };
+    diags.push(src.error(id.span(), key, format!("unknown {what} \"{wanted}\"\n{help}")));
+}
+
+/// The ids a project record may refer to, from the vocabulary.
+pub(super) struct Known<'a> {
+    pub departments: Vec<&'a str>,
+    pub policies: Vec<&'a str>,
+    pub grades: Vec<&'a str>,
+    pub partners: Vec<&'a str>,
+    pub statuses: Vec<&'a str>,
+    pub reported: Option<FiscalYear>,
+}
+
+impl<'a> Known<'a> {
+    pub(super) fn new(vocabulary: &'a Vocabulary, reported: Option<FiscalYear>) -> Known<'a> {
+        Known {
+            departments: vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect(),
+            policies: vocabulary
+                .goals
+                .iter()
+                .flat_map(|g| g.policies.iter())
+                .map(|p| p.id.get_ref().as_str())
+                .collect(),
+            grades: vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect(),
+            partners: vocabulary.partners.iter().map(|p| p.id.get_ref().as_str()).collect(),
+            statuses: vocabulary.statuses.iter().map(|s| s.id.get_ref().as_str()).collect(),
+            reported,
+        }
+    }
+}
+
+/// The checks that need every project: ids are unique, related projects exist. The text
+/// of a file is read again only for a problem to show.
+pub(super) fn check_across_projects(
+    projects: &[ProjectFile],
+    broken: &[String],
+    inputs: &Inputs,
+    diags: &mut Diagnostics,
+) {
+    let mut first_seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    for project in projects {
+        let id = project.record.id.get_ref().as_str();
+        if let Some(other) = first_seen.get(id) {
+            let file = inputs.text_of(&project.path);
+            let src = Source { path: &file.path, text: &file.text };
+            diags.push(src.error(
+                project.record.id.span(),
+                "id",
+                format!(
+                    "the project id \"{id}\" is also used by {}\ngive each project its own id",
+                    other.display().to_string().replace('\\', "/")
+                ),
+            ));
+        } else {
+            first_seen.insert(id, &project.path);
+        }
+    }
+    let ids: std::collections::HashSet<&str> =
+        first_seen.keys().copied().chain(broken.iter().map(String::as_str)).collect();
+    let mut sorted_ids: Option<Vec<&str>> = None;
+    for project in projects {
+        let p = &project.record;
+        let missing: Vec<(usize, &Spanned<Slug>)> = p
+            .related
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.get_ref() != p.id.get_ref() && !ids.contains(r.get_ref().as_str()))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let known = sorted_ids.get_or_insert_with(|| ids.iter().copied().collect());
+        let file = inputs.text_of(&project.path);
+        let src = Source { path: &file.path, text: &file.text };
+        for (i, r) in missing {
+            check_ref(&src, r, &format!("related[{i}]"), "project", known, PROJECTS_DIR, diags);
+        }
+    }
+}
+
+/// The checks of one project record that need only its own file and the vocabulary; fills
+/// in what the loader derives (fiscal years of the yearly plan, numbers as written).
+pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, known: &Known, diags: &mut Diagnostics) {
+    let src = Source { path: &file.path, text: &file.text };
+    check_identity(&src, path, p, known, diags);
+    derive_schedule(&src, p, known, diags);
+    keep_numbers_as_written(&src, p, diags);
+    let mut indicator_ids = BTreeSet::new();
+    for (i, ind) in p.indicators.iter().enumerate() {
+        check_indicator(&src, i, ind, &mut indicator_ids, known, diags);
+    }
+    warn_untranslated(file, p.texts(), diags);
+    check_reports(&src, p, known, diags);
+}
+
+/// The id matches the file name, there is a title, and every reference exists.
+fn check_identity(src: &Source, path: &Path, p: &Project, known: &Known, diags: &mut Diagnostics) {
+    let voc = VOCABULARY_FILE;
+    let id = p.id.get_ref().as_str();
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if stem != id {
+        diags.push(src.error(p.id.span(), "id", format!("the id \"{id}\" differs from the file name \"{stem}.toml\"\nrename the file to {id}.toml or write id = \"{stem}\"")));
+    }
+    if p.title.get_ref().ja.trim().is_empty() {
+        diags.push(src.error(
+            p.title.span(),
+            "title",
+            "the title is empty\nwrite the project name (事業名), e.g. title = \"市民活動支援補助金の充実\"",
+        ));
+    }
+    check_ref(src, &p.policy, "policy", "policy", &known.policies, voc, diags);
+    check_ref(src, &p.department, "department", "department", &known.departments, voc, diags);
+    for (i, d) in p.lead_departments.iter().enumerate() {
+        check_ref(src, d, &format!("lead_departments[{i}]"), "department", &known.departments, voc, diags);
+    }
+    for (i, d) in p.related_departments.iter().enumerate() {
+        check_ref(src, d, &format!("related_departments[{i}]"), "department", &known.departments, voc, diags);
+    }
+    for (i, r) in p.related.iter().enumerate() {
+        if r.get_ref() == p.id.get_ref() {
+            diags.push(src.error(
+                r.span(),
+                &format!("related[{i}]"),
+                "a project cannot be related to itself\nremove this id from related",
+            ));
+        }
+    }
+}
+
+/// Reads the fiscal years of the yearly plan (`R4`, `令和4年度` …) into `by_year`.
+fn derive_schedule(src: &Source, p: &mut Project, known: &Known, diags: &mut Diagnostics) {
+    let voc = VOCABULARY_FILE;
+    for (i, row) in p.schedule.iter_mut().enumerate() {
+        let mut by_year = BTreeMap::new();
+        for (year, status) in row.years.get_ref() {
+            let key = format!("schedule[{i}].years.{year}");
+            match FiscalYear::parse(year) {
+                Ok(fy) => {
+                    if by_year.insert(fy, status.get_ref().clone()).is_some() {
+                        diags.push(src.error(
+                            status.span(),
+                            &key,
+                            format!("{} is given twice in this row\nkeep one entry per fiscal year", fy),
+                        ));
+                    }
+                }
+                Err(e) => diags.push(src.error(status.span(), &key, e.to_string())),
+            }
+            check_ref(src, status, &key, "status", &known.statuses, voc, diags);
+        }
+        row.by_year = by_year;
+    }
+}
+
+/// Numbers keep the decimals they were written with ("70.0" stays "70.0"), and are
+/// published exactly as written or not at all.
+fn keep_numbers_as_written(src: &Source, p: &mut Project, diags: &mut Diagnostics) {
+    for (i, ind) in p.indicators.iter_mut().enumerate() {
+        for (name, v) in ind.values_as_written_mut() {
+            if let Some(n) = v.get_mut().value.as_mut() {
+                let written = src.text.get(n.span()).unwrap_or("");
+                match n.get_ref().with_written_form(written) {
+                    Ok(number) => *n.get_mut() = number,
+                    Err(message) => diags.push(src.error(n.span(), &format!("indicators[{i}].{name}.value"), message)),
+                }
+            }
+        }
+    }
+}
+
+/// One indicator: a name, an id of its own in the project, one value each, actuals in distinct years, a target after
+/// the baseline, and (a warning) an actual for the reported year.
+fn check_indicator<'p>(
+    src: &Source,
+    i: usize,
+    ind: &'p Indicator,
+    ids: &mut BTreeSet<&'p str>,
+    known: &Known,
+    diags: &mut Diagnostics,
+) {
+    if ind.name.ja.trim().is_empty() {
+        diags.push(src.error(ind.id.span(), &format!("indicators[{i}].name"), "the indicator has no name\nwrite its name (成果を示す指標), e.g. name = \"相談・問合せ件数\", or delete this [[indicators]] table"));
+    }
+    if !ids.insert(ind.id.get_ref().as_str()) {
+        diags.push(src.error(
+            ind.id.span(),
+            &format!("indicators[{i}].id"),
+            format!(
+                "the indicator id \"{}\" is used twice in this project\ngive each indicator its own id",
+                ind.id.get_ref()
+            ),
+        ));
+    }
+    let mut actual_years = BTreeSet::new();
+    for (name, kind, v) in ind.values_as_written() {
+        let key = format!("indicators[{i}].{name}");
+        let value = v.get_ref();
+        match (&value.value, &value.text) {
+            (Some(_), Some(_)) => diags.push(src.error(v.span(), &key, "both `value` and `text` are given\nwrite value = <number> for a number or text = \"…\" for a text, not both")),
+            (None, None) => diags.push(src.error(v.span(), &key, "no value\nwrite value = <number> (e.g. value = 128) or text = \"…\" (e.g. text = \"充実\")")),
+            _ => {}
+        }
+        if kind == ValueKind::Actual && !actual_years.insert(value.year) {
+            diags.push(src.error(
+                v.span(),
+                &key,
+                format!("there are two actual values for {}\nkeep one actual per fiscal year", value.year),
+            ));
+        }
+    }
+    if let (Some(b), Some(t)) = (&ind.baseline, &ind.target)
+        && t.get_ref().year < b.get_ref().year
+    {
+        diags.push(src.error(t.span(), &format!("indicators[{i}].target"), format!(
+                "the target year ({}) is before the baseline year ({})\nthe baseline is the starting point and the target the year to reach; check both years",
+                t.get_ref().year, b.get_ref().year
+            )));
+    }
+    if let Some(year) = known.reported
+        && !actual_years.contains(&year)
+    {
+        diags.push(src.at(Severity::Warning, Some(ind.id.span()), Some(&format!("indicators[{i}]")), &format!(
+                "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
+                year.era_short()
+            )));
+    }
+}
+
+/// One report per fiscal year; grades and partners exist.
+fn check_reports(src: &Source, p: &Project, known: &Known, diags: &mut Diagnostics) {
+    let voc = VOCABULARY_FILE;
+    let mut report_years = BTreeSet::new();
+    for (i, r) in p.reports.iter().enumerate() {
+        if !report_years.insert(*r.year.get_ref()) {
+            diags.push(src.error(
+                r.year.span(),
+                &format!("reports[{i}].year"),
+                format!("there are two reports for {}\nmerge them into one [[reports]] table", r.year.get_ref()),
+            ));
+        }
+        if let Some(g) = &r.grade {
+            check_ref(src, g, &format!("reports[{i}].grade"), "grade", &known.grades, voc, diags);
+        }
+        for (j, partner) in r.partners.iter().enumerate() {
+            check_ref(src, partner, &format!("reports[{i}].partners[{j}]"), "partner", &known.partners, voc, diags);
+        }
+    }
+}

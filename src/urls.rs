@@ -1,0 +1,187 @@
+//! Every output path and every link, computed here and nowhere else (Zola's `permalink`).
+//!
+//! A path is relative to the output root, with `/` separators: `ja/projects/1-1-1.html`,
+//! `data/projects.csv`. Pages link to each other with relative links (a page's
+//! [`root_prefix`] followed by the target's path), so the site works at a domain root, in
+//! a subfolder and opened from disk. Where the site has a `base_url`, [`Urls`] also gives
+//! absolute addresses: canonical links, the sitemap, and the URLs in the open data.
+//!
+//! Paths are built from ids that the loader has checked ([`crate::slug::Slug`]: lower-case
+//! letters, digits and `-`), so no path can leave the output folder.
+
+use crate::i18n::Lang;
+
+/// Folder of the open-data files.
+pub const DATA_DIR: &str = "data";
+/// `data/projects.json`: every project.
+pub const PROJECTS_JSON: &str = "data/projects.json";
+/// `data/datapackage.json`: the Frictionless data package.
+pub const DATAPACKAGE: &str = "data/datapackage.json";
+/// `data/catalog.jsonld`: the DCAT catalogue.
+pub const CATALOG: &str = "data/catalog.jsonld";
+/// The page that sends a visitor to the default language.
+pub const REDIRECT: &str = "index.html";
+/// The page web servers show for a missing page.
+pub const NOT_FOUND: &str = "404.html";
+pub const ROBOTS: &str = "robots.txt";
+pub const SITEMAP: &str = "sitemap.xml";
+/// The stylesheet of the theme.
+pub const STYLESHEET: &str = "assets/style.css";
+
+/// A page of the site. Every page exists in every language, at the same path inside the
+/// language's folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page<'a> {
+    Home,
+    /// The list of all projects.
+    Projects,
+    /// The projects of one policy (a facet page).
+    Policy(&'a str),
+    /// The projects of one grade (a facet page).
+    Grade(&'a str),
+    /// The projects of one partner (a facet page).
+    Partner(&'a str),
+    About,
+    Accessibility,
+    Search,
+    Data,
+    Departments,
+    Department(&'a str),
+    Project(&'a str),
+}
+
+impl Page<'_> {
+    /// The path inside the language folder, e.g. `projects/1-1-1.html`.
+    pub fn in_lang(self) -> String {
+        match self {
+            Page::Home => "index.html".to_owned(),
+            Page::Projects => "projects.html".to_owned(),
+            Page::Policy(id) => format!("policies/{id}.html"),
+            Page::Grade(id) => format!("grades/{id}.html"),
+            Page::Partner(id) => format!("partners/{id}.html"),
+            Page::About => "about.html".to_owned(),
+            Page::Accessibility => "accessibility.html".to_owned(),
+            Page::Search => "search.html".to_owned(),
+            Page::Data => "data.html".to_owned(),
+            Page::Departments => "departments/index.html".to_owned(),
+            Page::Department(id) => format!("departments/{id}.html"),
+            Page::Project(id) => format!("projects/{id}.html"),
+        }
+    }
+
+    /// The path from the output root, e.g. `ja/projects/1-1-1.html`.
+    pub fn path(self, lang: Lang) -> String {
+        in_lang(lang, &self.in_lang())
+    }
+}
+
+/// A path inside a language folder, from the output root.
+pub fn in_lang(lang: Lang, path_in_lang: &str) -> String {
+    format!("{lang}/{path_in_lang}")
+}
+
+/// `data/projects/<id>.json`: one project's JSON.
+pub fn project_json(id: &str) -> String {
+    format!("{DATA_DIR}/projects/{id}.json")
+}
+
+/// `data/<file>`: a CSV file of the open data.
+pub fn data_file(file_name: &str) -> String {
+    format!("{DATA_DIR}/{file_name}")
+}
+
+/// `data/excel/<file>`: the copy of a CSV file for Excel (UTF-8 with a byte-order mark).
+pub fn excel_copy(file_name: &str) -> String {
+    format!("{DATA_DIR}/excel/{file_name}")
+}
+
+/// `assets/search/<lang>/<file>`: a file of the search index of a language.
+pub fn search_file(lang: Lang, file_name: &str) -> String {
+    format!("assets/search/{lang}/{file_name}")
+}
+
+/// `assets/<name>`: a static file of the theme.
+pub fn asset(name: &str) -> String {
+    format!("assets/{name}")
+}
+
+/// `schemas/<name>`: a JSON Schema of the record files.
+pub fn schema(name: &str) -> String {
+    format!("schemas/{name}")
+}
+
+/// The relative prefix from a file to the output root: `../../` for `ja/projects/x.html`.
+pub fn root_prefix(from: &str) -> String {
+    "../".repeat(from.matches('/').count())
+}
+
+/// A relative link from the file at `from` to the file at `to` (both from the output root).
+pub fn relative(from: &str, to: &str) -> String {
+    format!("{}{to}", root_prefix(from))
+}
+
+/// Absolute addresses, where the site says where it is published (`base_url`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Urls {
+    /// `base_url` with a final `/`.
+    base: Option<String>,
+}
+
+impl Urls {
+    /// The addresses of a site published at `base_url` (none: links stay relative).
+    pub fn new(base_url: Option<&str>) -> Urls {
+        Urls { base: base_url.map(|b| if b.ends_with('/') { b.to_owned() } else { format!("{b}/") }) }
+    }
+
+    /// `base_url` with a final `/`, if the site has one.
+    pub fn base(&self) -> Option<&str> {
+        self.base.as_deref()
+    }
+
+    /// The absolute URL of a path, if the site has a `base_url`.
+    pub fn absolute(&self, path: &str) -> Option<String> {
+        self.base.as_ref().map(|b| format!("{b}{path}"))
+    }
+
+    /// The address to publish for a path: absolute where the site has a `base_url`, else
+    /// the path from the site root (in the open data and the catalogues).
+    pub fn public(&self, path: &str) -> String {
+        self.absolute(path).unwrap_or_else(|| path.to_owned())
+    }
+
+    /// A link from the page at `from` to `to`: absolute where the site has a `base_url`,
+    /// else relative.
+    pub fn link(&self, from: &str, to: &str) -> String {
+        self.absolute(to).unwrap_or_else(|| relative(from, to))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_have_parallel_paths_in_every_language() {
+        assert_eq!(Page::Project("1-1-1").path(Lang::Ja), "ja/projects/1-1-1.html");
+        assert_eq!(Page::Project("1-1-1").path(Lang::En), "en/projects/1-1-1.html");
+        assert_eq!(Page::Departments.path(Lang::En), "en/departments/index.html");
+        assert_eq!(Page::Grade("a").in_lang(), "grades/a.html");
+        assert_eq!(project_json("1-1-1"), "data/projects/1-1-1.json");
+        assert_eq!(excel_copy("projects.csv"), "data/excel/projects.csv");
+        assert_eq!(search_file(Lang::Ja, "meta.js"), "assets/search/ja/meta.js");
+    }
+
+    #[test]
+    fn links_are_relative_without_a_base_url_and_absolute_with_one() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(relative("ja/projects/x.html", "ja/index.html"), "../../ja/index.html");
+        let none = Urls::new(None);
+        assert_eq!(none.public("data/projects.csv"), "data/projects.csv");
+        assert_eq!(none.link("ja/data.html", "en/data.html"), "../en/data.html");
+        for base in ["https://x.jp/kyodo", "https://x.jp/kyodo/"] {
+            let urls = Urls::new(Some(base));
+            assert_eq!(urls.public("data/projects.csv"), "https://x.jp/kyodo/data/projects.csv");
+            assert_eq!(urls.link("ja/data.html", "en/data.html"), "https://x.jp/kyodo/en/data.html");
+        }
+    }
+}
