@@ -1,0 +1,29 @@
+//! The benchmark generator writes a site that builds, and writes the same bytes every time.
+
+use std::process::Command;
+
+use crate::support::{build, generate};
+
+#[test]
+fn generated_sites_build_and_are_reproducible() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for dir in [&a, &b] {
+        generate(dir.path(), 40, None);
+    }
+    let (site, warnings) = kyodo::Site::load(a.path()).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(site.projects.len(), 40);
+    assert!(warnings.0.is_empty(), "{warnings}");
+    assert_eq!(build(a.path()), build(b.path()));
+    let hugo = tempfile::tempdir().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench"))
+        .args(["hugo", "--projects", "40", "--out"])
+        .arg(hugo.path())
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(
+        hugo.path().join("content/ja/projects/p000040.md").is_file()
+            && hugo.path().join("content/en/projects/p000001.md").is_file()
+    );
+}

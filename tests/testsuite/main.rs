@@ -1,0 +1,35 @@
+//! kyodo's integration tests: one test binary, one module per area, helpers in `support`.
+//!
+//! - Most tests work on a copy of a site: [`support::TestSite`] copies the fixture site
+//!   (`tests/fixtures/basic`) or a shipped one into a temporary folder, edits its files,
+//!   and builds or checks it in memory; `support::kyodo` runs the real binary.
+//! - Pages are pinned by what each holds of its own (`support::html`), data files whole
+//!   (`pages`); error messages by one case file each in `errors/` (`errors`). Snapshots
+//!   are in `snapshots/`: review a change with `cargo insta review`.
+//! - Static assets, JSON Schemas and the search index are tested for what they do
+//!   (`assets`, `schema`, `search`), not pinned byte for byte.
+//!
+//! Run one area with `cargo test --test testsuite errors::`, one test by (part of) its name.
+
+mod support;
+
+mod assets;
+mod bench_generator;
+mod errors;
+mod escaping;
+mod import_export;
+mod import_property;
+mod import_safety;
+mod layering;
+mod new_record;
+mod open_data;
+mod output_folder;
+mod pages;
+mod pipeline;
+mod preview;
+mod retention;
+mod robustness;
+mod schema;
+mod search;
+mod serve;
+mod shipped_sites;

@@ -1,0 +1,166 @@
+//! Helpers shared by the test modules: where the sites are, a site copied into a temporary
+//! folder to change and build ([`TestSite`]), running the `kyodo` and `kyodo-bench`
+//! binaries, and reading built files.
+
+pub mod html;
+pub mod records;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root, which is also the shipped Tomisato site.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The small fixture site every page and error test starts from.
+pub fn fixture() -> PathBuf {
+    repo().join("tests/fixtures/basic")
+}
+
+/// The shipped Nasushiobara site.
+pub fn nasushiobara() -> PathBuf {
+    repo().join("examples/nasushiobara")
+}
+
+/// The two shipped site roots.
+pub fn shipped_sites() -> [PathBuf; 2] {
+    [repo(), nasushiobara()]
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("readable");
+        let dest = to.join(entry.path().strip_prefix(from).expect("inside the tree"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// Builds the site at `root` in memory; a site that does not build fails the test with
+/// its diagnostics.
+pub fn build(root: &Path) -> kyodo::Output {
+    kyodo::build(root).unwrap_or_else(|d| panic!("{}: {d}", root.display())).0
+}
+
+/// A built file as text.
+pub fn text<'a>(output: &'a kyodo::Output, path: &str) -> &'a str {
+    let bytes = output.files.get(path).unwrap_or_else(|| panic!("{path} was not built"));
+    std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{path} is not UTF-8: {e}"))
+}
+
+/// Runs the `kyodo` binary with `args` and `--root root`.
+pub fn kyodo(args: &[&str], root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kyodo")).args(args).arg("--root").arg(root).output().expect("kyodo runs")
+}
+
+/// Runs the `kyodo` binary and fails the test with its messages if it fails; returns
+/// what it printed on stderr.
+pub fn kyodo_ok(args: &[&str], root: &Path) -> String {
+    let out = kyodo(args, root);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "kyodo {args:?} failed:\n{stderr}");
+    stderr
+}
+
+/// Runs `kyodo-bench generate` into `out`: a synthetic site of `projects` projects.
+pub fn generate(out: &Path, projects: usize, seed: Option<u64>) {
+    let projects = projects.to_string();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kyodo-bench"));
+    command.args(["generate", "--projects", &projects]);
+    if let Some(seed) = seed {
+        command.args(["--seed", &seed.to_string()]);
+    }
+    let run = command.arg("--out").arg(out).output().expect("kyodo-bench runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}
+
+/// A copy of a site in a temporary folder, removed at the end of the test.
+pub struct TestSite {
+    dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// A copy of the fixture site.
+    pub fn fixture() -> TestSite {
+        TestSite::copy_of(&fixture())
+    }
+
+    /// A copy of the whole folder `root`.
+    pub fn copy_of(root: &Path) -> TestSite {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(root, dir.path());
+        TestSite { dir }
+    }
+
+    /// A copy of the `content/` folder of the site at `root` (not its output or themes).
+    pub fn content_of(root: &Path) -> TestSite {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(&root.join("content"), &dir.path().join("content"));
+        TestSite { dir }
+    }
+
+    /// A site with the configuration and vocabulary of the site at `root` and no projects.
+    pub fn empty_like(root: &Path) -> TestSite {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir_all(dir.path().join("content/projects")).expect("mkdir");
+        for f in ["site.toml", "vocabulary.toml"] {
+            fs::copy(root.join("content").join(f), dir.path().join("content").join(f)).expect("copy");
+        }
+        TestSite { dir }
+    }
+
+    /// The site root.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A file of the site as text.
+    pub fn read(&self, file: &str) -> String {
+        fs::read_to_string(self.path().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+    }
+
+    /// Writes a file of the site, making its folder.
+    pub fn write(&self, file: &str, bytes: impl AsRef<[u8]>) -> &TestSite {
+        let path = self.path().join(file);
+        fs::create_dir_all(path.parent().expect("a file in a folder")).expect("mkdir");
+        fs::write(&path, bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
+        self
+    }
+
+    /// Replaces the first `from` by `to` in a file of the site; the text must be there.
+    pub fn edit(&self, file: &str, from: &str, to: &str) -> &TestSite {
+        let text = self.read(file);
+        assert!(text.contains(from), "{file} does not contain {from:?}");
+        self.write(file, text.replacen(from, to, 1))
+    }
+
+    /// Copies kyodo's default theme into the site as its own `themes/default`, to be changed.
+    pub fn with_default_theme(&self) -> &TestSite {
+        copy_dir(&repo().join("themes/default"), &self.path().join("themes/default"));
+        self
+    }
+
+    /// Builds the site in memory; it must build.
+    pub fn build(&self) -> kyodo::Output {
+        build(self.path())
+    }
+
+    /// What `kyodo check` reports for the site, which must fail.
+    pub fn errors(&self) -> String {
+        match kyodo::check(self.path()) {
+            Ok(w) => panic!("expected errors, the site checked fine ({w})"),
+            Err(diags) => diags.to_string(),
+        }
+    }
+
+    /// The warnings `kyodo check` reports for the site, which must pass.
+    pub fn warnings(&self) -> String {
+        kyodo::check(self.path()).unwrap_or_else(|d| panic!("{d}")).to_string()
+    }
+}
