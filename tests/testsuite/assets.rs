@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::{TestSite, build, fixture, repo};
+use crate::support::{TestSite, built, fixture, repo};
 
 /// Every file under `static/` of the theme folder `theme`, by path relative to it.
 fn static_files(theme: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -35,10 +35,10 @@ fn built_assets(output: &kyodo::Output) -> BTreeMap<String, Vec<u8>> {
 fn the_default_themes_static_files_are_copied_byte_for_byte() {
     let theme = static_files(&repo().join("themes/default"));
     assert_eq!(theme.keys().collect::<Vec<_>>(), ["kyodo.js", "style.css"]);
-    let built = built_assets(&build(&fixture()));
-    assert_eq!(built.keys().collect::<Vec<_>>(), theme.keys().collect::<Vec<_>>());
+    let assets = built_assets(built(&fixture()));
+    assert_eq!(assets.keys().collect::<Vec<_>>(), theme.keys().collect::<Vec<_>>());
     for (name, bytes) in &theme {
-        assert!(built[name] == *bytes, "assets/{name} differs from themes/default/static/{name}");
+        assert!(assets[name] == *bytes, "assets/{name} differs from themes/default/static/{name}");
     }
 }
 

@@ -129,7 +129,7 @@ fn a_byte_order_mark_and_crlf_line_endings_are_accepted() {
     let site = TestSite::fixture();
     let text = site.read(P1).replace('\n', "\r\n");
     site.write(P1, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat());
-    let plain = crate::support::build(&fixture());
+    let plain = crate::support::built(&fixture());
     assert_eq!(site.build().files["ja/projects/1-1-1.html"], plain.files["ja/projects/1-1-1.html"]);
 }
 
@@ -142,7 +142,7 @@ fn full_width_digits_and_spaces_in_numbers_and_years_mean_what_was_meant() {
         "target = { year = \"令和８年度\", value = \"　１，５００　\" }",
     );
     site.edit(P1, "baseline = { year = \"R2\", value = 3,", "baseline = { year = \" R2 \", value = \"３\",");
-    let (edited, plain) = (site.build(), crate::support::build(&fixture()));
+    let (edited, plain) = (site.build(), crate::support::built(&fixture()));
     assert_eq!(edited.files["ja/projects/1-1-1.html"], plain.files["ja/projects/1-1-1.html"]);
     assert_eq!(edited.files["data/indicators.csv"], plain.files["data/indicators.csv"]);
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use kyodo::i18n::Lang;
 use kyodo::indicator::Value;
 
-use crate::support::{build, fixture, nasushiobara, repo, text};
+use crate::support::{built, fixture, nasushiobara, repo, text};
 
 fn roots() -> Vec<PathBuf> {
     vec![fixture(), repo(), nasushiobara()]
@@ -25,15 +25,15 @@ fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
 
 fn check(root: &Path) {
     let (site, _) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{d}"));
-    let output = build(root);
+    let output = built(root);
 
     // What the pages show, per project: each value as displayed, and as written in data.
     let mut from_pages: BTreeSet<Observation> = BTreeSet::new();
     for file in &site.projects {
         let p = &file.record;
         let id = p.id.get_ref().to_string();
-        let ja = text(&output, &format!("ja/projects/{id}.html"));
-        let en = text(&output, &format!("en/projects/{id}.html"));
+        let ja = text(output, &format!("ja/projects/{id}.html"));
+        let en = text(output, &format!("en/projects/{id}.html"));
         for ind in &p.indicators {
             for (kind, v) in ind.values_in_order() {
                 let (shown_ja, shown_en, data) = match v.value() {
@@ -112,7 +112,7 @@ fn check(root: &Path) {
     for file in &site.projects {
         let id = file.record.id.get_ref().as_str();
         assert!(output.files.contains_key(&format!("data/projects/{id}.json")));
-        let page = text(&output, &format!("en/projects/{id}.html"));
+        let page = text(output, &format!("en/projects/{id}.html"));
         assert!(page.contains(&format!("href=\"../../data/projects/{id}.json\"")), "{id}: page does not link its JSON");
     }
 
@@ -161,7 +161,7 @@ fn nasushiobara_data_matches_its_pages() {
 #[test]
 fn datapackage_declares_every_csv_file_and_its_encoding() {
     for root in roots() {
-        let output = build(&root);
+        let output = built(&root);
         let package: serde_json::Value = serde_json::from_slice(&output.files["data/datapackage.json"]).unwrap();
         let resources = package["resources"].as_array().unwrap();
         let declared: BTreeSet<String> =

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use crate::support::{self, TestSite, build, fixture, html, text};
+use crate::support::{self, TestSite, build, built, fixture, html, text};
 
 /// Files pinned by other modules for what they do, not here byte for byte.
 fn tested_elsewhere(path: &str) -> bool {
@@ -45,18 +45,18 @@ fn fixture_site_output_is_as_pinned() {
 
 #[test]
 fn every_page_but_the_redirect_and_404_has_the_shared_layout() {
-    let output = build(&fixture());
+    let output = built(&fixture());
     let pages: Vec<&String> = output.files.keys().filter(|p| p.ends_with(".html")).collect();
     assert_eq!(pages.len(), 36, "{pages:?}");
     for path in pages {
         let own = matches!(path.as_str(), "index.html" | "404.html");
-        assert_eq!(html::has_layout(text(&output, path)), !own, "{path}");
+        assert_eq!(html::has_layout(text(output, path)), !own, "{path}");
     }
 }
 
 #[test]
 fn excel_copies_are_the_csv_files_with_a_byte_order_mark() {
-    let output = build(&fixture());
+    let output = built(&fixture());
     let mut count = 0;
     for (path, bytes) in &output.files {
         if let Some(name) = path.strip_prefix("data/excel/") {
@@ -110,10 +110,10 @@ fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
 
 #[test]
 fn without_a_base_url_there_is_no_sitemap_but_robots_and_404_exist() {
-    let output = build(&fixture());
+    let output = built(&fixture());
     assert!(!output.files.contains_key("sitemap.xml"));
-    assert_eq!(text(&output, "robots.txt"), "User-agent: *\nAllow: /\n");
-    let not_found = text(&output, "404.html");
+    assert_eq!(text(output, "robots.txt"), "User-agent: *\nAllow: /\n");
+    let not_found = text(output, "404.html");
     assert!(
         not_found.contains(r#"<section lang="ja""#) && not_found.contains(r#"<section lang="en""#),
         "both languages"
@@ -127,9 +127,9 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn markup_in_records_never_reaches_a_page_as_markup() {
-    let output = build(&fixture());
+    let output = built(&fixture());
     for lang in ["ja", "en"] {
-        let html = text(&output, &format!("{lang}/projects/1-2-1.html"));
+        let html = text(output, &format!("{lang}/projects/1-2-1.html"));
         assert!(!html.contains("<script>alert"), "{lang}: script tag passed through");
         assert!(!html.contains("<img"), "{lang}: img tag passed through");
         assert!(!html.contains("javascript:"), "{lang}: javascript: link kept");
@@ -140,23 +140,23 @@ fn markup_in_records_never_reaches_a_page_as_markup() {
 
 #[test]
 fn untranslated_text_is_marked_japanese_on_english_pages() {
-    let output = build(&fixture());
-    let html = text(&output, "en/projects/1-2-1.html");
+    let output = built(&fixture());
+    let html = text(output, "en/projects/1-2-1.html");
     assert!(
         html.contains(r#"<span lang="ja">ホームページを更新した。</span>"#)
             || html.contains(r#"<div class="prose" lang="ja"><p>ホームページを更新した。</p>"#),
         "{html}"
     );
     assert!(html.contains("Not yet translated"));
-    let ja = text(&output, "ja/projects/1-2-1.html");
+    let ja = text(output, "ja/projects/1-2-1.html");
     assert!(!ja.contains("未翻訳"), "Japanese pages never need the note");
 }
 
 #[test]
 fn every_internal_link_is_relative_and_points_at_a_file_that_exists() {
-    let output = build(&fixture());
+    let output = built(&fixture());
     for path in output.files.keys().filter(|p| p.ends_with(".html")) {
-        let html = text(&output, path);
+        let html = text(output, path);
         let dir = Path::new(path).parent().unwrap_or(Path::new(""));
         for href in html.split("href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
             if href.starts_with("https://") || href.starts_with('#') {

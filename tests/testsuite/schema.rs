@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{build, fixture, nasushiobara, repo, text};
+use crate::support::{built, fixture, nasushiobara, repo, text};
 
 #[test]
 fn committed_schemas_are_what_kyodo_generates() {
@@ -16,12 +16,12 @@ fn committed_schemas_are_what_kyodo_generates() {
 
 #[test]
 fn every_build_publishes_the_schemas() {
-    let output = build(&fixture());
+    let output = built(&fixture());
     let published: Vec<&String> = output.files.keys().filter(|p| p.starts_with("schemas/")).collect();
     let schemas = kyodo::schema::schemas();
     assert_eq!(published.len(), schemas.len(), "{published:?}");
     for (name, schema) in schemas {
-        assert_eq!(text(&output, &format!("schemas/{name}")), schema, "schemas/{name}");
+        assert_eq!(text(output, &format!("schemas/{name}")), schema, "schemas/{name}");
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use kyodo::search::{self, Index};
 use serde_json::Value;
 
-use crate::support::{build, fixture, repo, text};
+use crate::support::{built, fixture, repo, text};
 
 /// The search files of one language of a build.
 struct Published<'a> {
@@ -95,8 +95,8 @@ fn same_as_in_memory(published: &Published, lang: kyodo::i18n::Lang, queries: &[
 
 #[test]
 fn the_fixture_sites_index_finds_titles_and_shows_them_as_written() {
-    let output = build(&fixture());
-    let ja = Published::new(&output, "ja");
+    let output = built(&fixture());
+    let ja = Published::new(output, "ja");
     assert_eq!(ja.meta["docs"], 2);
     let hits = ja.query("補助金");
     assert_eq!(hits.len(), 1, "{hits:?}");
@@ -108,7 +108,7 @@ fn the_fixture_sites_index_finds_titles_and_shows_them_as_written() {
     assert_eq!(hits.iter().map(|h| h[1].as_str()).collect::<Vec<_>>(), ["情報発信<script>alert(1)</script>"]);
     assert!(ja.query("新幹線").is_empty());
 
-    let en = Published::new(&output, "en");
+    let en = Published::new(output, "en");
     let hits = en.query("subsidy");
     assert_eq!(hits.iter().map(|h| h[1].as_str()).collect::<Vec<_>>(), ["Expanding the civic activity subsidy"]);
     assert_eq!(hits[0][2], "1-(1)-① · Civic Activity Division");
@@ -119,8 +119,8 @@ fn the_fixture_sites_index_finds_titles_and_shows_them_as_written() {
 
 #[test]
 fn japanese_queries_find_the_projects_that_contain_them() {
-    let output = build(&repo());
-    let ja = Published::new(&output, "ja");
+    let output = built(&repo());
+    let ja = Published::new(output, "ja");
     let subsidy = ja.ids("補助金");
     assert!(subsidy.contains(&"1-1-2".to_owned()), "{subsidy:?}");
     assert!(subsidy.contains(&"1-4-1".to_owned()), "{subsidy:?}");
@@ -140,8 +140,8 @@ fn japanese_queries_find_the_projects_that_contain_them() {
 
 #[test]
 fn english_queries_find_translated_projects() {
-    let output = build(&repo());
-    let en = Published::new(&output, "en");
+    let output = built(&repo());
+    let en = Published::new(output, "en");
     let subsidy = en.ids("subsidy");
     assert!(subsidy.contains(&"1-1-2".to_owned()), "{subsidy:?}");
     assert!(en.ids("multicultural").contains(&"1-3-5".to_owned()));

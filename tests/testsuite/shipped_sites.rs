@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use kyodo::i18n::Lang;
 
-use crate::support::{TestSite, build, kyodo, kyodo_ok, nasushiobara, repo};
+use crate::support::{TestSite, built, kyodo, kyodo_ok, nasushiobara, repo};
 
 /// Decodes the few entities the templates produce, so page text can be compared with
 /// record text.
@@ -20,7 +20,7 @@ fn check_site(root: &Path, expected_projects: usize) {
     let (site, warnings) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{d}"));
     assert!(!warnings.has_errors());
     assert_eq!(site.projects.len(), expected_projects, "{}", root.display());
-    let output = build(root);
+    let output = built(root);
 
     for file in &site.projects {
         let p = &file.record;
@@ -62,7 +62,7 @@ fn nasushiobara_builds_with_all_16_projects() {
 
 #[test]
 fn the_committed_public_folder_is_what_the_build_produces() {
-    let output = build(&repo());
+    let output = built(&repo());
     let public = repo().join("public");
     let mut on_disk = BTreeMap::new();
     for entry in walkdir::WalkDir::new(&public) {

@@ -5,9 +5,11 @@
 pub mod html;
 pub mod records;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The repository root, which is also the shipped Tomisato site.
 pub fn repo() -> PathBuf {
@@ -46,6 +48,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// its diagnostics.
 pub fn build(root: &Path) -> kyodo::Output {
     kyodo::build(root).unwrap_or_else(|d| panic!("{}: {d}", root.display())).0
+}
+
+/// The build of the site at `root`, made once for the whole test run and shared by the
+/// tests that read it: for the fixture and the shipped sites, which no test changes in place.
+pub fn built(root: &Path) -> &'static kyodo::Output {
+    type Cell = &'static OnceLock<kyodo::Output>;
+    static BUILT: Mutex<BTreeMap<PathBuf, Cell>> = Mutex::new(BTreeMap::new());
+    let cell: Cell = *BUILT
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .entry(root.to_path_buf())
+        .or_insert_with(|| Box::leak(Box::default()));
+    cell.get_or_init(|| build(root))
 }
 
 /// A built file as text.
