@@ -9,7 +9,7 @@ use crate::support::{TestSite, generate, kyodo_ok};
 
 proptest! {
     // Each case runs kyodo four times; a few cases cover seeds and sizes well.
-    #![proptest_config(ProptestConfig { cases: 24, max_shrink_iters: 16, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 16, max_shrink_iters: 16, ..ProptestConfig::default() })]
 
     #[test]
     fn export_then_import_is_the_identity(seed in 1u64..u64::MAX, projects in 1usize..30, xlsx in any::<bool>()) {
