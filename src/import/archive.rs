@@ -1,5 +1,5 @@
-//! Checks an .xlsx file (a zip archive of XML parts) before any of it is unpacked for
-//! reading, so that a small file cannot make the import unpack gigabytes.
+//! Checks an .xlsx or .ods file (a zip archive of XML parts) before any of it is unpacked
+//! for reading, so that a small file cannot make the import unpack gigabytes.
 //!
 //! The sizes an archive declares are checked first, then every part is unpacked once into
 //! nothing, counting what it really holds: a part that declares 1 KB and unpacks to 1 GB is
@@ -11,11 +11,25 @@ use std::io::{Cursor, Read};
 
 use super::read::{Limits, megabytes};
 
-/// Checks every part of the archive in `bytes` against `limits`; the error says which
-/// part is too large and what the limit is.
+/// The kind of archive: an .xlsx workbook, or an OpenDocument spreadsheet (.ods), whose
+/// sheets are all in one part, `content.xml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Xlsx,
+    Ods,
+}
+
+/// Checks every part of the .xlsx archive in `bytes` against `limits`; the error says
+/// which part is too large and what the limit is.
 pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("is not an .xlsx file ({e}); a password-protected workbook must be saved without a password, and an .xls file saved as .xlsx")
+    check_kind(bytes, limits, Kind::Xlsx)
+}
+
+/// [`check`] for an archive of `kind`.
+pub fn check_kind(bytes: &[u8], limits: &Limits, kind: Kind) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| match kind {
+        Kind::Xlsx => format!("is not an .xlsx file ({e}); a password-protected workbook must be saved without a password, and an .xls file saved as .xlsx"),
+        Kind::Ods => format!("is not an .ods file ({e}); a password-protected spreadsheet must be saved without a password"),
     })?;
     if zip.len() > limits.parts {
         return Err(format!("holds {} parts; kyodo reads workbooks of at most {} parts", zip.len(), limits.parts));
@@ -24,8 +38,8 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(|e| format!("cannot read part {i} of the archive: {e}"))?;
         let name = part_name(&part, i);
-        if part.size() > limit(&name, limits).0 {
-            return Err(too_large(&name, limits));
+        if part.size() > limit(&name, limits, kind).0 {
+            return Err(too_large(&name, limits, kind));
         }
         declared_total = declared_total.saturating_add(part.size());
     }
@@ -37,7 +51,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
         let part = zip.by_index(i).map_err(|e| format!("cannot unpack part {i} of the archive: {e}"))?;
         let name = part_name(&part, i);
         let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
-        let most = limit(&name, limits).0;
+        let most = limit(&name, limits, kind).0;
         let mut counted = part.take(most + 1);
         let mut scanner = Scanner::new(limits.xml_piece_bytes);
         let mut buf = vec![0u8; 64 * 1024];
@@ -49,7 +63,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
             }
             size += n as u64;
             if size > most {
-                return Err(too_large(&name, limits));
+                return Err(too_large(&name, limits, kind));
             }
             if is_xml {
                 scanner.feed(&buf[..n]).map_err(|e| format!("{name}: {e}"))?;
@@ -70,9 +84,13 @@ fn part_name<R: Read>(part: &zip::read::ZipFile<'_, R>, i: usize) -> String {
 /// The most a part may unpack to, and what that limit is for. A worksheet is read one
 /// cell at a time; the shared strings and the other XML parts (styles, relationships) are
 /// held in memory whole, and expand there, so they get less.
-fn limit(name: &str, limits: &Limits) -> (u64, &'static str) {
+fn limit(name: &str, limits: &Limits, kind: Kind) -> (u64, &'static str) {
     let lower = name.to_ascii_lowercase();
-    if lower.starts_with("xl/worksheets/") && lower.ends_with(".xml") {
+    let sheets = match kind {
+        Kind::Xlsx => lower.starts_with("xl/worksheets/") && lower.ends_with(".xml"),
+        Kind::Ods => lower == "content.xml",
+    };
+    if sheets {
         (limits.part_bytes, "from one worksheet")
     } else if lower == "xl/sharedstrings.xml" {
         (limits.strings_bytes, "of the shared strings of a workbook (save a table this large as .csv)")
@@ -83,8 +101,8 @@ fn limit(name: &str, limits: &Limits) -> (u64, &'static str) {
     }
 }
 
-fn too_large(name: &str, limits: &Limits) -> String {
-    let (most, what) = limit(name, limits);
+fn too_large(name: &str, limits: &Limits, kind: Kind) -> String {
+    let (most, what) = limit(name, limits, kind);
     format!("its part {name} unpacks to more than {}, the most kyodo reads {what}", megabytes(most))
 }
 

@@ -26,11 +26,14 @@ mod fresh;
 mod indicators;
 pub mod layout;
 mod names;
+mod ods;
 pub mod read;
 pub mod sheet;
 mod update;
 pub mod values;
+pub mod workbook;
 pub mod writer;
+mod xls;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -46,6 +46,11 @@ pub struct Limits {
     pub cells: usize,
     /// Bytes of text in all cells together.
     pub text_bytes: usize,
+    /// Copies of filled cells an .ods file asks for by repeating a cell or a row
+    /// (`table:number-columns-repeated`, `table:number-rows-repeated`).
+    pub repeats: usize,
+    /// Sheets of a workbook.
+    pub sheets: usize,
 }
 
 /// The limits of `kyodo import`, documented in the README.
@@ -62,6 +67,8 @@ pub const LIMITS: Limits = Limits {
     cell_chars: 32_767,
     cells: 20_000_000,
     text_bytes: 1024 * MB as usize,
+    repeats: 100_000,
+    sheets: 1_000,
 };
 
 const MB: u64 = 1024 * 1024;
@@ -141,21 +148,17 @@ pub fn read_table_with(path: &Path, limits: &Limits) -> Result<Table, String> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let within = |r: Result<Table, String>| r.map_err(|e| format!("{}: {e}", path.display()));
     match ext.as_str() {
-        "xlsx" | "xlsm" => within(read_file(path, limits).and_then(|bytes| read_xlsx(bytes, limits))),
         "csv" | "tsv" | "txt" => within(
             read_file(path, limits)
                 .and_then(|bytes| read_delimited(&bytes, if ext == "csv" { b',' } else { b'\t' }, limits)),
         ),
-        "xls" | "xlsb" | "ods" => Err(format!(
-            "{}: kyodo cannot read .{ext} files with bounded memory; open the file in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv",
-            path.display()
-        )),
-        other => Err(format!("cannot import .{other} files: save the sheet as .xlsx or .csv")),
+        _ => super::workbook::read_workbook(path, limits, super::workbook::Sheets::First)
+            .map(|sheets| sheets.into_iter().next().map(|s| s.table).unwrap_or_default()),
     }
 }
 
 /// The file's bytes, refusing a file larger than the limit without reading it all.
-fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+pub(super) fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
     let mut bytes = Vec::new();
     file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
@@ -168,36 +171,8 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, String> {
-    use calamine::{DataRef, Reader};
-    super::archive::check(&bytes, limits)?;
-    let mut book =
-        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("cannot open the workbook: {e}"))?;
-    let first = book.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
-    let mut reader = book.worksheet_cells_reader(&first).map_err(|e| format!("cannot read the sheet {first}: {e}"))?;
-    let mut table = Builder::new(limits);
-    while let Some(cell) = reader.next_cell().map_err(|e| format!("cannot read the sheet {first}: {e}"))? {
-        let (row, column) = cell.get_position();
-        let (row, column) = (row as usize + 1, column as usize);
-        match cell.get_value() {
-            DataRef::Empty => {}
-            DataRef::String(s) => table.text(row, column, s.clone())?,
-            DataRef::SharedString(s) => table.text(row, column, (*s).to_owned())?,
-            DataRef::Int(n) => table.text(row, column, n.to_string())?,
-            DataRef::Float(f) => table.text(row, column, f.to_string())?,
-            DataRef::Bool(b) => table.text(row, column, if *b { "TRUE" } else { "FALSE" }.to_owned())?,
-            DataRef::DateTime(d) => table.invalid(row, column, date(d))?,
-            DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => {
-                table.invalid(row, column, format!("a date or time ({d})"))?
-            }
-            DataRef::Error(e) => table.invalid(row, column, format!("the error value {e}"))?,
-        }
-    }
-    Ok(table.finish())
-}
-
 /// A date cell as a clerk would recognise it: `a date (2023-04-01)`.
-fn date(d: &calamine::ExcelDateTime) -> String {
+pub(super) fn date(d: &calamine::ExcelDateTime) -> String {
     if d.is_duration() {
         return format!("a duration ({d} days)");
     }
@@ -211,7 +186,7 @@ fn date(d: &calamine::ExcelDateTime) -> String {
 
 /// Reads CSV (UTF-8, with or without BOM, or Shift_JIS as Japanese Excel saves it) or
 /// tab-separated text.
-fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, String> {
+pub(super) fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, String> {
     let bytes = crate::files::without_bom(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
@@ -238,8 +213,9 @@ fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table,
     Ok(table.finish())
 }
 
-/// Collects filled cells, enforcing the limits as they come.
-struct Builder<'a> {
+/// Collects filled cells, enforcing the limits as they come; the counts of cells and of
+/// text go on from one sheet of a workbook to the next.
+pub(super) struct Builder<'a> {
     limits: &'a Limits,
     rows: BTreeMap<usize, Vec<(usize, String)>>,
     invalid: Vec<InvalidCell>,
@@ -248,7 +224,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(limits: &'a Limits) -> Builder<'a> {
+    pub(super) fn new(limits: &'a Limits) -> Builder<'a> {
         Builder { limits, rows: BTreeMap::new(), invalid: Vec::new(), cells: 0, text_bytes: 0 }
     }
 
@@ -277,7 +253,7 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn text(&mut self, row: usize, column: usize, text: String) -> Result<(), String> {
+    pub(super) fn text(&mut self, row: usize, column: usize, text: String) -> Result<(), String> {
         self.place(row, column)?;
         let chars = text.chars().count();
         if chars > self.limits.cell_chars {
@@ -299,15 +275,19 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn invalid(&mut self, row: usize, column: usize, what: String) -> Result<(), String> {
+    pub(super) fn invalid(&mut self, row: usize, column: usize, what: String) -> Result<(), String> {
         self.place(row, column)?;
         self.invalid.push(InvalidCell { row, column, what });
         Ok(())
     }
 
-    fn finish(self) -> Table {
-        let rows = self
-            .rows
+    pub(super) fn finish(mut self) -> Table {
+        self.take()
+    }
+
+    /// The table of the cells given so far, which the builder forgets (the counts stay).
+    pub(super) fn take(&mut self) -> Table {
+        let rows = std::mem::take(&mut self.rows)
             .into_iter()
             .map(|(number, mut cells)| {
                 // A cell given twice (only a malformed file does that) keeps its last value.
@@ -322,7 +302,7 @@ impl<'a> Builder<'a> {
                 Row { number, cells }
             })
             .collect();
-        Table { rows, invalid: self.invalid }
+        Table { rows, invalid: std::mem::take(&mut self.invalid) }
     }
 }
 
