@@ -1,5 +1,6 @@
-//! `kyodo import`: turn a spreadsheet laid out like the printed report (or written by
-//! `kyodo export`) into records: new ones written whole, existing ones updated in place.
+//! `kyodo import`: turn a spreadsheet laid out like the printed report, as a table or one
+//! sheet per project (or written by `kyodo export`), into records: new ones written whole,
+//! existing ones updated in place.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,8 +13,12 @@ use kyodo::load::{PROJECTS_DIR, SourceFile, Sources};
 /// Options of `kyodo import`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The spreadsheet: .xlsx (first sheet), or .csv (UTF-8 or Shift_JIS).
+    /// The spreadsheet: .xlsx, .xls or .ods, or .csv (UTF-8 or Shift_JIS).
     file: PathBuf,
+    /// Read the file as a table (one row per project, first sheet) or as sheets (one sheet
+    /// per project, laid out as the printed report); default: the layout the file has.
+    #[arg(long, value_enum)]
+    layout: Option<kyodo::import::Layout>,
     /// The site root to import into.
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
@@ -43,22 +48,23 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let table = match kyodo::import::read_table(&args.file) {
-        Ok(t) => t,
+    let read = match kyodo::import::layouts::read(&args.file, args.layout, &site, year) {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let sheet = kyodo::import::read_sheet(&table, &site.vocabulary, year, site.reported_year());
-    drop(table);
-    let plan = kyodo::import::plan(&sheet, &site, &sources);
+    let plan = kyodo::import::plan(&read.sheet, &site, &sources);
     let file = args.file.display();
-    let problem_count = sheet.problems.len() + plan.problems.len();
-    for p in sheet.problems.iter().chain(&plan.problems) {
-        eprintln!("{file}: {p}");
+    for w in &read.warnings {
+        eprintln!("warning: {file}: {w}");
     }
-    drop(sheet);
+    let problem_count = read.sheet.problems.len() + plan.problems.len();
+    for p in read.sheet.problems.iter().chain(&plan.problems) {
+        eprintln!("{file}: {}", read.describe(p));
+    }
+    drop(read);
     if !args.force && refuse_existing(&file.to_string(), &plan.changes) {
         return ExitCode::FAILURE;
     }

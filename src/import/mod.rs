@@ -25,10 +25,12 @@ pub mod export;
 mod fresh;
 mod indicators;
 pub mod layout;
+pub mod layouts;
 mod names;
 mod ods;
 pub mod read;
 pub mod sheet;
+pub mod sheets;
 mod update;
 pub mod values;
 pub mod workbook;
@@ -44,6 +46,7 @@ use sheet::SheetProject;
 
 pub use export::{Exported, export, export_to};
 pub use layout::{Sheet, read_sheet};
+pub use layouts::{Imported, Layout};
 pub use read::{LIMITS, Limits, Row, Table, read_table, read_table_with};
 
 /// A cell or row that could not be mapped, and why.

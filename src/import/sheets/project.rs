@@ -1,0 +1,455 @@
+//! One sheet of the printed layout as a small table of the table layout: each printed
+//! field becomes the cell of its column (`主たる部署 市民活動推進課 (市民活動サポートセンター)`
+//! becomes 主たる部署 and 主たる部署の注記; an indicator's `令和2年度（第1次計画実績） 114件`
+//! becomes 基準値 (R2), 基準値のラベル (R2) and 単位), and each row below the separator the
+//! cells of its column, so that the table import reads the sheet with all its rules.
+//!
+//! A field the sheet does not have is left out of the table, so the record keeps it. Where
+//! the printed part and a row below the separator both give a cell, the filled one counts;
+//! two filled cells that differ are a problem.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
+use crate::model::{Indicator, Project};
+
+use super::super::Problem;
+use super::super::columns::{Column, Field, Kind};
+use super::super::read::{Row, Table};
+use super::super::values::{Val, explicit_cell, read_text, split_number, text_cell};
+use super::Context;
+use super::labels::{Label, value_kinds};
+use super::page::{Cell, Page};
+use super::parse::{lead_cell, leading_number, related_cell};
+use super::places::{Place, Places};
+
+/// A cell of the sheet's table, and where it came from.
+struct Entry {
+    text: String,
+    place: Place,
+}
+
+/// The table being made from one sheet.
+pub(super) struct Builder<'a> {
+    ctx: &'a Context<'a>,
+    pub sheet: usize,
+    /// The number of the table's header row; its rows follow.
+    pub base: usize,
+    entries: BTreeMap<(usize, Column), Entry>,
+    pub problems: Vec<Problem>,
+}
+
+fn col(field: Field, lang: Lang, year: Option<FiscalYear>) -> Column {
+    Column::new(field, lang, year)
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(ctx: &'a Context<'a>, sheet: usize, base: usize) -> Builder<'a> {
+        Builder { ctx, sheet, base, entries: BTreeMap::new(), problems: Vec::new() }
+    }
+
+    /// A problem at a cell of the sheet.
+    pub fn problem(&mut self, places: &mut Places, place: Place, message: impl Into<String>) {
+        let p = places.problem(self.base, self.sheet, place, message);
+        self.problems.push(p);
+    }
+
+    /// Gives the cell of `column` on row `k` (1: the project's first row).
+    fn put(&mut self, places: &mut Places, k: usize, column: Column, text: String, place: Place) {
+        match self.entries.get(&(k, column)) {
+            Some(old) if read_text(&old.text).is_some() && read_text(&text).is_some() => {
+                if read_text(&old.text) != read_text(&text) {
+                    let message = format!(
+                        "{} is also given in {} ({}), with another value: keep one of them",
+                        column.header(),
+                        old.place.cell,
+                        old.place.label
+                    );
+                    self.problem(places, place, message);
+                }
+            }
+            Some(old) if read_text(&old.text).is_some() => {}
+            _ => {
+                self.entries.insert((k, column), Entry { text, place });
+            }
+        }
+    }
+
+    fn has(&self, k: usize, column: Column) -> bool {
+        self.entries.contains_key(&(k, column))
+    }
+
+    fn has_column(&self, column: Column) -> bool {
+        self.entries.keys().any(|(_, c)| *c == column)
+    }
+
+    /// The rows below the separator (and labelled rows above it).
+    pub fn extras(&mut self, places: &mut Places, page: &Page) {
+        for row in &page.extras {
+            let label = row.column.header();
+            let project_field = row.column.field.is_project_field() || row.column.field == Field::Id;
+            for (k, cell) in &row.cells {
+                if project_field && *k != 1 {
+                    let message =
+                        format!("{label} holds one value, right of its label: move this cell there or empty it");
+                    self.problem(places, Place::of(cell, &label), message);
+                    continue;
+                }
+                self.put(places, *k, row.column, cell.text.clone(), Place::of(cell, &label));
+            }
+            if !row.cells.iter().any(|(k, _)| *k == 1) {
+                self.put(places, 1, row.column, String::new(), Place::of(&row.label, &label));
+            }
+        }
+    }
+
+    /// The code given below the separator, if any.
+    pub fn given_code(&self) -> Option<String> {
+        self.entries.get(&(1, col(Field::Code, Lang::Ja, None))).and_then(|e| read_text(&e.text))
+    }
+
+    /// The printed fields of the project, `record` being the record it updates (if any).
+    pub fn printed(&mut self, places: &mut Places, page: &Page, id: &str, record: Option<&Project>, year: FiscalYear) {
+        let title_place = page.single.get(&Label::Title).map(|(l, _)| Place::of(l, Label::Title.text()));
+        let anchor = title_place.clone().unwrap_or(Place { cell: String::new(), label: String::new() });
+        self.put(places, 1, col(Field::Id, Lang::Ja, None), id.to_owned(), anchor.clone());
+        self.title_and_code(places, page, record, &anchor);
+        self.section_and_department(places, page, record, &anchor);
+        for (label, field) in [
+            (Label::Issues, Field::Issues),
+            (Label::Direction, Field::Direction),
+            (Label::PlanContent, Field::PlanContent),
+            (Label::Audience, Field::Audience),
+            (Label::Implementer, Field::Implementer),
+        ] {
+            if let Some((l, v)) = page.single.get(&label) {
+                let (text, place) = value_of(l, v.as_ref(), label.text());
+                self.put(places, 1, col(field, Lang::Ja, None), text, place);
+            }
+        }
+        if let Some((l, v)) = page.single.get(&Label::Achievements) {
+            let (text, place) = value_of(l, v.as_ref(), Label::Achievements.text());
+            self.put(places, 1, col(Field::Achievements, Lang::Ja, Some(year)), text, place);
+        }
+        self.related(places, page);
+        self.departments(places, page, record);
+        self.indicators(places, page, record);
+        self.schedule(places, page);
+    }
+
+    fn title_and_code(&mut self, places: &mut Places, page: &Page, record: Option<&Project>, anchor: &Place) {
+        let Some((_, Some(cell))) = page.single.get(&Label::Title) else { return };
+        let place = Place::of(cell, Label::Title.text());
+        let (number, rest) = match leading_number(&cell.text) {
+            Some((n, rest)) => (Some(n), rest.to_owned()),
+            None => (None, cell.text.clone()),
+        };
+        self.put(places, 1, col(Field::Title, Lang::Ja, None), rest, place.clone());
+        let Some(number) = number else { return };
+        let code = self.given_code().or_else(|| record.and_then(|r| r.code.clone()));
+        match code {
+            Some(code) => {
+                let last = code.rsplit('-').next().unwrap_or("");
+                let circled =
+                    last.chars().count() == 1 && last.chars().next().and_then(super::parse::circled).is_some();
+                if circled && last != number.to_string() {
+                    let message = format!(
+                        "事業名 starts with {number}, but the project's code is {code}: write {last} before the name, or change the code (コード below the separator)"
+                    );
+                    self.problem(places, place, message);
+                }
+            }
+            None => {
+                let policy = self.policy_of(record);
+                if let Some((_, p)) = policy.as_deref().and_then(|p| self.ctx.site.vocabulary.policy(p)) {
+                    let code = format!("{}-{number}", p.code);
+                    self.put(places, 1, col(Field::Code, Lang::Ja, None), code, anchor.clone());
+                }
+            }
+        }
+    }
+
+    /// The project's policy: given below the separator, or the record's.
+    fn policy_of(&self, record: Option<&Project>) -> Option<String> {
+        let given = self.entries.get(&(1, col(Field::Item, Lang::Ja, None))).and_then(|e| read_text(&e.text));
+        match given {
+            Some(cell) => super::super::names::Names::new(&self.ctx.site.vocabulary).policy(&cell),
+            None => record.map(|r| r.policy.get_ref().to_string()),
+        }
+    }
+
+    fn section_and_department(&mut self, places: &mut Places, page: &Page, record: Option<&Project>, anchor: &Place) {
+        let names = &self.ctx.names;
+        let item = col(Field::Item, Lang::Ja, None);
+        if !self.has(1, item) {
+            match record {
+                Some(r) => {
+                    let cell = names.policy_cell(r.policy.get_ref().as_str());
+                    self.put(places, 1, item, cell, anchor.clone());
+                }
+                None => self.problem(places, anchor.clone(), "the project is new, and the sheet does not say its plan section: add a row 項目 with the policy (e.g. 1-(3)) below the separator row 印刷様式にない項目"),
+            }
+        }
+        let department = col(Field::Department, Lang::Ja, None);
+        match (page.single.get(&Label::Department), record) {
+            (Some((l, v)), _) => {
+                let (text, place) = value_of(l, v.as_ref(), Label::Department.text());
+                self.check_division(places, page, &text);
+                self.put(places, 1, department, text, place);
+            }
+            (None, Some(r)) => {
+                let cell = names.department_cell(r.department.get_ref().as_str());
+                self.put(places, 1, department, cell, anchor.clone());
+            }
+            (None, None) => self.problem(places, anchor.clone(), "the project is new, and the sheet has no 課等名: add the row 課等名 with the department's name beside it"),
+        }
+    }
+
+    /// 部等名 must be the division vocabulary.toml gives the department, where it gives one.
+    fn check_division(&mut self, places: &mut Places, page: &Page, department: &str) {
+        let Some((_, Some(cell))) = page.single.get(&Label::Division) else { return };
+        let Some(id) = read_text(department).and_then(|d| self.ctx.names.department(&d)) else { return };
+        let voc = &self.ctx.site.vocabulary;
+        let Some(division) =
+            voc.departments.iter().find(|d| d.id.get_ref().as_str() == id).and_then(|d| d.division_of.as_ref())
+        else {
+            return;
+        };
+        let fold = super::labels::fold;
+        if fold(&cell.text) != fold(&division.ja) {
+            let message = format!(
+                "{} belongs to {} in content/vocabulary.toml, not to {}: write {}, or correct division_of in content/vocabulary.toml",
+                department.trim(),
+                division.ja,
+                cell.text.trim(),
+                division.ja
+            );
+            self.problem(places, Place::of(cell, Label::Division.text()), message);
+        }
+    }
+
+    fn related(&mut self, places: &mut Places, page: &Page) {
+        let Some((l, v)) = page.single.get(&Label::Related) else { return };
+        let (text, place) = value_of(l, v.as_ref(), Label::Related.text());
+        match related_cell(&text, &self.ctx.codes) {
+            Ok(ids) => self.put(places, 1, col(Field::Related, Lang::Ja, None), ids.join("、"), place),
+            Err(message) => self.problem(places, place, message),
+        }
+    }
+
+    fn departments(&mut self, places: &mut Places, page: &Page, record: Option<&Project>) {
+        if let Some((l, v)) = page.single.get(&Label::Lead) {
+            let (text, place) = value_of(l, v.as_ref(), Label::Lead.text());
+            let (names, note) = lead_cell(&text);
+            match self.ctx.department_ids(&names) {
+                Err(message) => self.problem(places, place.clone(), message),
+                Ok(ids) => {
+                    let department = self.department_id(record);
+                    let effective: Option<Vec<String>> = record.map(|r| {
+                        let lead: Vec<String> = r.lead_departments.iter().map(|d| d.get_ref().to_string()).collect();
+                        if lead.is_empty() { vec![r.department.get_ref().to_string()] } else { lead }
+                    });
+                    let column = col(Field::LeadDepartments, Lang::Ja, None);
+                    if effective.as_ref() != Some(&ids) {
+                        let cell = if department.is_some_and(|d| ids == [d]) { String::new() } else { ids.join("、") };
+                        self.put(places, 1, column, cell, place.clone());
+                    }
+                }
+            }
+            self.put(
+                places,
+                1,
+                col(Field::LeadNote, Lang::Ja, None),
+                note.map(|n| text_cell(&n)).unwrap_or_default(),
+                place,
+            );
+        }
+        if let Some((l, v)) = page.single.get(&Label::RelatedDepartments) {
+            let (text, place) = value_of(l, v.as_ref(), Label::RelatedDepartments.text());
+            match self.ctx.department_ids(&read_text(&text).unwrap_or_default()) {
+                Ok(ids) => self.put(places, 1, col(Field::RelatedDepartments, Lang::Ja, None), ids.join("、"), place),
+                Err(message) => self.problem(places, place, message),
+            }
+        }
+    }
+
+    /// The department the project will have: 課等名's, or the record's.
+    fn department_id(&self, record: Option<&Project>) -> Option<String> {
+        let given = self.entries.get(&(1, col(Field::Department, Lang::Ja, None))).and_then(|e| read_text(&e.text));
+        given.and_then(|d| self.ctx.names.department(&d)).or_else(|| record.map(|r| r.department.get_ref().to_string()))
+    }
+
+    fn indicators(&mut self, places: &mut Places, page: &Page, record: Option<&Project>) {
+        const IND: &str = "成果を示す指標";
+        for (i, ind) in page.indicators.iter().enumerate() {
+            let k = i + 1;
+            places.anchor(self.base + k, self.sheet, Place::of(&ind.name, IND));
+            self.put(
+                places,
+                k,
+                col(Field::IndicatorName, Lang::Ja, None),
+                ind.name.text.clone(),
+                Place::of(&ind.name, IND),
+            );
+            let labels: Vec<Option<&str>> = ind.rows.iter().map(|r| r.label.as_deref()).collect();
+            let mut unit: Option<(String, Cell)> = None;
+            let mut numbers = false;
+            for (row, kind) in ind.rows.iter().zip(value_kinds(&labels)) {
+                let Some(cell) = &row.value else { continue };
+                let Some((value, cell_unit)) = read_value(cell, row.unit.as_ref()) else { continue };
+                let year_place = Place::of(&row.year_cell, IND);
+                if let Val::Number(_) = value {
+                    numbers = true;
+                    let u = cell_unit.unwrap_or_default();
+                    match &unit {
+                        Some((have, _)) if !have.is_empty() && !u.is_empty() && *have != u => {
+                            let message = format!(
+                                "the unit \"{u}\" differs from \"{have}\" of the other values of this indicator: write the same unit after each number"
+                            );
+                            self.problem(places, Place::of(cell, IND), message);
+                        }
+                        Some((have, _)) if !have.is_empty() => {}
+                        _ => unit = Some((u, cell.clone())),
+                    }
+                }
+                let value_column = col(Field::Value(kind), Lang::Ja, Some(row.year));
+                self.put(places, k, value_column, explicit_cell(&value), Place::of(cell, IND));
+                let label = row.label.as_deref().map(text_cell).unwrap_or_default();
+                self.put(places, k, col(Field::ValueLabel(kind), Lang::Ja, Some(row.year)), label, year_place);
+            }
+            if numbers && let Some((u, cell)) = unit {
+                self.put(places, k, col(Field::Unit, Lang::Ja, None), text_cell(&u), Place::of(&cell, IND));
+            }
+            let kept = self.record_indicator(k, i, record);
+            self.keep_unprinted(places, k, !numbers && !ind.rows.is_empty(), kept, Place::of(&ind.name, IND));
+        }
+    }
+
+    /// The record's indicator that row `k` updates: by 指標ID, or by position.
+    fn record_indicator<'r>(&self, k: usize, i: usize, record: Option<&'r Project>) -> Option<&'r Indicator> {
+        let record = record?;
+        let id = self.entries.get(&(k, col(Field::IndicatorId, Lang::Ja, None))).and_then(|e| read_text(&e.text));
+        match id {
+            Some(id) => record.indicators.iter().find(|ind| ind.id.get_ref().as_str() == id),
+            None => record.indicators.get(i),
+        }
+    }
+
+    /// What the printed indicator does not say, where the table has a column for it that
+    /// another indicator fills: the record's unit (all values texts) and actual values.
+    fn keep_unprinted(
+        &mut self,
+        places: &mut Places,
+        k: usize,
+        texts_only: bool,
+        old: Option<&Indicator>,
+        place: Place,
+    ) {
+        let Some(old) = old else { return };
+        let unit = col(Field::Unit, Lang::Ja, None);
+        if texts_only
+            && !self.has(k, unit)
+            && self.has_column(unit)
+            && let Some(u) = &old.unit
+        {
+            self.put(places, k, unit, text_cell(&u.ja), place.clone());
+        }
+        let years: BTreeSet<FiscalYear> = self
+            .entries
+            .keys()
+            .filter_map(|(_, c)| {
+                (c.field == Field::Value(Kind::Actual) && c.lang == Lang::Ja).then_some(c.year).flatten()
+            })
+            .collect();
+        for year in years {
+            let column = col(Field::Value(Kind::Actual), Lang::Ja, Some(year));
+            let Some(actual) = old.actuals.iter().map(|a| a.get_ref()).find(|a| a.year == year) else { continue };
+            if self.has(k, column) {
+                continue;
+            }
+            let value = match (&actual.value, &actual.text) {
+                (Some(n), _) => Val::Number(*n.get_ref()),
+                (None, Some(t)) => Val::Text(t.ja.clone()),
+                (None, None) => continue,
+            };
+            self.put(places, k, column, explicit_cell(&value), place.clone());
+            let label = col(Field::ValueLabel(Kind::Actual), Lang::Ja, Some(year));
+            if self.has_column(label)
+                && !self.has(k, label)
+                && let Some(l) = &actual.label
+            {
+                self.put(places, k, label, text_cell(&l.ja), place.clone());
+            }
+        }
+    }
+
+    fn schedule(&mut self, places: &mut Places, page: &Page) {
+        const SCH: &str = "年次計画";
+        for (j, row) in page.schedule.iter().enumerate() {
+            let k = j + 1;
+            let first = row.label.as_ref().or(row.statuses.first().map(|(_, c)| c));
+            let Some(first) = first else { continue };
+            let row_place = Place::of(first, SCH);
+            if k > page.indicators.len() {
+                places.anchor(self.base + k, self.sheet, row_place.clone());
+            }
+            let label = row.label.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+            let label_place = row.label.as_ref().map(|c| Place::of(c, SCH)).unwrap_or(row_place.clone());
+            self.put(places, k, col(Field::ScheduleLabel, Lang::Ja, None), label, label_place);
+            for (year, _) in &page.schedule_years {
+                let status = row.statuses.iter().find(|(y, _)| y == year);
+                let (text, place) = match status {
+                    Some((_, c)) => (c.text.clone(), Place::of(c, SCH)),
+                    None => (String::new(), row_place.clone()),
+                };
+                self.put(places, k, col(Field::ScheduleStatus, Lang::Ja, Some(*year)), text, place);
+            }
+        }
+    }
+
+    /// The table: a header row of every column given, then the project's rows; the places
+    /// of its cells are recorded in `places`.
+    pub fn table(self, places: &mut Places) -> (Table, Vec<Problem>) {
+        let columns: Vec<Column> = self.entries.keys().map(|(_, c)| *c).collect::<BTreeSet<_>>().into_iter().collect();
+        let index: BTreeMap<Column, usize> = columns.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+        let header = Row::new(self.base, columns.iter().map(Column::header).collect());
+        let last = self.entries.keys().map(|(k, _)| *k).max().unwrap_or(1);
+        let mut rows = vec![header];
+        let mut cells: Vec<Vec<String>> = vec![vec![String::new(); columns.len()]; last];
+        places.row(self.base, self.sheet);
+        for ((k, column), e) in self.entries {
+            let i = index[&column];
+            cells[k - 1][i] = e.text;
+            places.at(self.base + k, self.sheet, &column.header(), e.place);
+        }
+        for (k, row) in cells.into_iter().enumerate() {
+            rows.push(Row::new(self.base + k + 1, row));
+        }
+        (Table { rows, invalid: Vec::new() }, self.problems)
+    }
+}
+
+/// The text of a single value and where it is: the value's cell, or the label's when the
+/// value is empty (an empty value empties the field).
+fn value_of(label: &Cell, value: Option<&Cell>, name: &str) -> (String, Place) {
+    match value {
+        Some(v) => (v.text.clone(), Place::of(v, name)),
+        None => (String::new(), Place::of(label, name)),
+    }
+}
+
+/// A value as printed: `114件`, `0` with `団体` in the next cell, `未実施`, or `'` and a text;
+/// `None` for an empty cell or `-`.
+fn read_value(cell: &Cell, unit_cell: Option<&Cell>) -> Option<(Val, Option<String>)> {
+    if let Some(literal) = cell.text.strip_prefix('\'') {
+        return Some((Val::Text(literal.to_owned()), None));
+    }
+    let t = read_text(&cell.text)?;
+    let (value, unit) = split_number(&t);
+    let unit = match (&value, unit) {
+        (Val::Number(_), Some(u)) if u.is_empty() => unit_cell.map(|c| c.text.trim().to_owned()).or(Some(u)),
+        (_, u) => u,
+    };
+    Some((value, unit))
+}
