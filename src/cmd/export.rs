@@ -1,4 +1,5 @@
-//! `kyodo export`: write every record to one spreadsheet, the report's layout first.
+//! `kyodo export`: write every record to one spreadsheet: one table, the report's columns
+//! first, or (`--layout sheets`) one sheet per project laid out as the printed report.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,6 +9,10 @@ use std::process::ExitCode;
 pub struct Args {
     /// The file to write: .xlsx, or .csv (UTF-8 with BOM, for Excel).
     file: PathBuf,
+    /// table: one row per project (default); sheets: one sheet per project, laid out as
+    /// the printed report (.xlsx only).
+    #[arg(long, value_enum, default_value = "table")]
+    layout: kyodo::import::Layout,
     /// The site root to export.
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
@@ -30,7 +35,15 @@ pub fn run(args: Args) -> ExitCode {
         Ok(y) => y,
         Err(code) => return code,
     };
-    match kyodo::import::export(&site, year, &args.file) {
+    let exported = match args.layout {
+        kyodo::import::Layout::Table => kyodo::import::export(&site, year, &args.file),
+        kyodo::import::Layout::Sheets => kyodo::import::sheets::export_sheets(&site, year, &args.file),
+    };
+    match exported {
+        Ok(e) if args.layout == kyodo::import::Layout::Sheets => {
+            eprintln!("exported {} projects (one sheet each) to {}", e.projects, args.file.display());
+            ExitCode::SUCCESS
+        }
         Ok(e) => {
             eprintln!("exported {} projects ({} rows) to {}", e.projects, e.rows, args.file.display());
             ExitCode::SUCCESS
