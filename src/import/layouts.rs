@@ -56,6 +56,12 @@ pub fn read(path: &Path, layout: Option<Layout>, site: &Site, year: Option<Fisca
     };
     let sheets = |all: &[super::workbook::NamedTable]| {
         let SheetsRead { sheet, places, warnings } = read_sheets(all, site, year);
+        if sheet.projects.is_empty() && sheet.problems.is_empty() {
+            return Err(format!(
+                "{}: no sheet has the labels of the printed report (事業名, 現状・課題 … down the left); a table needs its header row, with a column 事業名, on the first sheet",
+                path.display()
+            ));
+        }
         Ok(Imported { layout: Layout::Sheets, sheet, warnings, places: Some(places) })
     };
     match layout {

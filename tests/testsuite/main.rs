@@ -20,6 +20,7 @@ mod escaping;
 mod import_export;
 mod import_property;
 mod import_safety;
+mod import_sheets;
 mod layering;
 mod new_record;
 mod open_data;

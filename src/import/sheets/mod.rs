@@ -196,7 +196,13 @@ fn read_one(
     let report_year =
         f.page.progress.as_ref().and_then(|(_, y)| *y).or(year).unwrap_or_else(|| ctx.site.reported_year());
     b.printed(places, &f.page, &id, record, report_year);
+    let complete = b.has_section_and_department();
     let (table, mut problems) = b.table(places);
+    if !complete {
+        // Said already: the project cannot be read without its section and department.
+        out.sheet.problems.append(&mut problems);
+        return;
+    }
     let sheet = read_sheet(&table, &ctx.site.vocabulary, Some(report_year), report_year);
     out.sheet.problems.append(&mut problems);
     out.sheet.problems.extend(sheet.problems);
@@ -212,7 +218,7 @@ fn read_one(
 fn anchor(page: &Page) -> Place {
     match page.single.get(&Label::Title) {
         Some((l, _)) => Place::of(l, Label::Title.text()),
-        None => Place { cell: "A1".to_owned(), label: String::new() },
+        None => Place { cell: String::new(), label: String::new() },
     }
 }
 

@@ -79,6 +79,7 @@ impl Places {
         let sheet = self.sheets.get(r.sheet).map(String::as_str).unwrap_or("");
         let place = p.column.as_ref().and_then(|c| r.by_column.get(c)).or(r.anchor.as_ref());
         match (place, &p.column) {
+            (Some(place), _) if place.cell.is_empty() => format!("sheet {sheet}: {}", p.message),
             (Some(place), _) if place.label.is_empty() => format!("{sheet}!{}: {}", place.cell, p.message),
             (Some(place), _) => format!("{sheet}!{} ({}): {}", place.cell, place.label, p.message),
             (None, Some(column)) if !column.is_empty() => format!("sheet {sheet}, {column}: {}", p.message),

@@ -76,6 +76,11 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Whether the table has the project's 項目 and 担当課, without which it is not read.
+    pub fn has_section_and_department(&self) -> bool {
+        self.has(1, col(Field::Item, Lang::Ja, None)) && self.has(1, col(Field::Department, Lang::Ja, None))
+    }
+
     fn has(&self, k: usize, column: Column) -> bool {
         self.entries.contains_key(&(k, column))
     }
