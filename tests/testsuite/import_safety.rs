@@ -575,6 +575,7 @@ fn xls_cells_far_out_are_read_one_at_a_time() {
     // A compound file whose header claims more sectors than it has.
     let mut bytes = fs::read(&path).unwrap();
     bytes[0x2C..0x30].copy_from_slice(&u32::MAX.to_le_bytes());
+    bytes[0x4C..0x50].copy_from_slice(&0x00FF_FFF0u32.to_le_bytes());
     let path = dir.path().join("header.xls");
     fs::write(&path, bytes).unwrap();
     keep(&path);
