@@ -31,11 +31,8 @@ pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTab
             Event::Eof => break,
             Event::Start(e) => state.start(&e, false)?,
             Event::Empty(e) => state.start(&e, true)?,
-            Event::End(e) => {
-                if state.end(e.name().as_ref())? && which == Sheets::First {
-                    break;
-                }
-            }
+            Event::End(e) if state.end(e.name().as_ref())? && which == Sheets::First => break,
+            Event::End(_) => {}
             Event::Text(t) => state.text(&t.xml10_content())?,
             Event::CData(t) => state.text(&t)?,
             Event::GeneralRef(r) => {

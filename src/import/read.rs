@@ -2,8 +2,9 @@
 //! whatever the file holds.
 //!
 //! An .xlsx file is checked part by part before it is read ([`super::archive`]), then its
-//! first sheet is read one cell at a time: only filled cells are kept, so a cell far out at
-//! XFD1048576 costs nothing until it is refused for being beyond the limits. Date and error
+//! sheets are read one cell at a time ([`super::workbook`]; .xls and .ods by kyodo's own
+//! readers): only filled cells are kept, so a cell far out at XFD1048576 costs nothing
+//! until it is refused for being beyond the limits. Date and error
 //! cells are kept aside, to be reported with their row and column where they would be
 //! imported. A .csv file is read whole (it is at most [`Limits::file_bytes`]) and parsed
 //! record by record; the formula guard of `kyodo export` is taken off each cell.

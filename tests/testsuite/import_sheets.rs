@@ -69,9 +69,7 @@ fn strip(site: &TestSite) {
         let text = site.read(&file);
         let mut lines: Vec<String> = Vec::new();
         for line in text.lines() {
-            let line = if line.starts_with("name = { ja = \"") {
-                line.replacen(&line[15..line.find("\", en").unwrap()], "x", 1)
-            } else if line.starts_with("unit = { ja = \"") {
+            let line = if line.starts_with("name = { ja = \"") || line.starts_with("unit = { ja = \"") {
                 line.replacen(&line[15..line.find("\", en").unwrap()], "x", 1)
             } else if line.starts_with("baseline = ") || line.starts_with("target = ") {
                 line.replace("year = \"R2\"", "year = \"R1\"")

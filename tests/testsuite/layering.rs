@@ -39,7 +39,7 @@ const RULES: &str = "
     preview:       diagnostic files lib load output pipeline
     serve:         preview
     scaffold:      fiscal_year load record_writer
-    import:        data files fiscal_year i18n indicator load model record_writer slug text
+    import:        data files fiscal_year i18n indicator load model record_writer slug text width
 ";
 
 /// The rows of [`RULES`], in order.
