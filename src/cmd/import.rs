@@ -23,7 +23,9 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = ".")]
     root: PathBuf,
     /// The fiscal year the 取組内容 and 現状値 columns report on (default: the year in the
-    /// header of 現状値, else the site's newest reported year), e.g. R4 or 2022.
+    /// header of 現状値, else the site's newest reported year), e.g. R4 or 2022; in the
+    /// sheets layout, the year of 取組実績 on sheets without a heading such as
+    /// 令和5年度計画の進捗状況.
     #[arg(long, value_name = "YEAR")]
     year: Option<String>,
     /// Update records that already exist.

@@ -15,6 +15,8 @@
 //! table import's. Problems name the sheet, the cell and its label ([`places`]).
 
 mod export;
+mod export_values;
+mod indicators;
 pub mod labels;
 mod page;
 mod parse;

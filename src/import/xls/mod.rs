@@ -16,6 +16,9 @@ use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use super::read::{Builder, Limits, date};
 use super::workbook::{NamedTable, Sheets};
 
+mod strings;
+use strings::Strings;
+
 /// Reads the worksheets of the .xls file in `bytes`.
 pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, String> {
     let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes))
@@ -210,67 +213,78 @@ fn cells<R: Read + Seek>(records: &mut Records<'_, R>, g: &Globals, builder: &mu
             _ if depth != 1 => continue,
             _ => {}
         }
-        let d = &r.data;
-        let at = |d: &[u8]| -> Result<(usize, usize), String> {
-            Ok((usize::from(u16_at(d, 0)?) + 1, usize::from(u16_at(d, 2)?)))
-        };
-        let is_date = |d: &[u8]| -> Result<bool, String> {
-            Ok(g.xf_dates.get(usize::from(u16_at(d, 4)?)).copied().unwrap_or(false))
-        };
-        match r.kind {
-            0x00FD => {
-                let (row, col) = at(d)?;
-                let i = u32_at(d, 6)? as usize;
-                let text = g.strings.get(i).ok_or_else(|| {
-                    format!("cell {} refers to a shared string that is not there", cell_name(row, col))
-                })?;
-                builder.text(row, col, text.clone())?;
-            }
-            0x0203 => number(builder, at(d)?, f64_at(d, 6)?, is_date(d)?, g.is_1904)?,
-            0x027E => number(builder, at(d)?, rk(u32_at(d, 6)?), is_date(d)?, g.is_1904)?,
-            0x00BD => {
-                let (row, first) = at(d)?;
-                let count = d.len().saturating_sub(6) / 6;
-                for k in 0..count {
-                    let xf = usize::from(u16_at(d, 4 + 6 * k)?);
-                    let date = g.xf_dates.get(xf).copied().unwrap_or(false);
-                    number(builder, (row, first + k), rk(u32_at(d, 6 + 6 * k)?), date, g.is_1904)?;
-                }
-            }
-            0x0204 | 0x00D6 => {
-                let (row, col) = at(d)?;
-                let text = Strings::new(&r, 6).unicode(true)?;
-                builder.text(row, col, text)?;
-            }
-            0x0205 => {
-                let pos = at(d)?;
-                let (value, is_error) = (byte_at(d, 6)?, byte_at(d, 7)? == 1);
-                boolean_or_error(builder, pos, value, is_error)?;
-            }
-            0x0006 => {
-                let pos = at(d)?;
-                let v = d.get(6..14).ok_or("a formula record is cut short")?;
-                if v[6..8] == [0xFF, 0xFF] {
-                    match v[0] {
-                        0 => string_at = Some(pos),
-                        1 => boolean_or_error(builder, pos, v[2], false)?,
-                        2 => boolean_or_error(builder, pos, v[2], true)?,
-                        _ => {}
-                    }
-                } else {
-                    number(builder, pos, f64_at(d, 6)?, is_date(d)?, g.is_1904)?;
-                }
-            }
-            0x0207 => {
-                if let Some((row, col)) = string_at.take() {
-                    let text = Strings::new(&r, 0).unicode(true)?;
-                    if !text.is_empty() {
-                        builder.text(row, col, text)?;
-                    }
-                }
-            }
-            _ => {}
+        cell(&r, g, builder, &mut string_at)?;
+    }
+    Ok(())
+}
+
+/// One record of a sheet: a cell, or the text of the formula before it.
+fn cell(
+    r: &Record,
+    g: &Globals,
+    builder: &mut Builder<'_>,
+    string_at: &mut Option<(usize, usize)>,
+) -> Result<(), String> {
+    let d = &r.data;
+    let at = |d: &[u8]| -> Result<(usize, usize), String> {
+        Ok((usize::from(u16_at(d, 0)?) + 1, usize::from(u16_at(d, 2)?)))
+    };
+    let is_date =
+        |d: &[u8]| -> Result<bool, String> { Ok(g.xf_dates.get(usize::from(u16_at(d, 4)?)).copied().unwrap_or(false)) };
+    match r.kind {
+        0x00FD => {
+            let (row, col) = at(d)?;
+            let i = u32_at(d, 6)? as usize;
+            let text = g
+                .strings
+                .get(i)
+                .ok_or_else(|| format!("cell {} refers to a shared string that is not there", cell_name(row, col)))?;
+            builder.text(row, col, text.clone())?;
         }
+        0x0203 => number(builder, at(d)?, f64_at(d, 6)?, is_date(d)?, g.is_1904)?,
+        0x027E => number(builder, at(d)?, rk(u32_at(d, 6)?), is_date(d)?, g.is_1904)?,
+        0x00BD => {
+            let (row, first) = at(d)?;
+            let count = d.len().saturating_sub(6) / 6;
+            for k in 0..count {
+                let xf = usize::from(u16_at(d, 4 + 6 * k)?);
+                let date = g.xf_dates.get(xf).copied().unwrap_or(false);
+                number(builder, (row, first + k), rk(u32_at(d, 6 + 6 * k)?), date, g.is_1904)?;
+            }
+        }
+        0x0204 | 0x00D6 => {
+            let (row, col) = at(d)?;
+            let text = Strings::new(r, 6).unicode(true)?;
+            builder.text(row, col, text)?;
+        }
+        0x0205 => {
+            let pos = at(d)?;
+            let (value, is_error) = (byte_at(d, 6)?, byte_at(d, 7)? == 1);
+            boolean_or_error(builder, pos, value, is_error)?;
+        }
+        0x0006 => {
+            let pos = at(d)?;
+            let v = d.get(6..14).ok_or("a formula record is cut short")?;
+            if v[6..8] == [0xFF, 0xFF] {
+                match v[0] {
+                    0 => *string_at = Some(pos),
+                    1 => boolean_or_error(builder, pos, v[2], false)?,
+                    2 => boolean_or_error(builder, pos, v[2], true)?,
+                    _ => {}
+                }
+            } else {
+                number(builder, pos, f64_at(d, 6)?, is_date(d)?, g.is_1904)?;
+            }
+        }
+        0x0207 => {
+            if let Some((row, col)) = string_at.take() {
+                let text = Strings::new(r, 0).unicode(true)?;
+                if !text.is_empty() {
+                    builder.text(row, col, text)?;
+                }
+            }
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -338,108 +352,6 @@ fn f64_at(d: &[u8], at: usize) -> Result<f64, String> {
     let mut a = [0u8; 8];
     a.copy_from_slice(b);
     Ok(f64::from_le_bytes(a))
-}
-
-/// Strings read from a record and its CONTINUE records: a string's characters may go on in
-/// the next CONTINUE record, which then starts with a byte saying whether they are one or
-/// two bytes each.
-struct Strings<'r> {
-    parts: Vec<&'r [u8]>,
-    part: usize,
-    pos: usize,
-}
-
-impl<'r> Strings<'r> {
-    fn new(r: &'r Record, skip: usize) -> Strings<'r> {
-        let mut parts = vec![r.data.as_slice()];
-        parts.extend(r.more.iter().map(Vec::as_slice));
-        Strings { parts, part: 0, pos: skip }
-    }
-
-    fn at_end(&mut self) -> bool {
-        while self.part < self.parts.len() && self.pos >= self.parts[self.part].len() {
-            self.part += 1;
-            self.pos = 0;
-        }
-        self.part >= self.parts.len()
-    }
-
-    fn byte(&mut self) -> Result<u8, String> {
-        if self.at_end() {
-            return Err("a string of the workbook is cut short".to_owned());
-        }
-        let b = self.parts[self.part][self.pos];
-        self.pos += 1;
-        Ok(b)
-    }
-
-    fn skip(&mut self, mut n: usize) -> Result<(), String> {
-        while n > 0 {
-            if self.at_end() {
-                return Err("a string of the workbook is cut short".to_owned());
-            }
-            let here = (self.parts[self.part].len() - self.pos).min(n);
-            self.pos += here;
-            n -= here;
-        }
-        Ok(())
-    }
-
-    /// `count` characters, one or two bytes each as `high` says, and as each CONTINUE
-    /// record says anew.
-    fn chars(&mut self, count: usize, mut high: bool) -> Result<String, String> {
-        let mut units: Vec<u16> = Vec::with_capacity(count.min(8224));
-        while units.len() < count {
-            if self.pos >= self.parts.get(self.part).map_or(0, |p| p.len()) {
-                self.part += 1;
-                self.pos = 0;
-                if self.part >= self.parts.len() {
-                    return Err("a string of the workbook is cut short".to_owned());
-                }
-                high = self.byte()? & 1 != 0;
-                continue;
-            }
-            let part = self.parts[self.part];
-            if high {
-                let (lo, hi) =
-                    (part[self.pos], part.get(self.pos + 1).copied().ok_or("a string of the workbook is cut short")?);
-                units.push(u16::from_le_bytes([lo, hi]));
-                self.pos += 2;
-            } else {
-                units.push(u16::from(part[self.pos]));
-                self.pos += 1;
-            }
-        }
-        Ok(String::from_utf16_lossy(&units))
-    }
-
-    /// An XLUnicodeString (`wide`: a 2-byte count) or ShortXLUnicodeString (1-byte count).
-    fn unicode(&mut self, wide: bool) -> Result<String, String> {
-        let count = if wide {
-            usize::from(u16::from_le_bytes([self.byte()?, self.byte()?]))
-        } else {
-            usize::from(self.byte()?)
-        };
-        let flags = self.byte()?;
-        self.chars(count, flags & 1 != 0)
-    }
-
-    /// An XLUnicodeRichExtendedString of the shared strings: its text, without its
-    /// formatting runs and phonetic data.
-    fn rich(&mut self) -> Result<String, String> {
-        let count = usize::from(u16::from_le_bytes([self.byte()?, self.byte()?]));
-        let flags = self.byte()?;
-        let runs = if flags & 0x08 != 0 { usize::from(u16::from_le_bytes([self.byte()?, self.byte()?])) } else { 0 };
-        let ext = if flags & 0x04 != 0 {
-            u32::from_le_bytes([self.byte()?, self.byte()?, self.byte()?, self.byte()?]) as usize
-        } else {
-            0
-        };
-        let text = self.chars(count, flags & 1 != 0)?;
-        self.skip(runs * 4)?;
-        self.skip(ext)?;
-        Ok(text)
-    }
 }
 
 /// Excel's built-in number formats that show dates or times (Japanese Excel's included).
