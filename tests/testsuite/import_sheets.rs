@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::support::records::{record_files, records};
-use crate::support::{TestSite, kyodo, kyodo_ok, repo, shipped_sites};
+use crate::support::{TestSite, kyodo, kyodo_ok, nasushiobara, repo, shipped_sites};
 
 fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures/import").join(name)
@@ -107,6 +107,18 @@ fn the_tomisato_workbooks_restore_every_field_the_printed_page_holds() {
         let report = kyodo_ok(&["import", fixture(name).to_str().unwrap(), "--force"], site.path());
         assert!(report.contains("3 updated"), "{name}: {report}");
         assert_eq!(records(site.path()), shipped, "{name}: the records are the shipped ones");
+    }
+}
+
+#[test]
+fn a_table_in_xls_or_ods_imports_as_the_same_table_in_text() {
+    let from_tsv = TestSite::empty_like(&nasushiobara());
+    kyodo_ok(&["import", fixture("nasushiobara-r4.tsv").to_str().unwrap()], from_tsv.path());
+    for name in ["nasushiobara-r4.xls", "nasushiobara-r4.ods"] {
+        let site = TestSite::empty_like(&nasushiobara());
+        let report = kyodo_ok(&["import", fixture(name).to_str().unwrap()], site.path());
+        assert!(report.contains("imported 16 projects"), "{name}: {report}");
+        assert_eq!(records(site.path()), records(from_tsv.path()), "{name}");
     }
 }
 
