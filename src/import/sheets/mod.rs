@@ -93,10 +93,9 @@ impl Context<'_> {
 }
 
 /// A sheet that reads as a project, before its table is made.
-struct Found<'t> {
+struct Found {
     name: String,
     page: Page,
-    table: &'t Table,
 }
 
 /// Reads every sheet of a workbook laid out as the printed report. `year` is --year: the
@@ -114,7 +113,7 @@ pub fn read_sheets(sheets: &[NamedTable], site: &Site, year: Option<FiscalYear>)
             ));
             continue;
         }
-        found.push(Found { name: s.name.clone(), page, table: &s.table });
+        found.push(Found { name: s.name.clone(), page });
     }
     let names = Names::new(&site.vocabulary);
     let mut codes: HashMap<String, String> = HashMap::new();
@@ -128,7 +127,10 @@ pub fn read_sheets(sheets: &[NamedTable], site: &Site, year: Option<FiscalYear>)
     for f in found {
         let sheet = out.places.sheet(&f.name);
         let at = Where { sheet, base };
-        base += f.table.rows.last().map_or(0, |r| r.number).max(f.page.indicators.len() + f.page.schedule.len()) + 2;
+        // The sheet's table has a row per indicator, yearly-plan row and cell right of a
+        // label below the separator, at most: the next sheet's rows come after them.
+        let extra_rows = f.page.extras.iter().flat_map(|r| r.cells.iter().map(|(k, _)| *k)).max().unwrap_or(0);
+        base += (f.page.indicators.len() + f.page.schedule.len()).max(extra_rows) + 2;
         out.places.row(at.base, sheet);
         let id = which_project(&mut out, at, &f, site, &names);
         for w in &f.page.warnings {
@@ -171,7 +173,7 @@ fn given(page: &Page, field: super::columns::Field) -> Option<String> {
 /// Makes a sheet's table and reads the project from it.
 fn read_one(
     out: &mut SheetsRead,
-    f: Found<'_>,
+    f: Found,
     mut b: project::Builder<'_>,
     id: Option<String>,
     ctx: &Context<'_>,
@@ -226,7 +228,7 @@ fn anchor(page: &Page) -> Place {
 
 /// The ID of the project a sheet is: the ID row's, else the sheet's name if it is an ID,
 /// else the record whose 事業名 (and number) and department the sheet has.
-fn which_project(out: &mut SheetsRead, at: Where, f: &Found<'_>, site: &Site, names: &Names<'_>) -> Option<String> {
+fn which_project(out: &mut SheetsRead, at: Where, f: &Found, site: &Site, names: &Names<'_>) -> Option<String> {
     let place = anchor(&f.page);
     let mut problem = |place: Place, message: String| {
         let p = out.places.problem(at.base, at.sheet, place, message);
