@@ -49,14 +49,13 @@ pub struct SheetsRead {
     pub warnings: Vec<String>,
 }
 
-/// Whether a sheet is laid out as the table: a row with a cell 事業名 and another cell
-/// that names a column of the table.
+/// Whether a sheet is laid out as the table: a row with a cell 事業名 and two more cells
+/// that name columns of the table (a printed page's 事業名 has one value beside it).
 pub fn is_table(table: &Table) -> bool {
     table.rows.iter().any(|r| {
+        let columns = r.cells().filter(|(_, c)| c.trim() != "事業名");
         r.cells().any(|(_, c)| c.trim() == "事業名")
-            && r.cells()
-                .filter(|(_, c)| c.trim() != "事業名")
-                .any(|(_, c)| matches!(parse_header(c), Header::Exact(_) | Header::Loose(_)))
+            && columns.filter(|(_, c)| matches!(parse_header(c), Header::Exact(_) | Header::Loose(_))).count() >= 2
     })
 }
 
