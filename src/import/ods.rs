@@ -83,6 +83,8 @@ struct State<'a> {
     annotation: usize,
     /// Copies made of repeated filled cells so far.
     repeated: usize,
+    /// Depth of tables inside the current sheet's cells.
+    nested: usize,
 }
 
 #[derive(Clone)]
@@ -126,6 +128,7 @@ impl<'a> State<'a> {
             cell: None,
             annotation: 0,
             repeated: 0,
+            nested: 0,
         }
     }
 
@@ -145,7 +148,10 @@ impl<'a> State<'a> {
             return Ok(());
         }
         match name.as_ref() {
-            "table:table" if self.sheet.is_none() => {
+            // A table inside a cell (not written by spreadsheet programs): not a sheet.
+            "table:table" if self.sheet.is_some() && !empty => self.nested += 1,
+            "table:table" if self.sheet.is_some() => {}
+            "table:table" => {
                 self.sheet = Some(attr(e, "table:name")?.map(Cow::into_owned).unwrap_or_default());
                 self.row = 1;
                 if empty {
@@ -231,6 +237,7 @@ impl<'a> State<'a> {
                 }
             }
             "table:table-row" if self.sheet.is_some() => self.end_row()?,
+            "table:table" if self.nested > 0 => self.nested -= 1,
             "table:table" => {
                 if let Some(name) = self.sheet.take() {
                     self.sheets.push(NamedTable { name, table: self.builder.take() });
