@@ -314,16 +314,24 @@ fn an_empty_projects_folder_is_an_error_not_an_empty_site() {
 fn the_preview_reports_a_misnamed_record_and_recovers_once_it_is_renamed() {
     let site = TestSite::fixture();
     let mut preview = kyodo::preview::Preview::new(site.path());
-    preview.rebuild(&[]).unwrap_or_else(|d| panic!("{d}"));
+    preview.rebuild(&[]).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     let misnamed = site.path().join("content/projects/1-2-1.toml.txt");
     fs::rename(site.path().join(P2), &misnamed).unwrap();
     let failed = preview.rebuild(&[site.path().join(P2), misnamed.clone()]).expect_err("a misnamed record");
-    assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
+    assert!(
+        failed.render(kyodo::msg::Lang::En).contains("rename it to 1-2-1.toml"),
+        "{}",
+        failed.render(kyodo::msg::Lang::En)
+    );
     // Editing another record rebuilds only what changed, and the misnamed one is still
     // reported: the site is not shown without it.
     site.edit(P1, "市民活動支援補助金の充実", "市民活動支援補助金の拡充");
     let failed = preview.rebuild(&[site.path().join(P1)]).expect_err("still a misnamed record");
-    assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
+    assert!(
+        failed.render(kyodo::msg::Lang::En).contains("rename it to 1-2-1.toml"),
+        "{}",
+        failed.render(kyodo::msg::Lang::En)
+    );
     fs::rename(&misnamed, site.path().join(P2)).unwrap();
-    preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{d}"));
+    preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
 }

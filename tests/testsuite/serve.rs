@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::{TestSite, copy_dir, fixture};
@@ -24,7 +24,7 @@ impl Drop for Server {
 }
 
 fn start(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyodo"))
+    let mut child = crate::support::kyodo_command()
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
@@ -114,7 +114,7 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site() {
     // Serving wrote nothing: no public/ folder, and a real build has no reload script.
     assert!(!site.path().join("public").exists());
     drop(server);
-    let (output, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{d}"));
+    let (output, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     assert!(output.files.values().all(|b| !String::from_utf8_lossy(b).contains("__kyodo")));
 }
 
