@@ -161,7 +161,9 @@ fn progress(site: &Site, lang: Lang) -> String {
     }
     if !partners.is_empty() {
         let partners = partners.join(", ");
-        line(&note(msg!(ja: "# partners = []     # ID: {partners}", en: "# partners = []     # ids: {partners}")));
+        line(&note(
+            msg!(ja: "# partners = []     # 協働の相手のID: {partners}", en: "# partners = []     # ids: {partners}"),
+        ));
     }
     line("achievements = { ja = \"\"\"\n\"\"\", en = \"\"\"\n\"\"\" }");
     line("# effect = { ja = \"\"\"\n# \"\"\", en = \"\"\"\n# \"\"\" }");

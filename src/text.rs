@@ -83,7 +83,7 @@ impl<'de> Deserialize<'de> for Text {
                         "en" => en = Some(map.next_value::<String>()?),
                         other => {
                             let message = crate::msg!(
-                                ja: "言語のキー `{other}` は使えません。\n文字の表に書けるのは `ja` と `en` だけです: {{ ja = \"…\", en = \"…\" }}",
+                                ja: "言語のキー `{other}` は使えません。\n`ja` と `en` だけを使って、{{ ja = \"…\", en = \"…\" }} の形で書いてください。",
                                 en: "unknown language key `{other}`\na text table takes only `ja` and `en`: {{ ja = \"…\", en = \"…\" }}",
                             );
                             return Err(de::Error::custom(message.pack()));
@@ -92,7 +92,7 @@ impl<'de> Deserialize<'de> for Text {
                 }
                 let ja = ja.ok_or_else(|| {
                     let message = crate::msg!(
-                        ja: "`ja` がありません。\nどの文字にも日本語が必要です: {{ ja = \"…\", en = \"…\" }}",
+                        ja: "`ja` がありません。\n日本語も書いてください。どの項目にも日本語が必要です: {{ ja = \"…\", en = \"…\" }}",
                         en: "missing `ja`\nevery text needs its Japanese: {{ ja = \"…\", en = \"…\" }}",
                     );
                     de::Error::custom(message.pack())

@@ -41,7 +41,7 @@ pub struct Args {
     #[arg(
         long,
         help = tr(msg!(
-            ja: "警告（英語がない、報告する年度の実績値がない指標など）もエラーとして扱い、一つでもあれば何も作成しません",
+            ja: "警告（英訳がない、報告する年度の実績値がない指標など）もエラーとして扱い、一つでもあれば何も作成しません",
             en: "Treat warnings (missing English, indicators without an actual value for the reported year) as errors: build nothing if there are any",
         ))
     )]
@@ -109,19 +109,13 @@ fn memory_in_use() -> Option<(u64, u64)> {
     Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
-/// The progress bar's layout: pages done of all, and the time so far (as 00:01:05 in
-/// Japanese; indicatif's "1 minute" is English).
-pub fn progress_template() -> Msg {
-    msg!(ja: "{{bar:40}} {{pos}}/{{len}} ページ {{elapsed_precise}}", en: "{{bar:40}} {{pos}}/{{len}} pages {{elapsed}}")
-}
-
 pub fn run(args: Args) -> ExitCode {
     use kyodo::Failure;
     use std::io::IsTerminal;
     let out = args.out.unwrap_or_else(|| args.root.join("public"));
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
-        if let Ok(style) = indicatif::ProgressStyle::with_template(progress_template().get(lang())) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(kyodo::pipeline::progress_template().get(lang())) {
             b.set_style(style);
         }
         b

@@ -20,7 +20,7 @@ pub struct Args {
     #[arg(
         long,
         help = tr(msg!(
-            ja: "警告（英語がない、報告する年度の実績値がない指標など）があっても失敗とします",
+            ja: "警告（英訳がない、報告する年度の実績値がない指標など）があっても失敗とします",
             en: "Fail on warnings too (missing English, indicators without an actual value for the reported year)",
         ))
     )]

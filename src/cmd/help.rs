@@ -87,7 +87,7 @@ pub fn clap_error(e: clap::Error) -> ExitCode {
         let usage = usage.to_string();
         eprintln!("\n{}", usage.replacen("Usage:", "使い方:", 1));
     }
-    eprintln!("\n詳しくは --help を付けて実行し、表示される説明をご覧ください。");
+    eprintln!("\n使い方の説明は、--help を付けて実行すると表示されます。");
     ExitCode::from(2)
 }
 

@@ -44,5 +44,5 @@ pub fn year_option(
 /// Prints a `--year` that is not a fiscal year, with how to write one.
 pub fn year_error(e: kyodo::fiscal_year::FiscalYearError) {
     let (what, help) = e.0.split_help();
-    say::error(&msg!(ja: "--year: {what}", en: "--year: {what}", what = what), help.as_ref());
+    say::error(&msg!(ja: "--year の値: {what}", en: "--year: {what}", what = what), help.as_ref());
 }

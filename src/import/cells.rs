@@ -76,7 +76,7 @@ impl Reader<'_> {
                                 row.number,
                                 Some(c),
                                 msg!(
-                                    ja: "content/vocabulary.toml にある協働の相手の記号を書いてください。「{u}」はありません。",
+                                    ja: "content/vocabulary.toml にある協働の相手の記号を書いてください。「{u}」という記号はありません。",
                                     en: "「{u}」 is not a partner code in content/vocabulary.toml",
                                 ),
                             );

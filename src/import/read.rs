@@ -204,7 +204,7 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, Msg> {
             DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => {
                 table.invalid(row, column, msg!(ja: "日付か時刻（{d}）", en: "a date or time ({d})"))?
             }
-            DataRef::Error(e) => table.invalid(row, column, msg!(ja: "エラー値 {e}", en: "the error value {e}"))?,
+            DataRef::Error(e) => table.invalid(row, column, msg!(ja: "エラー値（{e}）", en: "the error value {e}"))?,
         }
     }
     Ok(table.finish())

@@ -50,7 +50,7 @@ pub(super) fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut D
         && start > *end.get_ref()
     {
         let message = msg!(
-            ja: "計画の終わり（{end}）が始まり（{start}）より前になっています。\nplan.start に最初の年度、plan.end に最後の年度を書いてください。",
+            ja: "計画の終わりの年度が{end}になっていて、始まりの年度の{start}より前です。\nplan.start に最初の年度、plan.end に最後の年度を書いてください。",
             en: "the plan ends ({end}) before it starts ({start})\nwrite the first fiscal year in plan.start and the last in plan.end",
             end = end.get_ref().named(),
             start = start.named(),
@@ -407,7 +407,7 @@ fn check_indicator<'p>(
         && t.get_ref().year < b.get_ref().year
     {
         let message = msg!(
-            ja: "目標値の年度（{target}）が基準値の年度（{baseline}）より前になっています。\n基準値は出発点の値、目標値は達成を目指す年度の値です。両方の年度を確かめてください。",
+            ja: "目標値の年度が{target}になっていて、基準値の年度の{baseline}より前です。\n両方の年度を確かめてください（基準値は出発点の値、目標値は達成を目指す年度の値です）。",
             en: "the target year ({target}) is before the baseline year ({baseline})\nthe baseline is the starting point and the target the year to reach; check both years",
             target = t.get_ref().year.named(),
             baseline = b.get_ref().year.named(),

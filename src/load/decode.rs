@@ -19,7 +19,7 @@ pub(super) fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<Loade
     };
     if let Some(utf16) = utf16_kind(&file.bytes) {
         let message = msg!(
-            ja: "このファイルの文字コードは {utf16} です。UTF-8 ではありません。",
+            ja: "このファイルの文字コードは {utf16}です。UTF-8 ではありません。",
             en: "the file is in {utf16}, not UTF-8",
             utf16 = utf16,
         );
@@ -35,7 +35,7 @@ pub(super) fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<Loade
             let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
             let message = if had_errors {
                 msg!(
-                    ja: "このファイルは UTF-8 の文字として読めません（UTF-8 でない最初のバイトは{line}行目にあります）。",
+                    ja: "このファイルは UTF-8 の文字として読めません（UTF-8 として読めない最初の箇所は{line}行目にあります）。",
                     en: "the file is not UTF-8 text (first non-UTF-8 byte on line {line})",
                 )
             } else {

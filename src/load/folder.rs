@@ -102,7 +102,7 @@ pub fn record_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
                         en: "{meant} exists too: keep the right one of the two as {meant}, and move the other out of {PROJECTS_DIR}/",
                     ),
                     Severity::Warning => msg!(
-                        ja: "読み込まれるのは {meant} です。この写しを残しておきたい場合は、{PROJECTS_DIR}/ の外へ移せばこの警告は出なくなります。",
+                        ja: "この写しを残しておきたい場合は、{PROJECTS_DIR}/ の外へ移してください（読み込まれるのは {meant} の方です）。移せば、この警告は出なくなります。",
                         en: "{meant} is the record that is read; if you keep this copy on purpose, move it out of {PROJECTS_DIR}/ so that this warning goes away",
                     ),
                 };
@@ -166,7 +166,7 @@ fn classify(name: &str, kind: FileKind) -> Entry {
                     en: "a symbolic link, which kyodo does not follow",
                 ),
                 msg!(
-                    ja: "リンクを削除するか content/projects/ の外へ移せば、この警告は出なくなります。",
+                    ja: "リンクを削除するか、content/projects/ の外へ移してください。そうすれば、この警告は出なくなります。",
                     en: "remove the link, or move it out of content/projects/, so that this warning goes away",
                 ),
             );
@@ -175,7 +175,7 @@ fn classify(name: &str, kind: FileKind) -> Entry {
             return warning(
                 msg!(ja: "ファイルではありません。", en: "not a file"),
                 msg!(
-                    ja: "content/projects/ の外へ移せば、この警告は出なくなります。",
+                    ja: "content/projects/ の外へ移してください。移せば、この警告は出なくなります。",
                     en: "move it out of content/projects/, so that this warning goes away",
                 ),
             );
@@ -207,12 +207,12 @@ fn classify(name: &str, kind: FileKind) -> Entry {
     let content = super::CONTENT_DIR;
     let keep_elsewhere = if hidden {
         msg!(
-            ja: "エディターの一時ファイルであれば、エディターを閉じると消えます。そうでなければ {PROJECTS_DIR}/ の外へ移せば、この警告は出なくなります。",
+            ja: "エディターの一時ファイルであれば、エディターを閉じると消えます。そうでなければ、{PROJECTS_DIR}/ の外へ移してください。移せば、この警告は出なくなります。",
             en: "if it is an editor's temporary file, it goes away when the editor is closed; otherwise move it out of {PROJECTS_DIR}/ so that this warning goes away",
         )
     } else {
         msg!(
-            ja: "意図して置いている場合は、{PROJECTS_DIR}/ の外（例: {content}/）へ移せば、この警告は出なくなります。",
+            ja: "残しておきたいファイルであれば、{PROJECTS_DIR}/ の外（例: {content}/）へ移してください。移せば、この警告は出なくなります。",
             en: "if you keep it on purpose, move it out of {PROJECTS_DIR}/ (e.g. to {content}/) so that this warning goes away",
         )
     };

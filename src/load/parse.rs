@@ -27,7 +27,7 @@ pub(super) fn parse<T: DeserializeOwned>(file: &LoadedText, diags: &mut Diagnost
                     )
                 }
                 (None, Some((wide, narrow))) => msg!(
-                    ja: "「{wide}」は全角文字です。代わりに{narrow}と書いてください（日本語入力をオフにして半角で入力します）。全角で書けるのは引用符の中の文字だけです。",
+                    ja: "「{wide}」は全角文字です。{narrow}に直してください（日本語入力をオフにして、半角で入力します）。全角で書けるのは、引用符の中の文字だけです。",
                     en: "「{wide}」 is a full-width character: write {narrow} instead (switch the input method to half-width); only text inside quotes may be full-width",
                     narrow = narrow,
                 ),
@@ -81,7 +81,7 @@ pub(super) fn full_width_outside_quotes(line: &str) -> Option<(char, Msg)> {
             }
             c if !quoted && crate::width::is_full_width(c) => {
                 let narrow = crate::width::narrow(c);
-                return Some((c, msg!(ja: "「{narrow}」", en: "「{narrow}」")));
+                return Some((c, msg!(ja: "半角の「{narrow}」", en: "「{narrow}」")));
             }
             _ => {}
         }
@@ -160,7 +160,7 @@ pub(super) fn explain_serde_message(message: &str) -> Msg {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return msg!(
-            ja: "{expected}を書く所に、{found}が書かれています。\nこのキーに書けるものは docs/records.md を見てください。",
+            ja: "{expected}を書く所に、{found}が書かれています。\nこのキーに書けるものは、docs/records.md で確かめてください。",
             en: "expected {expected}, found {found}\nsee docs/records.md for what this key takes",
             expected = kind_of_value(expected),
             found = kind_of_value(found),
@@ -168,7 +168,7 @@ pub(super) fn explain_serde_message(message: &str) -> Msg {
     }
     let detail = message.trim();
     msg!(
-        ja: "この値は読み込めません（詳細: {detail}）。\n書き方は docs/records.md を見てください。",
+        ja: "この値は読み込めません（詳細: {detail}）。書き方は docs/records.md で確かめてください。",
         en: "{detail}",
     )
 }

@@ -225,7 +225,7 @@ pub fn check_base_url(u: &str) -> Result<(), Msg> {
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(msg!(
-            ja: "\"{u}\" にはユーザー名かパスワードが含まれています。\nそれらを除いた公開のアドレスを書いてください{example}。",
+            ja: "\"{u}\" にはユーザー名かパスワードが含まれています。\nユーザー名とパスワードを除いた、公開用のアドレスを書いてください{example}。",
             en: "\"{u}\" contains a user name or password\nwrite the public address without them, {example}",
             example = &example,
         ));
@@ -239,7 +239,7 @@ pub fn check_base_url(u: &str) -> Result<(), Msg> {
     }
     if !u.is_ascii() {
         return Err(msg!(
-            ja: "\"{u}\" には、ウェブのアドレスでは符号化して書く文字が含まれています。\nbase_url = \"{url}\" と書いてください。",
+            ja: "\"{u}\" には、ウェブのアドレスにそのままでは書けない文字（日本語など）が含まれています。\nbase_url = \"{url}\" と書いてください。",
             en: "\"{u}\" has characters that a web address must hold encoded\nwrite base_url = \"{url}\"",
         ));
     }

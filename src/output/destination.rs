@@ -365,7 +365,7 @@ impl Reason {
                     }
                 };
                 let help = msg!(
-                    ja: "サイト専用の書き出し先を指定してください（既定はサイトのルートの中の public/ です）。サイトのルート、content/、themes/ は、--force を付けても置き換えません。",
+                    ja: "書き出し先には、専用のフォルダーを指定してください（既定はサイトのルートの中の public/ です）。サイトのルート、content/、themes/ は、--force を付けても置き換えません。",
                     en: "build into a folder of its own, such as public/ in the site root (the default); the site root, content/ and themes/ are never replaced, not even with --force",
                 );
                 (why, help)
@@ -405,7 +405,7 @@ impl Reason {
                     (String::new(), String::new())
                 };
                 let why = msg!(
-                    ja: "{names}{more_ja} がありますが、kyodo が書き出したことを示す {STAMP_NAME} ファイルがありません。作成するとフォルダー全体が置き換わります。",
+                    ja: "{names}{more_ja} がありますが、kyodo が書き出したことを示す {STAMP_NAME} ファイルがありません。サイトを作成すると、このフォルダーは丸ごと置き換わります。",
                     en: "it holds {names}{more_en} but no {STAMP_NAME} file to show kyodo wrote it, and a build replaces the whole folder",
                 );
                 let help = msg!(

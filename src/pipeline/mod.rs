@@ -87,6 +87,12 @@ pub trait Progress: Sync {
     fn stage(&self, _stage: Stage) {}
 }
 
+/// The layout of the progress bar of `kyodo build` (an indicatif template): pages done of
+/// all, and the time so far (00:01:05 in Japanese: indicatif's "1 minute" is English).
+pub fn progress_template() -> Msg {
+    msg!(ja: "{{bar:40}} {{pos}}/{{len}} ページ {{elapsed_precise}}", en: "{{bar:40}} {{pos}}/{{len}} pages {{elapsed}}")
+}
+
 /// No progress reporting.
 pub struct Silent;
 

@@ -255,6 +255,9 @@ fn cells_that_cannot_be_mapped_are_reported_and_nothing_is_written() {
     assert!(!run.status.success());
     let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
     insta::assert_snapshot!("import_problems", stderr);
+    let run = kyodo(&["import", csv_path.to_str().unwrap(), "--lang", "ja"], site.path());
+    let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
+    insta::assert_snapshot!("import_problems_ja", stderr);
     assert_eq!(fs::read_dir(site.path().join("content/projects")).unwrap().count(), 0, "nothing written");
 }
 
@@ -275,6 +278,9 @@ fn two_projects_with_one_id_are_reported_with_both_rows() {
     assert!(!run.status.success());
     let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
     insta::assert_snapshot!("import_duplicate_ids", stderr);
+    let run = kyodo(&["import", path.to_str().unwrap(), "--lang", "ja"], site.path());
+    let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
+    insta::assert_snapshot!("import_duplicate_ids_ja", stderr);
     assert_eq!(fs::read_dir(site.path().join("content/projects")).unwrap().count(), 0, "nothing written");
 }
 

@@ -15,9 +15,14 @@ use crate::support::{TestSite, copy_dir, generate, kyodo, kyodo_ok, nasushiobara
 /// Runs `kyodo import FILE` into an empty Nasushiobara site with at most 1 GB of address
 /// space: a file that needs more makes the import fail unclean (an abort), not just fail.
 fn import_bounded(file: &Path) -> (bool, String) {
+    import_bounded_in(file, "en")
+}
+
+/// [`import_bounded`], with messages in `lang`.
+fn import_bounded_in(file: &Path, lang: &str) -> (bool, String) {
     let site = TestSite::empty_like(&nasushiobara());
     let out: Output = Command::new("sh")
-        .env("KYODO_LANG", "en")
+        .env("KYODO_LANG", lang)
         .arg("-c")
         .arg("ulimit -v 1000000 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_kyodo"))
@@ -303,6 +308,9 @@ fn date_and_error_cells_are_reported_with_row_and_column() {
     let (ok, stderr) = import_bounded(&path);
     assert!(!ok);
     insta::assert_snapshot!("import_date_and_error_cells", stderr);
+    let (ok, stderr) = import_bounded_in(&path, "ja");
+    assert!(!ok);
+    insta::assert_snapshot!("import_date_and_error_cells_ja", stderr);
 }
 
 #[test]

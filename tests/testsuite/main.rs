@@ -20,6 +20,7 @@ mod escaping;
 mod import_export;
 mod import_property;
 mod import_safety;
+mod languages;
 mod layering;
 mod new_record;
 mod open_data;

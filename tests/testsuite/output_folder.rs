@@ -80,6 +80,10 @@ fn the_sites_own_folders_files_and_foreign_folders_are_refused() {
         assert!(!run.status.success(), "{out}: {}", stderr(&run));
         let message = stderr(&run).replace(&root.display().to_string(), "[SITE]");
         insta::assert_snapshot!(format!("refused_{name}"), message);
+        let japanese = kyodo(&root, &["build", "--lang", "ja", "--out", out]);
+        assert!(!japanese.status.success(), "{out}: {}", stderr(&japanese));
+        let message = stderr(&japanese).replace(&root.display().to_string(), "[SITE]");
+        insta::assert_snapshot!(format!("refused_{name}_ja"), message);
         if always {
             let forced = kyodo(&root, &["build", "--force", "--out", out]);
             assert!(!forced.status.success(), "{out} --force: {}", stderr(&forced));

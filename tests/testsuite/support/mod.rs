@@ -174,11 +174,11 @@ impl TestSite {
         build(self.path())
     }
 
-    /// What `kyodo check` reports for the site, which must fail.
-    pub fn errors(&self) -> String {
+    /// The problems `kyodo check` finds in the site, which must fail.
+    pub fn diagnostics(&self) -> kyodo::Diagnostics {
         match kyodo::check(self.path()) {
             Ok(w) => panic!("expected errors, the site checked fine ({})", w.render(kyodo::msg::Lang::En)),
-            Err(diags) => diags.render(kyodo::msg::Lang::En),
+            Err(diags) => diags,
         }
     }
 
