@@ -71,7 +71,7 @@ impl SiteWatcher {
             {
                 let path = path.display();
                 let warning = msg!(
-                    ja: "警告: {path} を見張ることができません（{e}）。\n  直し方: フォルダーを置き換えると、また変更が見えるようになります。または kyodo serve を起動し直してください。",
+                    ja: "警告: {path} を見張ることができません（{e}）。\n  直し方: kyodo serve を起動し直してください（そのフォルダーを置き換えた場合は、それだけでまた変更を見張るようになります）。",
                     en: "warning: cannot watch {path}: {e}\n  = help: changes there are seen again when the folder is replaced; or restart kyodo serve",
                 );
                 eprintln!("{}", warning.get(self.lang));

@@ -15,7 +15,7 @@ const RULES: &str = "
     msg:
     diagnostic:    msg
     escape:
-    files:         msg
+    files:
     width:
     slug:          msg
     markdown:
@@ -37,7 +37,7 @@ const RULES: &str = "
     render:        data diagnostic escape files fiscal_year i18n indicator load markdown model msg text urls
     pipeline:      data diagnostic load markdown model msg output render schema search urls
     # Commands built on the pipeline.
-    preview:       diagnostic files lib load msg output pipeline
+    preview:       diagnostic files lib load output pipeline
     serve:         diagnostic msg preview
     scaffold:      fiscal_year load msg record_writer
     import:        data files fiscal_year i18n indicator load model msg record_writer slug text
