@@ -105,7 +105,7 @@ pub(super) fn check_ref(
     src: &Source,
     id: &Spanned<Slug>,
     key: &str,
-    what: &Msg,
+    what: fn() -> Msg,
     known: &[&str],
     defined_in: &str,
     diags: &mut Diagnostics,
@@ -114,6 +114,8 @@ pub(super) fn check_ref(
     if known.contains(&wanted) {
         return;
     }
+    // Made only for a message: most references are fine.
+    let what = &what();
     let mut known = known.to_vec();
     known.sort_by(|a, b| natural_cmp(a, b));
     known.dedup();
@@ -230,7 +232,7 @@ pub(super) fn check_across_projects(
         let file = inputs.text_of(&project.path);
         let src = Source { path: &file.path, text: &file.text };
         for (i, r) in missing {
-            check_ref(&src, r, &format!("related[{i}]"), &what::project(), known, PROJECTS_DIR, diags);
+            check_ref(&src, r, &format!("related[{i}]"), what::project, known, PROJECTS_DIR, diags);
         }
     }
 }
@@ -272,14 +274,14 @@ fn check_identity(src: &Source, path: &Path, p: &Project, known: &Known, diags: 
             ),
         ));
     }
-    let department = what::department();
-    check_ref(src, &p.policy, "policy", &what::policy(), &known.policies, voc, diags);
-    check_ref(src, &p.department, "department", &department, &known.departments, voc, diags);
+    let department = what::department;
+    check_ref(src, &p.policy, "policy", what::policy, &known.policies, voc, diags);
+    check_ref(src, &p.department, "department", department, &known.departments, voc, diags);
     for (i, d) in p.lead_departments.iter().enumerate() {
-        check_ref(src, d, &format!("lead_departments[{i}]"), &department, &known.departments, voc, diags);
+        check_ref(src, d, &format!("lead_departments[{i}]"), department, &known.departments, voc, diags);
     }
     for (i, d) in p.related_departments.iter().enumerate() {
-        check_ref(src, d, &format!("related_departments[{i}]"), &department, &known.departments, voc, diags);
+        check_ref(src, d, &format!("related_departments[{i}]"), department, &known.departments, voc, diags);
     }
     for (i, r) in p.related.iter().enumerate() {
         if r.get_ref() == p.id.get_ref() {
@@ -318,7 +320,7 @@ fn derive_schedule(src: &Source, p: &mut Project, known: &Known, diags: &mut Dia
                 }
                 Err(e) => diags.push(src.error(status.span(), &key, e.0)),
             }
-            check_ref(src, status, &key, &what::status(), &known.statuses, voc, diags);
+            check_ref(src, status, &key, what::status, &known.statuses, voc, diags);
         }
         row.by_year = by_year;
     }
@@ -444,12 +446,11 @@ fn check_reports(src: &Source, p: &Project, known: &Known, diags: &mut Diagnosti
             ));
         }
         if let Some(g) = &r.grade {
-            check_ref(src, g, &format!("reports[{i}].grade"), &what::grade(), &known.grades, voc, diags);
+            check_ref(src, g, &format!("reports[{i}].grade"), what::grade, &known.grades, voc, diags);
         }
-        let partner_word = what::partner();
         for (j, partner) in r.partners.iter().enumerate() {
             let key = format!("reports[{i}].partners[{j}]");
-            check_ref(src, partner, &key, &partner_word, &known.partners, voc, diags);
+            check_ref(src, partner, &key, what::partner, &known.partners, voc, diags);
         }
     }
 }
