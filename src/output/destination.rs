@@ -344,32 +344,7 @@ impl Reason {
             )
         };
         match self {
-            Reason::SiteFolder { relation, folder, path } => {
-                let what = match folder {
-                    SiteFolder::Root => msg!(ja: "サイトのルート", en: "the site root"),
-                    SiteFolder::Content => msg!(ja: "サイトの content フォルダー", en: "the site's content folder"),
-                    SiteFolder::Themes => msg!(ja: "サイトの themes フォルダー", en: "the site's themes folder"),
-                };
-                let path = shown(path);
-                let why = match relation {
-                    Relation::Is => {
-                        msg!(ja: "{what}（{path}）そのものです。", en: "it is {what} ({path})", what = what)
-                    }
-                    Relation::Contains => msg!(
-                        ja: "{what}（{path}）を含むフォルダーです。",
-                        en: "it contains {what} ({path})",
-                        what = what,
-                    ),
-                    Relation::Inside => {
-                        msg!(ja: "{what}（{path}）の中です。", en: "it is inside {what} ({path})", what = what)
-                    }
-                };
-                let help = msg!(
-                    ja: "書き出し先には、専用のフォルダーを指定してください（既定はサイトのルートの中の public/ です）。サイトのルート、content/、themes/ は、--force を付けても置き換えません。",
-                    en: "build into a folder of its own, such as public/ in the site root (the default); the site root, content/ and themes/ are never replaced, not even with --force",
-                );
-                (why, help)
-            }
+            Reason::SiteFolder { relation, folder, path } => site_folder(*relation, *folder, path),
             Reason::File => {
                 (msg!(ja: "フォルダーではなく、ファイルです。", en: "it is a file, not a folder"), choose_another())
             }
@@ -423,6 +398,35 @@ impl Reason {
             }
         }
     }
+}
+
+/// Why an output path that is, contains or lies inside a folder of the site is refused,
+/// and what to do instead.
+fn site_folder(relation: Relation, folder: SiteFolder, path: &Path) -> (Msg, Msg) {
+    let what = match folder {
+        SiteFolder::Root => msg!(ja: "サイトのルート", en: "the site root"),
+        SiteFolder::Content => msg!(ja: "サイトの content フォルダー", en: "the site's content folder"),
+        SiteFolder::Themes => msg!(ja: "サイトの themes フォルダー", en: "the site's themes folder"),
+    };
+    let path = shown(path);
+    let why = match relation {
+        Relation::Is => {
+            msg!(ja: "{what}（{path}）そのものです。", en: "it is {what} ({path})", what = what)
+        }
+        Relation::Contains => msg!(
+            ja: "{what}（{path}）を含むフォルダーです。",
+            en: "it contains {what} ({path})",
+            what = what,
+        ),
+        Relation::Inside => {
+            msg!(ja: "{what}（{path}）の中です。", en: "it is inside {what} ({path})", what = what)
+        }
+    };
+    let help = msg!(
+        ja: "書き出し先には、専用のフォルダーを指定してください（既定はサイトのルートの中の public/ です）。サイトのルート、content/、themes/ は、--force を付けても置き換えません。",
+        en: "build into a folder of its own, such as public/ in the site root (the default); the site root, content/ and themes/ are never replaced, not even with --force",
+    );
+    (why, help)
 }
 
 #[cfg(test)]
