@@ -20,7 +20,7 @@
 //! 7 | department = "shimin"
 //!   |              ^^^^^^^^
 //!   直し方: content/vocabulary.toml にある課のIDのどれかを書いてください: koho-joho, shimin-katsudo
-//!   内容: 課「shimin」はありません。
+//!   内容: 課のID "shimin" が見つかりません。
 //! ```
 
 use std::borrow::Cow;
