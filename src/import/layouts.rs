@@ -11,6 +11,8 @@ use std::path::Path;
 
 use crate::fiscal_year::FiscalYear;
 use crate::load::Site;
+use crate::msg;
+use crate::msg::Msg;
 
 use super::Problem;
 use super::layout::{Sheet, read_sheet};
@@ -19,7 +21,7 @@ use super::sheets::{Places, SheetsRead, has_labels, is_table, read_sheets};
 use super::workbook::{Sheets, read_workbook};
 
 /// A layout of the spreadsheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     /// One header row, one row per project (the default of export).
     Table,
@@ -33,23 +35,23 @@ pub struct Imported {
     pub layout: Layout,
     pub sheet: Sheet,
     /// Sheets and rows not read.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
     places: Option<Places>,
 }
 
 impl Imported {
     /// A problem as a clerk reads it: with row and column in the table layout, with the
     /// sheet, cell and label in the sheets layout (`1-1-2!B14 (主たる部署): …`).
-    pub fn describe(&self, p: &Problem) -> String {
+    pub fn describe(&self, p: &Problem) -> Msg {
         match &self.places {
             Some(places) => places.describe(p),
-            None => p.to_string(),
+            None => p.located(),
         }
     }
 }
 
 /// Reads the spreadsheet at `path` in `layout`, or in the layout it has. `year` is --year.
-pub fn read(path: &Path, layout: Option<Layout>, site: &Site, year: Option<FiscalYear>) -> Result<Imported, String> {
+pub fn read(path: &Path, layout: Option<Layout>, site: &Site, year: Option<FiscalYear>) -> Result<Imported, Msg> {
     let table = |t: &super::read::Table| {
         let sheet = read_sheet(t, &site.vocabulary, year, site.reported_year());
         Ok(Imported { layout: Layout::Table, sheet, warnings: Vec::new(), places: None })
@@ -57,9 +59,10 @@ pub fn read(path: &Path, layout: Option<Layout>, site: &Site, year: Option<Fisca
     let sheets = |all: &[super::workbook::NamedTable]| {
         let SheetsRead { sheet, places, warnings } = read_sheets(all, site, year);
         if sheet.projects.is_empty() && sheet.problems.is_empty() {
-            return Err(format!(
-                "{}: no sheet has the labels of the printed report (事業名, 現状・課題 … down the left); a table needs its header row, with a column 事業名, on the first sheet",
-                path.display()
+            let shown = path.display();
+            return Err(msg!(
+                ja: "{shown}: 表として読むのであれば、最初のシートに「事業名」の列を含む見出しの行を書いてください。左の列に印刷用の報告書の見出し（事業名、現状・課題 …）があるシートもありません。",
+                en: "{shown}: no sheet has the labels of the printed report (事業名, 現状・課題 … down the left); a table needs its header row, with a column 事業名, on the first sheet",
             ));
         }
         Ok(Imported { layout: Layout::Sheets, sheet, warnings, places: Some(places) })

@@ -16,17 +16,25 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::read::{Builder, Limits};
 use super::workbook::{NamedTable, Sheets};
+use crate::msg;
+use crate::msg::Msg;
 
 /// Reads the sheets of the .ods file in `bytes`.
-pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, String> {
+pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, Msg> {
     super::archive::check_kind(bytes, limits, super::archive::Kind::Ods)?;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("is not an .ods file ({e})"))?;
-    let content = zip.by_name("content.xml").map_err(|_| "is not an .ods file: it has no content.xml".to_owned())?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| msg!(ja: ".ods ファイルとして読めません（詳細: {e}）。", en: "is not an .ods file ({e})"))?;
+    let content = zip.by_name("content.xml").map_err(|_| {
+        msg!(
+            ja: ".ods ファイルとして読めません（中に content.xml がありません）。",
+            en: "is not an .ods file: it has no content.xml",
+        )
+    })?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut state = State::new(limits);
     let mut buf = Vec::new();
     loop {
-        let event = xml.read_event_into(&mut buf).map_err(|e| format!("content.xml: {e}"))?;
+        let event = xml.read_event_into(&mut buf).map_err(content_error)?;
         match event {
             Event::Eof => break,
             Event::Start(e) => state.start(&e, false)?,
@@ -36,7 +44,7 @@ pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTab
             Event::Text(t) => state.text(&t.xml10_content())?,
             Event::CData(t) => state.text(&t)?,
             Event::GeneralRef(r) => {
-                let text = match r.resolve_char_ref().map_err(|e| format!("content.xml: {e}"))? {
+                let text = match r.resolve_char_ref().map_err(content_error)? {
                     Some(c) => Cow::Owned(c.to_string()),
                     None => Cow::Borrowed(quick_xml::escape::resolve_predefined_entity(&r).unwrap_or("")),
                 };
@@ -47,7 +55,7 @@ pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTab
         buf.clear();
     }
     if state.sheets.is_empty() {
-        return Err("the spreadsheet has no sheet".to_owned());
+        return Err(msg!(ja: "ファイルにシートがありません。", en: "the spreadsheet has no sheet"));
     }
     Ok(state.sheets)
 }
@@ -90,14 +98,19 @@ struct State<'a> {
 #[derive(Clone)]
 enum Value {
     Text(String),
-    Invalid(String),
+    Invalid(Msg),
 }
 
-fn attr<'b>(e: &'b BytesStart<'_>, name: &str) -> Result<Option<Cow<'b, str>>, String> {
+/// What the XML reader says of content.xml: its own words, in English.
+fn content_error(e: impl std::fmt::Display) -> Msg {
+    msg!(ja: "content.xml を読み込めません（{e}）。", en: "content.xml: {e}")
+}
+
+fn attr<'b>(e: &'b BytesStart<'_>, name: &str) -> Result<Option<Cow<'b, str>>, Msg> {
     for a in e.attributes() {
-        let a = a.map_err(|e| format!("content.xml: {e}"))?;
+        let a = a.map_err(content_error)?;
         if a.key.as_ref() == name {
-            let v = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| format!("content.xml: {e}"))?;
+            let v = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(content_error)?;
             return Ok(Some(Cow::Owned(v.into_owned())));
         }
     }
@@ -105,12 +118,15 @@ fn attr<'b>(e: &'b BytesStart<'_>, name: &str) -> Result<Option<Cow<'b, str>>, S
 }
 
 /// A repeat count: 1 when not given.
-fn repeat(e: &BytesStart<'_>, name: &str) -> Result<usize, String> {
+fn repeat(e: &BytesStart<'_>, name: &str) -> Result<usize, Msg> {
     match attr(e, name)? {
         None => Ok(1),
-        Some(v) => {
-            v.trim().parse::<usize>().map(|n| n.max(1)).map_err(|_| format!("content.xml: {v:?} is not a repeat count"))
-        }
+        Some(v) => v.trim().parse::<usize>().map(|n| n.max(1)).map_err(|_| {
+            msg!(
+                ja: "content.xml の繰り返しの回数 {v:?} が、数になっていません。",
+                en: "content.xml: {v:?} is not a repeat count",
+            )
+        }),
     }
 }
 
@@ -132,14 +148,14 @@ impl<'a> State<'a> {
         }
     }
 
-    fn in_sheet(&self, e: String) -> String {
+    fn in_sheet(&self, e: Msg) -> Msg {
         match &self.sheet {
-            Some(name) => format!("sheet {name}: {e}"),
+            Some(name) => msg!(ja: "シート「{name}」: {e}", en: "sheet {name}: {e}", e = e),
             None => e,
         }
     }
 
-    fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), String> {
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), Msg> {
         let name = e.name();
         if self.annotation > 0 {
             if !empty {
@@ -194,7 +210,10 @@ impl<'a> State<'a> {
             "text:s" => {
                 let n = repeat(e, "text:c")?;
                 if n > self.limits.cell_chars {
-                    return Err(self.in_sheet(format!("content.xml asks for {n} spaces in one cell")));
+                    return Err(self.in_sheet(msg!(
+                        ja: "content.xml に、一つのセルに空白を {n} 個入れる指定があります。",
+                        en: "content.xml asks for {n} spaces in one cell",
+                    )));
                 }
                 self.text(&" ".repeat(n))?;
             }
@@ -206,7 +225,7 @@ impl<'a> State<'a> {
     }
 
     /// Text inside a cell.
-    fn text(&mut self, t: &str) -> Result<(), String> {
+    fn text(&mut self, t: &str) -> Result<(), Msg> {
         if self.annotation > 0 {
             return Ok(());
         }
@@ -214,10 +233,10 @@ impl<'a> State<'a> {
         if let Some(c) = &mut self.cell {
             c.text.push_str(t);
             if c.text.len() > most {
-                let column = super::read::column_letters(self.column);
-                return Err(self.in_sheet(format!(
-                    "cell {column}{} holds more than {} characters; a cell holds at most {} (Excel's own limit)",
-                    self.row, self.limits.cell_chars, self.limits.cell_chars
+                let (column, row, most) = (super::read::column_letters(self.column), self.row, self.limits.cell_chars);
+                return Err(self.in_sheet(msg!(
+                    ja: "セル {column}{row} の文字が {most} 文字を超えています。一つのセルに入るのは {most} 文字までです（Excel 自体の上限）。",
+                    en: "cell {column}{row} holds more than {most} characters; a cell holds at most {most} (Excel's own limit)",
                 )));
             }
         }
@@ -225,7 +244,7 @@ impl<'a> State<'a> {
     }
 
     /// An element ends; whether it was a sheet.
-    fn end(&mut self, name: &str) -> Result<bool, String> {
+    fn end(&mut self, name: &str) -> Result<bool, Msg> {
         if self.annotation > 0 {
             self.annotation -= 1;
             return Ok(false);
@@ -249,15 +268,21 @@ impl<'a> State<'a> {
         Ok(false)
     }
 
-    fn end_cell(&mut self, cell: Cell) -> Result<(), String> {
+    fn end_cell(&mut self, cell: Cell) -> Result<(), Msg> {
         let value = match cell.kind.as_deref() {
-            _ if cell.error => Some(Value::Invalid(format!("the error value {}", cell.text))),
+            _ if cell.error => {
+                let e = &cell.text;
+                Some(Value::Invalid(msg!(ja: "エラー値（{e}）", en: "the error value {e}")))
+            }
             Some("float" | "percentage" | "currency") => {
                 let raw = cell.value.unwrap_or(cell.text);
                 Some(Value::Text(raw.trim().parse::<f64>().map(|f| f.to_string()).unwrap_or(raw)))
             }
             Some("date") => Some(Value::Invalid(date(cell.date.as_deref().unwrap_or(&cell.text)))),
-            Some("time") => Some(Value::Invalid(format!("a time ({})", cell.time.unwrap_or(cell.text)))),
+            Some("time") => {
+                let t = cell.time.unwrap_or(cell.text);
+                Some(Value::Invalid(msg!(ja: "時刻（{t}）", en: "a time ({t})")))
+            }
             Some("boolean") => {
                 Some(Value::Text(if cell.boolean.as_deref() == Some("true") { "TRUE" } else { "FALSE" }.to_owned()))
             }
@@ -281,18 +306,19 @@ impl<'a> State<'a> {
         Ok(())
     }
 
-    fn count_repeat(&mut self) -> Result<(), String> {
+    fn count_repeat(&mut self) -> Result<(), Msg> {
         self.repeated += 1;
         if self.repeated > self.limits.repeats {
-            return Err(self.in_sheet(format!(
-                "the sheet repeats filled cells more than {} times (table:number-columns-repeated or table:number-rows-repeated); kyodo reads at most that many copies",
-                self.limits.repeats
+            let most = self.limits.repeats;
+            return Err(self.in_sheet(msg!(
+                ja: "シートが、記入されたセルを {most} 回を超えて繰り返しています（table:number-columns-repeated か table:number-rows-repeated）。kyodo が読む繰り返しは {most} 回までです。",
+                en: "the sheet repeats filled cells more than {most} times (table:number-columns-repeated or table:number-rows-repeated); kyodo reads at most that many copies",
             )));
         }
         Ok(())
     }
 
-    fn end_row(&mut self) -> Result<(), String> {
+    fn end_row(&mut self) -> Result<(), Msg> {
         let cells = std::mem::take(&mut self.cells);
         if !cells.is_empty() {
             for r in 0..self.row_repeat {
@@ -315,12 +341,13 @@ impl<'a> State<'a> {
 }
 
 /// A date cell as a clerk would recognise it: `a date (2023-04-01)`.
-fn date(value: &str) -> String {
+fn date(value: &str) -> Msg {
     match value.split_once('T') {
         Some((day, time)) if !time.trim_start_matches(['0', ':', '.']).is_empty() => {
-            format!("a date and time ({day} {})", time.get(..5).unwrap_or(time))
+            let time = time.get(..5).unwrap_or(time);
+            msg!(ja: "日付と時刻（{day} {time}）", en: "a date and time ({day} {time})")
         }
-        Some((day, _)) => format!("a date ({day})"),
-        None => format!("a date ({value})"),
+        Some((day, _)) => msg!(ja: "日付（{day}）", en: "a date ({day})"),
+        None => msg!(ja: "日付（{value}）", en: "a date ({value})"),
     }
 }

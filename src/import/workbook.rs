@@ -9,6 +9,8 @@
 use std::path::Path;
 
 use super::read::{Builder, Limits, Table, date, read_delimited, read_file};
+use crate::msg;
+use crate::msg::Msg;
 
 /// Which sheets to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,9 +27,10 @@ pub struct NamedTable {
 }
 
 /// Reads the sheets of the workbook at `path`; the error names the file.
-pub fn read_workbook(path: &Path, limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, String> {
+pub fn read_workbook(path: &Path, limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, Msg> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let within = |r: Result<Vec<NamedTable>, String>| r.map_err(|e| format!("{}: {e}", path.display()));
+    let shown = path.display();
+    let within = |r: Result<Vec<NamedTable>, Msg>| r.map_err(|e| msg!(ja: "{shown}: {e}", en: "{shown}: {e}", e = e));
     match ext.as_str() {
         "xlsx" | "xlsm" => within(read_file(path, limits).and_then(|bytes| read_xlsx(bytes, limits, which))),
         "xls" => within(read_file(path, limits).and_then(|bytes| super::xls::read(&bytes, limits, which))),
@@ -42,22 +45,34 @@ pub fn read_workbook(path: &Path, limits: &Limits, which: Sheets) -> Result<Vec<
             )?;
             Ok(table.into_iter().map(|t| NamedTable { name: name.clone(), ..t }).collect())
         }
-        "xlsb" => Err(format!(
-            "{}: kyodo cannot read .xlsb files with bounded memory; open the file in Excel and save it as .xlsx (Excel Workbook)",
-            path.display()
+        "xlsb" => Err(msg!(
+            ja: "{shown}: Excel でファイルを開き、.xlsx（Excel ブック）として保存し直してください。kyodo は .xlsb ファイルを限られたメモリで読むことができません。",
+            en: "{shown}: kyodo cannot read .xlsb files with bounded memory; open the file in Excel and save it as .xlsx (Excel Workbook)",
         )),
-        other => Err(format!("cannot import .{other} files: save the workbook as .xlsx, .xls, .ods or .csv")),
+        other => Err(msg!(
+            ja: "ファイルを .xlsx、.xls、.ods か .csv の形式で保存し直してください。.{other} ファイルは読み込めません。",
+            en: "cannot import .{other} files: save the workbook as .xlsx, .xls, .ods or .csv",
+        )),
     }
 }
 
-fn read_xlsx(bytes: Vec<u8>, limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, String> {
+/// `e` said of the sheet `name` when a workbook's sheets are all read; as it is when only
+/// the first is (its name says nothing then).
+pub(super) fn in_sheet(which: Sheets, name: &str, e: Msg) -> Msg {
+    match which {
+        Sheets::First => e,
+        Sheets::All => msg!(ja: "シート「{name}」: {e}", en: "sheet {name}: {e}", e = e),
+    }
+}
+
+fn read_xlsx(bytes: Vec<u8>, limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, Msg> {
     use calamine::{DataRef, Reader};
     super::archive::check(&bytes, limits)?;
-    let mut book =
-        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("cannot open the workbook: {e}"))?;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| msg!(ja: "ブックを開けません（{e}）。", en: "cannot open the workbook: {e}"))?;
     let mut names = book.sheet_names();
     if names.is_empty() {
-        return Err("the workbook has no sheet".to_owned());
+        return Err(msg!(ja: "ブックにシートがありません。", en: "the workbook has no sheet"));
     }
     if which == Sheets::First {
         names.truncate(1);
@@ -65,10 +80,9 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits, which: Sheets) -> Result<Vec<Named
     let mut builder = Builder::new(limits);
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let mut reader =
-            book.worksheet_cells_reader(&name).map_err(|e| format!("cannot read the sheet {name}: {e}"))?;
-        let in_sheet = |e: String| if which == Sheets::First { e } else { format!("sheet {name}: {e}") };
-        while let Some(cell) = reader.next_cell().map_err(|e| format!("cannot read the sheet {name}: {e}"))? {
+        let cannot_read_sheet = |e: calamine::XlsxError| msg!(ja: "シート {name} を読み込めません（{e}）。", en: "cannot read the sheet {name}: {e}");
+        let mut reader = book.worksheet_cells_reader(&name).map_err(cannot_read_sheet)?;
+        while let Some(cell) = reader.next_cell().map_err(cannot_read_sheet)? {
             let (row, column) = cell.get_position();
             let (row, column) = (row as usize + 1, column as usize);
             let added = match cell.get_value() {
@@ -80,11 +94,13 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits, which: Sheets) -> Result<Vec<Named
                 DataRef::Bool(b) => builder.text(row, column, if *b { "TRUE" } else { "FALSE" }.to_owned()),
                 DataRef::DateTime(d) => builder.invalid(row, column, date(d)),
                 DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => {
-                    builder.invalid(row, column, format!("a date or time ({d})"))
+                    builder.invalid(row, column, msg!(ja: "日付か時刻（{d}）", en: "a date or time ({d})"))
                 }
-                DataRef::Error(e) => builder.invalid(row, column, format!("the error value {e}")),
+                DataRef::Error(e) => {
+                    builder.invalid(row, column, msg!(ja: "エラー値（{e}）", en: "the error value {e}"))
+                }
             };
-            added.map_err(in_sheet)?;
+            added.map_err(|e| in_sheet(which, &name, e))?;
         }
         drop(reader);
         sheets.push(NamedTable { name, table: builder.take() });

@@ -13,12 +13,15 @@ use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::load::Site;
 use crate::model::{Indicator, Project};
+use crate::msg;
+use crate::msg::Msg;
 use crate::text::Text;
 
 use super::super::Exported;
 use super::super::columns::{Column, Field};
 use super::super::read::LIMITS;
 use super::super::values::{explicit_cell, read_text, text_cell};
+use super::super::writer::cannot_write;
 use super::Context;
 use super::export_values::{printed_values, val, values_in_order};
 use super::labels::{Label, SEPARATOR, is_separator, label_of, year_cell};
@@ -29,10 +32,13 @@ const SEPARATOR_NOTE: &str = "kyodo: 印刷様式にない項目です。B列は
 
 /// Writes every record of `site` (whole records) to the .xlsx file `path`, one sheet per
 /// project, the 取組実績 of `year`. The file is written whole or not at all.
-pub fn export_sheets(site: &Site, year: FiscalYear, path: &Path) -> Result<Exported, String> {
+pub fn export_sheets(site: &Site, year: FiscalYear, path: &Path) -> Result<Exported, Msg> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     if ext != "xlsx" {
-        return Err(format!("the sheets layout is written as .xlsx, not .{ext}: use a file name ending in .xlsx"));
+        return Err(msg!(
+            ja: "名前が .xlsx で終わるファイルを指定してください。1事業1シートの形は .xlsx で書き出すため、.{ext} には書き出せません。",
+            en: "the sheets layout is written as .xlsx, not .{ext}: use a file name ending in .xlsx",
+        ));
     }
     let mut ctx = Context { site, names: super::super::names::Names::new(&site.vocabulary), codes: Vec::new() };
     ctx.codes = site
@@ -45,26 +51,28 @@ pub fn export_sheets(site: &Site, year: FiscalYear, path: &Path) -> Result<Expor
     let mut names: Vec<String> = Vec::new();
     let mut rows = 0;
     for i in 0..site.projects.len() {
-        let p = site.record(i).map_err(|d| d.to_string())?;
+        let p = site.record(i).map_err(|d| d.rendered())?;
         let id = p.id.get_ref().to_string();
         let name = sheet_name(&id, &names);
         let page = Page::new(&ctx, &p, year, name != id).rows();
-        let sheet = book.add_worksheet_with_constant_memory().map_err(|e| e.to_string())?;
-        sheet.set_name(&name).map_err(|e| format!("{id}: {e}"))?;
-        sheet.set_column_width(0, 20).map_err(|e| e.to_string())?;
-        sheet.set_column_width(1, 40).map_err(|e| e.to_string())?;
+        let cannot = |e: &dyn std::fmt::Display| cannot_write(path, e);
+        let sheet = book.add_worksheet_with_constant_memory().map_err(|e| cannot(&e))?;
+        sheet.set_name(&name).map_err(|e| msg!(ja: "{id}: シートの名前を付けられません（{e}）。", en: "{id}: {e}"))?;
+        sheet.set_column_width(0, 20).map_err(|e| cannot(&e))?;
+        sheet.set_column_width(1, 40).map_err(|e| cannot(&e))?;
         for (r, cells) in page.iter().enumerate() {
             for (c, value) in cells.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
                 if value.chars().count() > LIMITS.cell_chars {
-                    return Err(format!(
-                        "{id}: a cell would hold {} characters; a cell holds at most {} (Excel's own limit)",
-                        value.chars().count(),
-                        LIMITS.cell_chars
+                    let (chars, most) = (value.chars().count(), LIMITS.cell_chars);
+                    return Err(msg!(
+                        ja: "{id}: セルが {chars} 文字になります。一つのセルに入るのは {most} 文字までです（Excel 自体の上限）。",
+                        en: "{id}: a cell would hold {chars} characters; a cell holds at most {most} (Excel's own limit)",
                     ));
                 }
-                let (r, c) =
-                    (u32::try_from(r).map_err(|e| e.to_string())?, u16::try_from(c).map_err(|e| e.to_string())?);
-                sheet.write_string(r, c, value).map_err(|e| format!("{id}: {e}"))?;
+                let (r, c) = (u32::try_from(r).map_err(|e| cannot(&e))?, u16::try_from(c).map_err(|e| cannot(&e))?);
+                sheet
+                    .write_string(r, c, value)
+                    .map_err(|e| msg!(ja: "{id}: セルに書き込めません（{e}）。", en: "{id}: {e}"))?;
             }
         }
         rows += page.len();
@@ -83,12 +91,12 @@ fn sheet_name(id: &str, taken: &[String]) -> String {
     (1..).map(|n| format!("{}~{n}", &id[..27])).find(|n| !taken.contains(n)).unwrap_or_default()
 }
 
-fn save(mut book: rust_xlsxwriter::Workbook, path: &Path) -> Result<(), String> {
+fn save(mut book: rust_xlsxwriter::Workbook, path: &Path) -> Result<(), Msg> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let err = |e: &dyn std::fmt::Display| cannot_write(path, e);
     let temp =
         tempfile::Builder::new().prefix(".kyodo-export-").suffix(".tmp").tempfile_in(dir).map_err(|e| err(&e))?;
     book.save(temp.path()).map_err(|e| err(&e))?;

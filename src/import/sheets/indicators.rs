@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::model::{Indicator, Project};
+use crate::msg;
 
 use super::super::columns::{Field, Kind};
 use super::super::values::{Val, explicit_cell, read_text, split_number, text_cell};
@@ -40,8 +41,9 @@ impl Builder<'_> {
                     let u = cell_unit.unwrap_or_default();
                     match &unit {
                         Some((have, _)) if !have.is_empty() && !u.is_empty() && *have != u => {
-                            let message = format!(
-                                "the unit \"{u}\" differs from \"{have}\" of the other values of this indicator: write the same unit after each number"
+                            let message = msg!(
+                                ja: "どの数値の後ろにも同じ単位を書いてください。単位 \"{u}\" が、この指標のほかの値の \"{have}\" と違います。",
+                                en: "the unit \"{u}\" differs from \"{have}\" of the other values of this indicator: write the same unit after each number",
                             );
                             self.problem(places, Place::of(cell, IND), message);
                         }

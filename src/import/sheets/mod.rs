@@ -27,6 +27,8 @@ use std::collections::HashMap;
 
 use crate::fiscal_year::FiscalYear;
 use crate::load::Site;
+use crate::msg;
+use crate::msg::Msg;
 
 use super::Problem;
 use super::columns::{Header, parse_header};
@@ -39,6 +41,7 @@ use labels::Label;
 use page::Page;
 use places::Place;
 pub use places::Places;
+use places::in_sheet;
 
 /// What the sheets of a workbook say, with where each problem is.
 #[derive(Debug, Default)]
@@ -46,7 +49,7 @@ pub struct SheetsRead {
     pub sheet: Sheet,
     pub places: Places,
     /// Sheets and rows not read, and why.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Msg>,
 }
 
 /// Whether a sheet is laid out as the table: a row with a cell 事業名 and two more cells
@@ -76,14 +79,17 @@ pub(crate) struct Context<'a> {
 
 impl Context<'_> {
     /// The department IDs of a list of department names; the error names what is not one.
-    fn department_ids(&self, cell: &str) -> Result<Vec<String>, String> {
+    fn department_ids(&self, cell: &str) -> Result<Vec<String>, Msg> {
         let mut ids = Vec::new();
         for item in parse::department_items(&self.names, cell) {
             match self.names.department(item) {
                 Some(id) => ids.push(id),
                 None => {
                     let known = self.names.department_names();
-                    return Err(format!("\"{item}\" is not a department in content/vocabulary.toml ({known})"));
+                    return Err(msg!(
+                        ja: "content/vocabulary.toml にある課の名前を書いてください（{known}）。\"{item}\" という課はありません。",
+                        en: "\"{item}\" is not a department in content/vocabulary.toml ({known})",
+                    ));
                 }
             }
         }
@@ -106,10 +112,11 @@ pub fn read_sheets(sheets: &[NamedTable], site: &Site, year: Option<FiscalYear>)
     for s in sheets {
         let page = page::read_page(&s.table);
         if !page.has_labels && page.extras.is_empty() {
-            out.warnings.push(format!(
-                "sheet {}: none of the labels of the printed report (事業名, 現状・課題 …) is in its left column: sheet not read",
-                s.name
-            ));
+            let m = msg!(
+                ja: "左の列に印刷用の報告書の見出し（事業名、現状・課題 …）が一つもないため、このシートは読み込んでいません。",
+                en: "none of the labels of the printed report (事業名, 現状・課題 …) is in its left column: sheet not read",
+            );
+            out.warnings.push(in_sheet(&s.name, &m));
             continue;
         }
         found.push(Found { name: s.name.clone(), page });
@@ -133,7 +140,7 @@ pub fn read_sheets(sheets: &[NamedTable], site: &Site, year: Option<FiscalYear>)
         out.places.row(at.base, sheet);
         let id = which_project(&mut out, at, &f, site, &names);
         for w in &f.page.warnings {
-            out.warnings.push(format!("sheet {}: {w}", f.name));
+            out.warnings.push(in_sheet(&f.name, w));
         }
         if let (Some(id), Some(code)) = (&id, given(&f.page, super::columns::Field::Code)) {
             codes.insert(code, id.clone());
@@ -186,11 +193,11 @@ fn read_one(
     };
     if let Some(earlier) = first_sheet.get(&id) {
         let place = anchor(&f.page);
-        b.problem(
-            places,
-            place,
-            format!("this sheet is the project {id}, as is the sheet {earlier}: keep one sheet per project"),
+        let message = msg!(
+            ja: "一つの事業につき、シートは一つにしてください。このシートは事業 {id} で、シート「{earlier}」も同じ事業です。",
+            en: "this sheet is the project {id}, as is the sheet {earlier}: keep one sheet per project",
         );
+        b.problem(places, place, message);
         out.sheet.problems.append(&mut b.problems);
         return;
     }
@@ -229,12 +236,16 @@ fn anchor(page: &Page) -> Place {
 /// else the record whose 事業名 (and number) and department the sheet has.
 fn which_project(out: &mut SheetsRead, at: Where, f: &Found, site: &Site, names: &Names<'_>) -> Option<String> {
     let place = anchor(&f.page);
-    let mut problem = |place: Place, message: String| {
+    let mut problem = |place: Place, message: Msg| {
         let p = out.places.problem(at.base, at.sheet, place, message);
         out.sheet.problems.push(p);
     };
     let Some((_, title)) = f.page.single.get(&Label::Title) else {
-        problem(place, "the sheet has labels of the printed report but no 事業名: add a row 事業名 with the project's name beside it".to_owned());
+        let message = msg!(
+            ja: "「事業名」の行を加え、その右に事業の名前を書いてください。このシートには印刷用の報告書の見出しがありますが、「事業名」がありません。",
+            en: "the sheet has labels of the printed report but no 事業名: add a row 事業名 with the project's name beside it",
+        );
+        problem(place, message);
         return None;
     };
     let name: String = f.name.trim().chars().map(crate::width::narrow).collect();
@@ -245,16 +256,15 @@ fn which_project(out: &mut SheetsRead, at: Where, f: &Found, site: &Site, names:
         let given = super::values::read_text(&cell.text).unwrap_or_default();
         let given_place = Place::of(cell, "ID");
         if let Err(e) = crate::slug::Slug::parse(&given) {
-            problem(given_place, e.replace('\n', "; "));
+            problem(given_place, e.one_line());
             return None;
         }
         if let Some(n) = by_name.filter(|n| *n != given) {
-            problem(
-                given_place,
-                format!(
-                    "the sheet is named {n}, but its ID row says {given}: rename the sheet to {given}, or correct the ID"
-                ),
+            let message = msg!(
+                ja: "シートの名前を {given} に変えるか、IDを直してください。シートの名前は「{n}」ですが、ID の行には {given} と書かれています。",
+                en: "the sheet is named {n}, but its ID row says {given}: rename the sheet to {given}, or correct the ID",
             );
+            problem(given_place, message);
             return None;
         }
         return Some(given);
@@ -263,26 +273,30 @@ fn which_project(out: &mut SheetsRead, at: Where, f: &Found, site: &Site, names:
         return by_name;
     }
     let Some(title) = title else {
-        problem(place, "事業名 is empty: write the project's name beside it".to_owned());
+        let message = msg!(
+            ja: "「事業名」の右に事業の名前を書いてください。事業名が空です。",
+            en: "事業名 is empty: write the project's name beside it",
+        );
+        problem(place, message);
         return None;
     };
     let matches = matching_records(&title.text, &f.page, site, names);
     match matches.as_slice() {
         [id] => Some(id.clone()),
         [] => {
-            let message = format!(
-                "the sheet's name {} is not a project ID, and no project is named {} in this department: rename the sheet to the project's ID (e.g. 1-1-2), or to a new ID for a new project",
-                f.name,
-                title.text.trim()
+            let (name, written) = (&f.name, title.text.trim());
+            let message = msg!(
+                ja: "シートの名前を事業のID（例: 1-1-2）に変えてください。新しい事業であれば、新しいIDにしてください。シートの名前「{name}」は事業のIDではなく、この課には「{written}」という事業もありません。",
+                en: "the sheet's name {name} is not a project ID, and no project is named {written} in this department: rename the sheet to the project's ID (e.g. 1-1-2), or to a new ID for a new project",
             );
             problem(Place::of(title, Label::Title.text()), message);
             None
         }
         several => {
-            let message = format!(
-                "the sheet's name {} is not a project ID, and the projects {} have this 事業名: rename the sheet to the project's ID",
-                f.name,
-                several.join(", ")
+            let (name, ids) = (&f.name, several.join(", "));
+            let message = msg!(
+                ja: "シートの名前を事業のIDに変えてください。シートの名前「{name}」は事業のIDではなく、この事業名の事業が複数あります（{ids}）。",
+                en: "the sheet's name {name} is not a project ID, and the projects {ids} have this 事業名: rename the sheet to the project's ID",
             );
             problem(Place::of(title, Label::Title.text()), message);
             None
@@ -317,6 +331,6 @@ fn matching_records(title: &str, page: &Page, site: &Site, names: &Names<'_>) ->
 }
 
 /// The problems of an import as a clerk reads them.
-pub fn describe(places: &Places, p: &Problem) -> String {
+pub fn describe(places: &Places, p: &Problem) -> Msg {
     places.describe(p)
 }

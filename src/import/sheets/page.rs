@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 
 use crate::fiscal_year::FiscalYear;
+use crate::msg;
+use crate::msg::Msg;
 
 use super::super::columns::{Column, Header, parse_header};
 use super::super::read::{Table, column_letters};
@@ -21,7 +23,7 @@ pub struct Cell {
     pub col: usize,
     pub text: String,
     /// What the cell holds when it is not a text or a number (a date, an error value).
-    pub invalid: Option<String>,
+    pub invalid: Option<Msg>,
 }
 
 impl Cell {
@@ -80,8 +82,8 @@ pub struct Page {
     pub schedule: Vec<ScheduleRow>,
     pub extras: Vec<ExtraRow>,
     /// Problems: the cell, the label it is under, and the message.
-    pub problems: Vec<(Cell, String, String)>,
-    pub warnings: Vec<String>,
+    pub problems: Vec<(Cell, String, Msg)>,
+    pub warnings: Vec<Msg>,
     /// Whether the sheet has any label of the printed page.
     pub has_labels: bool,
 }
@@ -149,15 +151,17 @@ pub fn read_page(table: &Table) -> Page {
 }
 
 impl Page {
-    fn problem(&mut self, cell: &Cell, label: &str, message: impl Into<String>) {
-        self.problems.push((cell.clone(), label.to_owned(), message.into()));
+    fn problem(&mut self, cell: &Cell, label: &str, message: Msg) {
+        self.problems.push((cell.clone(), label.to_owned(), message));
     }
 
     /// A cell used as a value: a date or error cell is a problem.
     fn usable(&mut self, cell: &Cell, label: &str) -> bool {
         if let Some(what) = &cell.invalid {
-            let message = format!(
-                "the cell holds {what}, not a text or a number: format the cell as text (文字列) and type the value as it should read"
+            let message = msg!(
+                ja: "セルの書式を「文字列」にして、表示したいとおりに値を入力してください。このセルは文字でも数値でもなく、{what}です。",
+                en: "the cell holds {what}, not a text or a number: format the cell as text (文字列) and type the value as it should read",
+                what = what,
             );
             self.problem(cell, label, message);
             return false;
@@ -185,7 +189,14 @@ impl Page {
                 for c in rest {
                     match super::super::values::read_text(&c.text).and_then(|t| FiscalYear::parse(&t).ok()) {
                         Some(y) if c.invalid.is_none() => self.schedule_years.push((y, c.col)),
-                        _ => self.problem(c, "年次計画", "年次計画 is followed by its fiscal years (R4, R5 …): write a fiscal year in this cell, or empty it"),
+                        _ => self.problem(
+                            c,
+                            "年次計画",
+                            msg!(
+                                ja: "このセルに年度を書くか、空にしてください。「年次計画」の右には年度（R4、R5 …）が並びます。",
+                                en: "年次計画 is followed by its fiscal years (R4, R5 …): write a fiscal year in this cell, or empty it",
+                            ),
+                        ),
                     }
                 }
                 Block::Schedule
@@ -214,14 +225,22 @@ impl Page {
 
     fn single_value(&mut self, label: Label, label_cell: Cell, rest: &[Cell]) {
         if let Some((earlier, _)) = self.single.get(&label) {
-            let message = format!("{} appears twice (in {} and here): keep one", label.text(), earlier.name());
+            let (label_text, earlier) = (label.text(), earlier.name());
+            let message = msg!(
+                ja: "どちらか一つを残してください。「{label_text}」が二か所にあります（{earlier} とここ）。",
+                en: "{label_text} appears twice (in {earlier} and here): keep one",
+            );
             self.problem(&label_cell, label.text(), message);
             return;
         }
         let value = rest.first().filter(|c| self.usable(c, label.text())).cloned();
         for extra in rest.iter().skip(1) {
             if extra.invalid.is_none() {
-                self.warnings.push(format!("{} is right of the value of {}: not read", extra.name(), label.text()));
+                let (cell, label) = (extra.name(), label.text());
+                self.warnings.push(msg!(
+                    ja: "{cell} は「{label}」の値の右にあるため、読み込んでいません。",
+                    en: "{cell} is right of the value of {label}: not read",
+                ));
             }
         }
         self.single.insert(label, (label_cell, value));
@@ -238,7 +257,11 @@ impl Page {
             }
             i = 1;
         } else if self.indicators.is_empty() {
-            self.problem(&cells[0], IND, "this value of 成果を示す指標 has no indicator name above it: write the indicator's name right of 成果を示す指標");
+            let message = msg!(
+                ja: "「成果を示す指標」の右に指標の名前を書いてください。この値の上に、指標の名前がありません。",
+                en: "this value of 成果を示す指標 has no indicator name above it: write the indicator's name right of 成果を示す指標",
+            );
+            self.problem(&cells[0], IND, message);
             return;
         }
         while i < cells.len() {
@@ -246,7 +269,11 @@ impl Page {
             i += 1;
             let Some((year, label)) = (c.invalid.is_none()).then(|| year_cell(&c.text)).flatten() else {
                 if self.usable(c, IND) {
-                    self.problem(c, IND, "this cell of 成果を示す指標 is neither an indicator's name (right of the label), a fiscal year with the value's label such as 令和2年度（第1次計画実績）, nor the value beside one: move or empty it");
+                    let message = msg!(
+                        ja: "このセルを移すか、空にしてください。「成果を示す指標」の中のこのセルは、指標の名前（見出しの右）でも、令和2年度（第1次計画実績）のような年度と値のラベルでも、その右の値でもありません。",
+                        en: "this cell of 成果を示す指標 is neither an indicator's name (right of the label), a fiscal year with the value's label such as 令和2年度（第1次計画実績）, nor the value beside one: move or empty it",
+                    );
+                    self.problem(c, IND, message);
                 }
                 continue;
             };
@@ -285,14 +312,20 @@ impl Page {
                     row.label = Some(c.clone());
                 }
             } else if c.invalid.is_none() {
-                self.problem(c, "年次計画", "this cell of 年次計画 is under no fiscal year of its first row: move it under its year, or empty it");
+                let message = msg!(
+                    ja: "このセルを年度の下に移すか、空にしてください。このセルは、「年次計画」の最初の行にあるどの年度の下にもありません。",
+                    en: "this cell of 年次計画 is under no fiscal year of its first row: move it under its year, or empty it",
+                );
+                self.problem(c, "年次計画", message);
             }
         }
         if row.statuses.is_empty() {
             if let Some(label) = &row.label {
-                let message =
-                    format!("{} is in the 年次計画 block but has no status under any year: not read", label.name());
-                self.warnings.push(message);
+                let cell = label.name();
+                self.warnings.push(msg!(
+                    ja: "{cell} は「年次計画」の欄にありますが、どの年度の下にも状況がないため、読み込んでいません。",
+                    en: "{cell} is in the 年次計画 block but has no status under any year: not read",
+                ));
             }
             return;
         }
@@ -312,14 +345,24 @@ impl Page {
                 return;
             }
             _ => {
-                let what = if first.invalid.is_some() {
-                    "a date or error cell".to_owned()
-                } else {
-                    format!("\"{}\"", first.text.trim())
+                let what = match first.invalid {
+                    Some(_) => msg!(ja: "日付かエラー値", en: "a date or error cell"),
+                    None => {
+                        let text = first.text.trim();
+                        msg!(ja: "\"{text}\"", en: "\"{text}\"")
+                    }
                 };
-                let known =
-                    if below_separator { "a field of the table layout" } else { "a label of the printed report" };
-                self.warnings.push(format!("row {}: {what} is not {known}: row not read", first.row));
+                let known = match below_separator {
+                    true => msg!(ja: "表の形の列の名前", en: "a field of the table layout"),
+                    false => msg!(ja: "印刷用の報告書の見出し", en: "a label of the printed report"),
+                };
+                let row = first.row;
+                self.warnings.push(msg!(
+                    ja: "{row}行目: 最初のセル（{what}）が{known}ではないため、この行は読み込んでいません。",
+                    en: "row {row}: {what} is not {known}: row not read",
+                    what = what,
+                    known = known,
+                ));
                 return;
             }
         };

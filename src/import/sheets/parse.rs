@@ -4,6 +4,8 @@
 //! (`1-(2)-①市民が市民活動を支える仕組みづくり`), and lists of departments separated by
 //! spaces or 、. Export writes each form and reads it back before using it.
 
+use crate::msg;
+use crate::msg::Msg;
 use crate::slug::Slug;
 
 use super::super::names::{Names, split_list};
@@ -66,7 +68,7 @@ pub fn department_items<'c>(names: &Names<'_>, cell: &'c str) -> Vec<&'c str> {
 
 /// 主な関連事業: projects by their printed code (with or without the name after it), or
 /// by their ID. `codes` maps codes to IDs, longest first.
-pub fn related_cell(cell: &str, codes: &[(String, String)]) -> Result<Vec<String>, String> {
+pub fn related_cell(cell: &str, codes: &[(String, String)]) -> Result<Vec<String>, Msg> {
     let Some(t) = read_text(cell) else { return Ok(Vec::new()) };
     let mut ids = Vec::new();
     let mut starts = true;
@@ -97,9 +99,10 @@ pub fn related_cell(cell: &str, codes: &[(String, String)]) -> Result<Vec<String
         match Slug::parse(item) {
             Ok(_) => ids.push(item.to_owned()),
             Err(_) => {
-                return Err(format!(
-                    "\"{item}\" names no project: write the printed code of each related project (e.g. {}), or its ID",
-                    codes.first().map_or("1-(2)-①", |(c, _)| c.as_str())
+                let example = codes.first().map_or("1-(2)-①", |(c, _)| c.as_str());
+                return Err(msg!(
+                    ja: "関連する事業は、それぞれ報告書に印刷されているコード（例: {example}）かIDで書いてください。\"{item}\" に当たる事業がありません。",
+                    en: "\"{item}\" names no project: write the printed code of each related project (e.g. {example}), or its ID",
                 ));
             }
         }

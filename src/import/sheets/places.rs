@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::super::Problem;
 use super::page::Cell;
+use crate::msg;
+use crate::msg::Msg;
 
 /// A cell of a sheet and the label it is under.
 #[derive(Debug, Clone)]
@@ -67,23 +69,36 @@ impl Places {
     }
 
     /// A problem at a cell of the sheet whose table starts at `row`.
-    pub fn problem(&mut self, row: usize, sheet: usize, place: Place, message: impl Into<String>) -> Problem {
+    pub fn problem(&mut self, row: usize, sheet: usize, place: Place, message: Msg) -> Problem {
         let key = place.cell.clone();
         self.at(row, sheet, &key, place);
-        Problem { row, column: Some(key), message: message.into() }
+        Problem { row, column: Some(key), message }
     }
 
-    /// The problem as a clerk reads it: `1-1-2!B14 (主たる部署): …`.
-    pub fn describe(&self, p: &Problem) -> String {
-        let Some(r) = self.rows.get(&p.row) else { return p.to_string() };
+    /// The problem as a clerk reads it: `1-1-2!B14 (主たる部署): …`, in Japanese
+    /// `シート「1-1-2」のセル B14（主たる部署）: …`.
+    pub fn describe(&self, p: &Problem) -> Msg {
+        let Some(r) = self.rows.get(&p.row) else { return p.located() };
         let sheet = self.sheets.get(r.sheet).map(String::as_str).unwrap_or("");
         let place = p.column.as_ref().and_then(|c| r.by_column.get(c)).or(r.anchor.as_ref());
+        let m = &p.message;
         match (place, &p.column) {
-            (Some(place), _) if place.cell.is_empty() => format!("sheet {sheet}: {}", p.message),
-            (Some(place), _) if place.label.is_empty() => format!("{sheet}!{}: {}", place.cell, p.message),
-            (Some(place), _) => format!("{sheet}!{} ({}): {}", place.cell, place.label, p.message),
-            (None, Some(column)) if !column.is_empty() => format!("sheet {sheet}, {column}: {}", p.message),
-            (None, _) => format!("sheet {sheet}: {}", p.message),
+            (Some(place), _) if place.cell.is_empty() => in_sheet(sheet, m),
+            (Some(Place { cell, label }), _) if label.is_empty() => {
+                msg!(ja: "シート「{sheet}」のセル {cell}: {m}", en: "{sheet}!{cell}: {m}", m = m)
+            }
+            (Some(Place { cell, label }), _) => {
+                msg!(ja: "シート「{sheet}」のセル {cell}（{label}）: {m}", en: "{sheet}!{cell} ({label}): {m}", m = m)
+            }
+            (None, Some(column)) if !column.is_empty() => {
+                msg!(ja: "シート「{sheet}」の「{column}」: {m}", en: "sheet {sheet}, {column}: {m}", m = m)
+            }
+            (None, _) => in_sheet(sheet, m),
         }
     }
+}
+
+/// `m`, said of the sheet `sheet`: `sheet 1-1-2: …`.
+pub fn in_sheet(sheet: &str, m: &Msg) -> Msg {
+    msg!(ja: "シート「{sheet}」: {m}", en: "sheet {sheet}: {m}", m = m)
 }

@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::model::Project;
+use crate::msg;
+use crate::msg::Msg;
 
 use super::super::Problem;
 use super::super::columns::{Column, Field};
@@ -50,7 +52,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A problem at a cell of the sheet.
-    pub fn problem(&mut self, places: &mut Places, place: Place, message: impl Into<String>) {
+    pub fn problem(&mut self, places: &mut Places, place: Place, message: Msg) {
         let p = places.problem(self.base, self.sheet, place, message);
         self.problems.push(p);
     }
@@ -60,11 +62,10 @@ impl<'a> Builder<'a> {
         match self.entries.get(&(k, column)) {
             Some(old) if read_text(&old.text).is_some() && read_text(&text).is_some() => {
                 if read_text(&old.text) != read_text(&text) {
-                    let message = format!(
-                        "{} is also given in {} ({}), with another value: keep one of them",
-                        column.header(),
-                        old.place.cell,
-                        old.place.label
+                    let (header, cell, label) = (column.header(), &old.place.cell, &old.place.label);
+                    let message = msg!(
+                        ja: "どちらか一つを残してください。「{header}」が、{cell}（{label}）にも別の値で書かれています。",
+                        en: "{header} is also given in {cell} ({label}), with another value: keep one of them",
                     );
                     self.problem(places, place, message);
                 }
@@ -96,8 +97,10 @@ impl<'a> Builder<'a> {
             let project_field = row.column.field.is_project_field() || row.column.field == Field::Id;
             for (k, cell) in &row.cells {
                 if project_field && *k != 1 {
-                    let message =
-                        format!("{label} holds one value, right of its label: move this cell there or empty it");
+                    let message = msg!(
+                        ja: "このセルを見出しのすぐ右に移すか、空にしてください。「{label}」の値は一つだけで、見出しのすぐ右に書きます。",
+                        en: "{label} holds one value, right of its label: move this cell there or empty it",
+                    );
                     self.problem(places, Place::of(cell, &label), message);
                     continue;
                 }
@@ -159,8 +162,9 @@ impl<'a> Builder<'a> {
                 let circled =
                     last.chars().count() == 1 && last.chars().next().and_then(super::parse::circled).is_some();
                 if circled && last != number.to_string() {
-                    let message = format!(
-                        "事業名 starts with {number}, but the project's code is {code}: write {last} before the name, or change the code (コード below the separator)"
+                    let message = msg!(
+                        ja: "事業名の前に {last} と書くか、コード（区切りの行より下の「コード」の行）を変えてください。事業名は {number} で始まっていますが、事業のコードは {code} です。",
+                        en: "事業名 starts with {number}, but the project's code is {code}: write {last} before the name, or change the code (コード below the separator)",
                     );
                     self.problem(places, place, message);
                 }
@@ -193,7 +197,13 @@ impl<'a> Builder<'a> {
                     let cell = names.policy_cell(r.policy.get_ref().as_str());
                     self.put(places, 1, item, cell, anchor.clone());
                 }
-                None => self.problem(places, anchor.clone(), "the project is new, and the sheet does not say its plan section: add a row 項目 with the policy (e.g. 1-(3)) below the separator row 印刷様式にない項目"),
+                None => {
+                    let message = msg!(
+                        ja: "区切りの行「印刷様式にない項目」より下に「項目」の行を加え、その右に施策（例: 1-(3)）を書いてください。新しい事業ですが、計画の施策がシートに書かれていません。",
+                        en: "the project is new, and the sheet does not say its plan section: add a row 項目 with the policy (e.g. 1-(3)) below the separator row 印刷様式にない項目",
+                    );
+                    self.problem(places, anchor.clone(), message);
+                }
             }
         }
         let department = col(Field::Department, Lang::Ja, None);
@@ -207,7 +217,13 @@ impl<'a> Builder<'a> {
                 let cell = names.department_cell(r.department.get_ref().as_str());
                 self.put(places, 1, department, cell, anchor.clone());
             }
-            (None, None) => self.problem(places, anchor.clone(), "the project is new, and the sheet has no 課等名: add the row 課等名 with the department's name beside it"),
+            (None, None) => {
+                let message = msg!(
+                    ja: "「課等名」の行を加え、その右に課の名前を書いてください。新しい事業ですが、シートに課等名がありません。",
+                    en: "the project is new, and the sheet has no 課等名: add the row 課等名 with the department's name beside it",
+                );
+                self.problem(places, anchor.clone(), message);
+            }
         }
     }
 
@@ -223,12 +239,10 @@ impl<'a> Builder<'a> {
         };
         let fold = super::labels::fold;
         if fold(&cell.text) != fold(&division.ja) {
-            let message = format!(
-                "{} belongs to {} in content/vocabulary.toml, not to {}: write {}, or correct division_of in content/vocabulary.toml",
-                department.trim(),
-                division.ja,
-                cell.text.trim(),
-                division.ja
+            let (department, division, written) = (department.trim(), &division.ja, cell.text.trim());
+            let message = msg!(
+                ja: "「{division}」と書くか、content/vocabulary.toml の division_of を直してください。content/vocabulary.toml では、「{department}」は「{written}」ではなく「{division}」に属しています。",
+                en: "{department} belongs to {division} in content/vocabulary.toml, not to {written}: write {division}, or correct division_of in content/vocabulary.toml",
             );
             self.problem(places, Place::of(cell, Label::Division.text()), message);
         }

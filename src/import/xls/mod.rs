@@ -14,34 +14,41 @@
 use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 
 use super::read::{Builder, Limits, date};
-use super::workbook::{NamedTable, Sheets};
+use super::workbook::{NamedTable, Sheets, in_sheet};
+use crate::msg;
+use crate::msg::Msg;
 
 mod strings;
 use strings::Strings;
 
 /// Reads the worksheets of the .xls file in `bytes`.
-pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, String> {
-    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| format!("is not an .xls file ({e}); save the workbook as .xlsx"))?;
-    let stream = cfb
-        .open_stream("/Workbook")
-        .or_else(|_| cfb.open_stream("/Book"))
-        .map_err(|_| "is not an Excel workbook: it has no Workbook stream".to_owned())?;
+pub fn read(bytes: &[u8], limits: &Limits, which: Sheets) -> Result<Vec<NamedTable>, Msg> {
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
+        msg!(
+            ja: "ブックを .xlsx として保存し直してください。.xls ファイルとして読めません（詳細: {e}）。",
+            en: "is not an .xls file ({e}); save the workbook as .xlsx",
+        )
+    })?;
+    let stream = cfb.open_stream("/Workbook").or_else(|_| cfb.open_stream("/Book")).map_err(|_| {
+        msg!(
+            ja: "Excel のブックとして読めません（ブックの本体である Workbook ストリームがありません）。",
+            en: "is not an Excel workbook: it has no Workbook stream",
+        )
+    })?;
     let mut records = Records { inner: BufReader::new(stream), pending: None, limits };
     let globals = globals(&mut records)?;
     let mut builder = Builder::new(limits);
     let mut sheets = Vec::new();
     for (name, position) in &globals.sheets {
         records.seek(*position)?;
-        let in_sheet = |e: String| if which == Sheets::First { e } else { format!("sheet {name}: {e}") };
-        cells(&mut records, &globals, &mut builder).map_err(in_sheet)?;
+        cells(&mut records, &globals, &mut builder).map_err(|e| in_sheet(which, name, e))?;
         sheets.push(NamedTable { name: name.clone(), table: builder.take() });
         if which == Sheets::First {
             break;
         }
     }
     if sheets.is_empty() {
-        return Err("the workbook has no worksheet".to_owned());
+        return Err(msg!(ja: "ブックにワークシートがありません。", en: "the workbook has no worksheet"));
     }
     Ok(sheets)
 }
@@ -65,13 +72,13 @@ struct Records<'a, R: Read + Seek> {
 }
 
 impl<R: Read + Seek> Records<'_, R> {
-    fn seek(&mut self, position: u64) -> Result<(), String> {
+    fn seek(&mut self, position: u64) -> Result<(), Msg> {
         self.pending = None;
-        self.inner.seek(SeekFrom::Start(position)).map(|_| ()).map_err(|e| format!("cannot read the workbook: {e}"))
+        self.inner.seek(SeekFrom::Start(position)).map(|_| ()).map_err(cannot_read)
     }
 
     /// The next record alone; `None` at the end of the stream.
-    fn raw(&mut self) -> Result<Option<(u16, Vec<u8>)>, String> {
+    fn raw(&mut self) -> Result<Option<(u16, Vec<u8>)>, Msg> {
         if let Some(p) = self.pending.take() {
             return Ok(Some(p));
         }
@@ -79,19 +86,21 @@ impl<R: Read + Seek> Records<'_, R> {
         match self.inner.read_exact(&mut head) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
-            Err(e) => return Err(format!("cannot read the workbook: {e}")),
+            Err(e) => return Err(cannot_read(e)),
         }
         let kind = u16::from_le_bytes([head[0], head[1]]);
         let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
         let mut data = vec![0u8; len];
-        self.inner.read_exact(&mut data).map_err(|e| format!("the workbook is cut short: {e}"))?;
+        self.inner
+            .read_exact(&mut data)
+            .map_err(|e| msg!(ja: "ブックが途中で切れています（{e}）。", en: "the workbook is cut short: {e}"))?;
         Ok(Some((kind, data)))
     }
 
     /// The next record with its CONTINUE records; those of the shared strings may hold up
     /// to [`Limits::strings_bytes`], those of any other record up to
     /// [`Limits::xml_piece_bytes`].
-    fn next(&mut self) -> Result<Option<Record>, String> {
+    fn next(&mut self) -> Result<Option<Record>, Msg> {
         let Some((kind, data)) = self.raw()? else { return Ok(None) };
         let most = if kind == SST { self.limits.strings_bytes } else { self.limits.xml_piece_bytes };
         let mut size = data.len() as u64;
@@ -103,9 +112,10 @@ impl<R: Read + Seek> Records<'_, R> {
             }
             size += bytes.len() as u64;
             if size > most {
-                return Err(format!(
-                    "a record of the workbook is longer than {}, the most kyodo reads",
-                    super::read::megabytes(most)
+                let most = super::read::megabytes(most);
+                return Err(msg!(
+                    ja: "ブックの中に {most} を超える長さのレコードがあります。kyodo が読めるのは {most} までです。",
+                    en: "a record of the workbook is longer than {most}, the most kyodo reads",
                 ));
             }
             more.push(bytes);
@@ -125,7 +135,7 @@ struct Globals {
     is_1904: bool,
 }
 
-fn globals<R: Read + Seek>(records: &mut Records<'_, R>) -> Result<Globals, String> {
+fn globals<R: Read + Seek>(records: &mut Records<'_, R>) -> Result<Globals, Msg> {
     let mut g = Globals { sheets: Vec::new(), strings: Vec::new(), xf_dates: Vec::new(), is_1904: false };
     let mut formats: std::collections::HashMap<u16, bool> = std::collections::HashMap::new();
     let mut xf_formats: Vec<u16> = Vec::new();
@@ -134,15 +144,26 @@ fn globals<R: Read + Seek>(records: &mut Records<'_, R>) -> Result<Globals, Stri
         if first {
             first = false;
             if r.kind != BOF {
-                return Err("is not an Excel workbook: save it as .xlsx".to_owned());
+                return Err(msg!(
+                    ja: "ブックを .xlsx として保存し直してください。Excel のブックとして読めません。",
+                    en: "is not an Excel workbook: save it as .xlsx",
+                ));
             }
             if u16_at(&r.data, 0)? != 0x0600 {
-                return Err("is an Excel 5.0/95 workbook, which kyodo does not read: open it in Excel or LibreOffice and save it as .xlsx".to_owned());
+                return Err(msg!(
+                    ja: "Excel か LibreOffice でファイルを開き、.xlsx として保存し直してください。Excel 5.0/95 形式のブックは、kyodo では読めません。",
+                    en: "is an Excel 5.0/95 workbook, which kyodo does not read: open it in Excel or LibreOffice and save it as .xlsx",
+                ));
             }
             continue;
         }
         match r.kind {
-            0x002F => return Err("is protected with a password: save the workbook without a password".to_owned()),
+            0x002F => {
+                return Err(msg!(
+                    ja: "パスワードを外して、ブックを保存し直してください。ブックにパスワードがかかっています。",
+                    en: "is protected with a password: save the workbook without a password",
+                ));
+            }
             0x0022 => g.is_1904 = u16_at(&r.data, 0)? == 1,
             0x041E => {
                 let mut s = Strings::new(&r, 2);
@@ -158,7 +179,11 @@ fn globals<R: Read + Seek>(records: &mut Records<'_, R>) -> Result<Globals, Stri
                 let name = s.unicode(false)?;
                 if is_worksheet {
                     if g.sheets.len() >= records.limits.sheets {
-                        return Err(format!("has more than {} sheets, the most kyodo reads", records.limits.sheets));
+                        let most = records.limits.sheets;
+                        return Err(msg!(
+                            ja: "ブックのシートが {most} 枚を超えています。kyodo が読めるのは {most} 枚までです。",
+                            en: "has more than {most} sheets, the most kyodo reads",
+                        ));
                     }
                     g.sheets.push((name, position));
                 }
@@ -174,7 +199,7 @@ fn globals<R: Read + Seek>(records: &mut Records<'_, R>) -> Result<Globals, Stri
 
 /// The shared strings: every string counted against the limit as it is read, none
 /// reserved ahead from the count the record declares.
-fn shared_strings(r: &Record, limits: &Limits) -> Result<Vec<String>, String> {
+fn shared_strings(r: &Record, limits: &Limits) -> Result<Vec<String>, Msg> {
     let mut s = Strings::new(r, 8);
     let mut strings = Vec::new();
     let mut bytes: u64 = 0;
@@ -182,9 +207,10 @@ fn shared_strings(r: &Record, limits: &Limits) -> Result<Vec<String>, String> {
         let text = s.rich()?;
         bytes += text.len() as u64;
         if bytes > limits.strings_bytes {
-            return Err(format!(
-                "its shared strings hold more than {}, the most kyodo reads (save a table this large as .csv)",
-                super::read::megabytes(limits.strings_bytes)
+            let most = super::read::megabytes(limits.strings_bytes);
+            return Err(msg!(
+                ja: "これほど大きな表は .csv で保存してください。ブックの共有文字列が {most} を超えています（kyodo が読めるのは {most} までです）。",
+                en: "its shared strings hold more than {most}, the most kyodo reads (save a table this large as .csv)",
             ));
         }
         strings.push(text);
@@ -193,7 +219,7 @@ fn shared_strings(r: &Record, limits: &Limits) -> Result<Vec<String>, String> {
 }
 
 /// Reads the cells of the sheet whose BOF record is next, up to its EOF.
-fn cells<R: Read + Seek>(records: &mut Records<'_, R>, g: &Globals, builder: &mut Builder<'_>) -> Result<(), String> {
+fn cells<R: Read + Seek>(records: &mut Records<'_, R>, g: &Globals, builder: &mut Builder<'_>) -> Result<(), Msg> {
     let mut depth = 0usize;
     // A formula whose value is a text: the STRING record after it holds the text.
     let mut string_at: Option<(usize, usize)> = None;
@@ -219,26 +245,23 @@ fn cells<R: Read + Seek>(records: &mut Records<'_, R>, g: &Globals, builder: &mu
 }
 
 /// One record of a sheet: a cell, or the text of the formula before it.
-fn cell(
-    r: &Record,
-    g: &Globals,
-    builder: &mut Builder<'_>,
-    string_at: &mut Option<(usize, usize)>,
-) -> Result<(), String> {
+fn cell(r: &Record, g: &Globals, builder: &mut Builder<'_>, string_at: &mut Option<(usize, usize)>) -> Result<(), Msg> {
     let d = &r.data;
-    let at = |d: &[u8]| -> Result<(usize, usize), String> {
-        Ok((usize::from(u16_at(d, 0)?) + 1, usize::from(u16_at(d, 2)?)))
-    };
+    let at =
+        |d: &[u8]| -> Result<(usize, usize), Msg> { Ok((usize::from(u16_at(d, 0)?) + 1, usize::from(u16_at(d, 2)?))) };
     let is_date =
-        |d: &[u8]| -> Result<bool, String> { Ok(g.xf_dates.get(usize::from(u16_at(d, 4)?)).copied().unwrap_or(false)) };
+        |d: &[u8]| -> Result<bool, Msg> { Ok(g.xf_dates.get(usize::from(u16_at(d, 4)?)).copied().unwrap_or(false)) };
     match r.kind {
         0x00FD => {
             let (row, col) = at(d)?;
             let i = u32_at(d, 6)? as usize;
-            let text = g
-                .strings
-                .get(i)
-                .ok_or_else(|| format!("cell {} refers to a shared string that is not there", cell_name(row, col)))?;
+            let text = g.strings.get(i).ok_or_else(|| {
+                let cell = cell_name(row, col);
+                msg!(
+                    ja: "セル {cell} が、ブックにない共有文字列を参照しています。",
+                    en: "cell {cell} refers to a shared string that is not there",
+                )
+            })?;
             builder.text(row, col, text.clone())?;
         }
         0x0203 => number(builder, at(d)?, f64_at(d, 6)?, is_date(d)?, g.is_1904)?,
@@ -264,7 +287,9 @@ fn cell(
         }
         0x0006 => {
             let pos = at(d)?;
-            let v = d.get(6..14).ok_or("a formula record is cut short")?;
+            let v = d
+                .get(6..14)
+                .ok_or_else(|| msg!(ja: "数式のレコードが途中で切れています。", en: "a formula record is cut short"))?;
             if v[6..8] == [0xFF, 0xFF] {
                 match v[0] {
                     0 => *string_at = Some(pos),
@@ -299,7 +324,7 @@ fn number(
     v: f64,
     is_date: bool,
     is_1904: bool,
-) -> Result<(), String> {
+) -> Result<(), Msg> {
     if is_date {
         let d = calamine::ExcelDateTime::new(v, calamine::ExcelDateTimeType::DateTime, is_1904);
         return builder.invalid(row, col, date(&d));
@@ -307,12 +332,7 @@ fn number(
     builder.text(row, col, v.to_string())
 }
 
-fn boolean_or_error(
-    builder: &mut Builder<'_>,
-    (row, col): (usize, usize),
-    v: u8,
-    is_error: bool,
-) -> Result<(), String> {
+fn boolean_or_error(builder: &mut Builder<'_>, (row, col): (usize, usize), v: u8, is_error: bool) -> Result<(), Msg> {
     if !is_error {
         return builder.text(row, col, if v != 0 { "TRUE" } else { "FALSE" }.to_owned());
     }
@@ -326,7 +346,7 @@ fn boolean_or_error(
         0x2A => "#N/A",
         _ => "#ERROR",
     };
-    builder.invalid(row, col, format!("the error value {e}"))
+    builder.invalid(row, col, msg!(ja: "エラー値（{e}）", en: "the error value {e}"))
 }
 
 /// An RK number: a whole number or the top of a float, perhaps times 100.
@@ -335,20 +355,29 @@ fn rk(v: u32) -> f64 {
     if v & 1 != 0 { n / 100.0 } else { n }
 }
 
-fn byte_at(d: &[u8], at: usize) -> Result<u8, String> {
-    d.get(at).copied().ok_or_else(|| "a record of the workbook is cut short".to_owned())
+/// "cannot read the workbook", with the reason.
+fn cannot_read(e: std::io::Error) -> Msg {
+    msg!(ja: "ブックを読み込めません（{e}）。", en: "cannot read the workbook: {e}")
 }
 
-fn u16_at(d: &[u8], at: usize) -> Result<u16, String> {
+fn record_cut_short() -> Msg {
+    msg!(ja: "ブックのレコードが途中で切れています。", en: "a record of the workbook is cut short")
+}
+
+fn byte_at(d: &[u8], at: usize) -> Result<u8, Msg> {
+    d.get(at).copied().ok_or_else(record_cut_short)
+}
+
+fn u16_at(d: &[u8], at: usize) -> Result<u16, Msg> {
     Ok(u16::from_le_bytes([byte_at(d, at)?, byte_at(d, at + 1)?]))
 }
 
-fn u32_at(d: &[u8], at: usize) -> Result<u32, String> {
+fn u32_at(d: &[u8], at: usize) -> Result<u32, Msg> {
     Ok(u32::from_le_bytes([byte_at(d, at)?, byte_at(d, at + 1)?, byte_at(d, at + 2)?, byte_at(d, at + 3)?]))
 }
 
-fn f64_at(d: &[u8], at: usize) -> Result<f64, String> {
-    let b = d.get(at..at + 8).ok_or("a record of the workbook is cut short")?;
+fn f64_at(d: &[u8], at: usize) -> Result<f64, Msg> {
+    let b = d.get(at..at + 8).ok_or_else(record_cut_short)?;
     let mut a = [0u8; 8];
     a.copy_from_slice(b);
     Ok(f64::from_le_bytes(a))

@@ -2,6 +2,12 @@
 //! names, whose characters may go on from a record into the CONTINUE records after it.
 
 use super::Record;
+use crate::msg;
+use crate::msg::Msg;
+
+fn cut_short() -> Msg {
+    msg!(ja: "ブックの中の文字列が途中で切れています。", en: "a string of the workbook is cut short")
+}
 
 /// Strings read from a record and its CONTINUE records: a string's characters may go on in
 /// the next CONTINUE record, which then starts with a byte saying whether they are one or
@@ -27,19 +33,19 @@ impl<'r> Strings<'r> {
         self.part >= self.parts.len()
     }
 
-    fn byte(&mut self) -> Result<u8, String> {
+    fn byte(&mut self) -> Result<u8, Msg> {
         if self.at_end() {
-            return Err("a string of the workbook is cut short".to_owned());
+            return Err(cut_short());
         }
         let b = self.parts[self.part][self.pos];
         self.pos += 1;
         Ok(b)
     }
 
-    fn skip(&mut self, mut n: usize) -> Result<(), String> {
+    fn skip(&mut self, mut n: usize) -> Result<(), Msg> {
         while n > 0 {
             if self.at_end() {
-                return Err("a string of the workbook is cut short".to_owned());
+                return Err(cut_short());
             }
             let here = (self.parts[self.part].len() - self.pos).min(n);
             self.pos += here;
@@ -50,22 +56,21 @@ impl<'r> Strings<'r> {
 
     /// `count` characters, one or two bytes each as `high` says, and as each CONTINUE
     /// record says anew.
-    fn chars(&mut self, count: usize, mut high: bool) -> Result<String, String> {
+    fn chars(&mut self, count: usize, mut high: bool) -> Result<String, Msg> {
         let mut units: Vec<u16> = Vec::with_capacity(count.min(8224));
         while units.len() < count {
             if self.pos >= self.parts.get(self.part).map_or(0, |p| p.len()) {
                 self.part += 1;
                 self.pos = 0;
                 if self.part >= self.parts.len() {
-                    return Err("a string of the workbook is cut short".to_owned());
+                    return Err(cut_short());
                 }
                 high = self.byte()? & 1 != 0;
                 continue;
             }
             let part = self.parts[self.part];
             if high {
-                let (lo, hi) =
-                    (part[self.pos], part.get(self.pos + 1).copied().ok_or("a string of the workbook is cut short")?);
+                let (lo, hi) = (part[self.pos], part.get(self.pos + 1).copied().ok_or_else(cut_short)?);
                 units.push(u16::from_le_bytes([lo, hi]));
                 self.pos += 2;
             } else {
@@ -77,7 +82,7 @@ impl<'r> Strings<'r> {
     }
 
     /// An XLUnicodeString (`wide`: a 2-byte count) or ShortXLUnicodeString (1-byte count).
-    pub(super) fn unicode(&mut self, wide: bool) -> Result<String, String> {
+    pub(super) fn unicode(&mut self, wide: bool) -> Result<String, Msg> {
         let count = if wide {
             usize::from(u16::from_le_bytes([self.byte()?, self.byte()?]))
         } else {
@@ -89,7 +94,7 @@ impl<'r> Strings<'r> {
 
     /// An XLUnicodeRichExtendedString of the shared strings: its text, without its
     /// formatting runs and phonetic data.
-    pub(super) fn rich(&mut self) -> Result<String, String> {
+    pub(super) fn rich(&mut self) -> Result<String, Msg> {
         let count = usize::from(u16::from_le_bytes([self.byte()?, self.byte()?]));
         let flags = self.byte()?;
         let runs = if flags & 0x08 != 0 { usize::from(u16::from_le_bytes([self.byte()?, self.byte()?])) } else { 0 };
