@@ -3,7 +3,8 @@
 //! report, as .xlsx, .xls and .ods, and once with rows inserted, blank rows, rows in
 //! another order and other merges) import to the shipped records; both shipped sites
 //! export and import back byte for byte; every problem names the sheet, the cell and the
-//! label (one case file each in `import_sheets/`, pinned by snapshots).
+//! label (one case file each in `import_sheets/`, pinned by snapshots in English and, as
+//! `…message_ja@…`, in Japanese).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -162,6 +163,32 @@ fn sheets_export_only_to_xlsx() {
     let run = kyodo(&["export", file.to_str().unwrap(), "--layout", "sheets"], site.path());
     assert!(!run.status.success() && !file.exists());
     insta::assert_snapshot!("sheets_export_to_csv", String::from_utf8_lossy(&run.stderr));
+    let run = kyodo(&["export", file.to_str().unwrap(), "--layout", "sheets", "--lang", "ja"], site.path());
+    assert!(!run.status.success() && !file.exists());
+    insta::assert_snapshot!("sheets_export_to_csv_ja", String::from_utf8_lossy(&run.stderr));
+}
+
+#[test]
+fn the_sheets_layout_speaks_japanese() {
+    let site = TestSite::content_of(&repo());
+    let file = site.path().join("sheets.xlsx");
+    let report = kyodo_ok(&["export", file.to_str().unwrap(), "--layout", "sheets", "--lang", "ja"], site.path());
+    assert_eq!(report.trim(), format!("{} に 27 件の事業を書き出しました（1事業1シート）。", file.display()));
+    let tomisato = fixture("tomisato.xlsx");
+    let report = kyodo_ok(&["import", tomisato.to_str().unwrap(), "--force", "--lang", "ja"], site.path());
+    let cover = format!(
+        "警告: {}: シート「表紙」: 左の列に印刷用の報告書の見出し（事業名、現状・課題 …）が一つもないため、このシートは読み込んでいません。",
+        tomisato.display()
+    );
+    assert!(report.lines().any(|l| l == cover), "{report}");
+    for command in ["import", "export"] {
+        let help =
+            String::from_utf8_lossy(&kyodo(&[command, "--help", "--lang", "ja"], site.path()).stdout).into_owned();
+        assert!(
+            help.contains("指定できる値:\n") && help.contains("- sheets: 1事業1シートで、印刷用の報告書と同じ配置"),
+            "{help}"
+        );
+    }
 }
 
 /// A case of `import_sheets/`: cells of the Tomisato workbook changed as a clerk might.
@@ -248,10 +275,12 @@ fn every_problem_names_the_sheet_the_cell_and_the_label() {
         let before = record_files(site.path());
         let file = site.path().join("case.xlsx");
         case.write(&file);
-        let run = kyodo(&["import", file.to_str().unwrap(), "--force"], site.path());
-        let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
-        assert!(!run.status.success(), "{stderr}");
-        assert!(record_files(site.path()) == before, "nothing written");
-        insta::assert_snapshot!("message", stderr);
+        for (name, lang) in [("message", "en"), ("message_ja", "ja")] {
+            let run = kyodo(&["import", file.to_str().unwrap(), "--force", "--lang", lang], site.path());
+            let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
+            assert!(!run.status.success(), "{stderr}");
+            assert!(record_files(site.path()) == before, "nothing written");
+            insta::assert_snapshot!(name, stderr);
+        }
     });
 }
