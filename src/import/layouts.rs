@@ -61,7 +61,7 @@ pub fn read(path: &Path, layout: Option<Layout>, site: &Site, year: Option<Fisca
         if sheet.projects.is_empty() && sheet.problems.is_empty() {
             let shown = path.display();
             return Err(msg!(
-                ja: "{shown}: 表として読むのであれば、最初のシートに「事業名」の列を含む見出しの行を書いてください。左の列に印刷用の報告書の見出し（事業名、現状・課題 …）があるシートもありません。",
+                ja: "{shown}: 表として読むのであれば、最初のシートに「事業名」の列を含む見出しの行を書いてください。左の列に印刷用の報告書の見出し（事業名、現状・課題 …）があるシートがありません。",
                 en: "{shown}: no sheet has the labels of the printed report (事業名, 現状・課題 … down the left); a table needs its header row, with a column 事業名, on the first sheet",
             ));
         }

@@ -311,7 +311,7 @@ impl<'a> State<'a> {
         if self.repeated > self.limits.repeats {
             let most = self.limits.repeats;
             return Err(self.in_sheet(msg!(
-                ja: "シートが、記入されたセルを {most} 回を超えて繰り返しています（table:number-columns-repeated か table:number-rows-repeated）。kyodo が読む繰り返しは {most} 回までです。",
+                ja: "記入されたセルの繰り返しが {most} 回を超えています（table:number-columns-repeated か table:number-rows-repeated）。kyodo が読む繰り返しは {most} 回までです。",
                 en: "the sheet repeats filled cells more than {most} times (table:number-columns-repeated or table:number-rows-repeated); kyodo reads at most that many copies",
             )));
         }

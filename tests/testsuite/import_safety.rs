@@ -41,6 +41,12 @@ fn refused(file: &Path, expected: &str) {
     assert!(!ok && stderr.contains(expected), "expected a clean error with \"{expected}\", got:\n{stderr}");
 }
 
+/// [`refused`], with the message in Japanese.
+fn refused_in_japanese(file: &Path, expected: &str) {
+    let (ok, stderr) = import_bounded_in(file, "ja");
+    assert!(!ok && stderr.contains(expected), "expected a clean error with \"{expected}\", got:\n{stderr}");
+}
+
 /// One entry of a zip archive written by hand: its bytes as stored, and the sizes it
 /// declares.
 struct Entry {
@@ -475,6 +481,7 @@ fn ods_cells_far_out_and_huge_repeats_are_refused_without_allocating_them() {
         &path,
         "the sheet repeats filled cells more than 100000 times (table:number-columns-repeated or table:number-rows-repeated); kyodo reads at most that many copies",
     );
+    refused_in_japanese(&path, "記入されたセルの繰り返しが 100000 回を超えています");
     let path = dir.path().join("spaces.ods");
     ods(
         &path,
@@ -590,4 +597,5 @@ fn xls_cells_far_out_are_read_one_at_a_time() {
     fs::write(&path, bytes).unwrap();
     keep(&path);
     refused(&path, "is not an .xls file");
+    refused_in_japanese(&path, "ブックを .xlsx として保存し直してください。.xls ファイルとして読めません");
 }
