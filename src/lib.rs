@@ -8,6 +8,7 @@
 
 pub mod data;
 pub mod diagnostic;
+pub mod edition;
 pub mod escape;
 pub mod files;
 pub mod fiscal_year;

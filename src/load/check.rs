@@ -7,6 +7,7 @@ use std::path::Path;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostics, Severity, Source, did_you_mean};
+use crate::edition::Editions;
 use crate::fiscal_year::FiscalYear;
 use crate::model::config::{check_base_url, check_municipality_code};
 use crate::model::{Indicator, Project, SiteConfig, ValueKind, Vocabulary};
@@ -14,8 +15,24 @@ use crate::slug::{Slug, natural_cmp};
 
 use super::*;
 
-pub(super) fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut Diagnostics) {
+pub(super) fn check_config(file: &LoadedText, config: &SiteConfig, editions: &Editions, diags: &mut Diagnostics) {
     let src = Source { path: &file.path, text: &file.text };
+    for e in &editions.0 {
+        if !config.reported_years.iter().any(|y| *y.get_ref() == e.year) {
+            diags.push(src.at(
+                Severity::Error,
+                None,
+                Some("reported_years"),
+                &format!(
+                    "{} has a frozen edition ({}/{}) but is not a reported year\nadd \"{}\" back to reported_years: a published edition stays part of the site",
+                    e.year,
+                    crate::edition::EDITIONS_DIR,
+                    e.year.year(),
+                    e.year.era_short()
+                ),
+            ));
+        }
+    }
     if config.reported_years.is_empty() {
         diags.push(src.at(
             Severity::Error,
@@ -56,8 +73,18 @@ pub(super) fn check_config(file: &LoadedText, config: &SiteConfig, diags: &mut D
     }
 }
 
-pub(super) fn check_vocabulary(file: &LoadedText, vocabulary: &Vocabulary, diags: &mut Diagnostics) {
+pub(super) fn check_vocabulary(
+    file: &LoadedText,
+    vocabulary: &Vocabulary,
+    reported: &[FiscalYear],
+    editions: &Editions,
+    diags: &mut Diagnostics,
+) {
     let src = Source { path: &file.path, text: &file.text };
+    for (i, d) in vocabulary.departments.iter().enumerate() {
+        check_former_names(&src, i, d, reported, diags);
+    }
+    crate::edition::compare::check_vocabulary(&src, vocabulary, editions, diags);
     let mut check_unique = |list: &str, ids: Vec<&Spanned<Slug>>| {
         let mut seen = BTreeSet::new();
         for id in ids {
@@ -76,6 +103,39 @@ pub(super) fn check_vocabulary(file: &LoadedText, vocabulary: &Vocabulary, diags
     check_unique("grades", vocabulary.grades.iter().map(|g| &g.id).collect());
     check_unique("partners", vocabulary.partners.iter().map(|p| &p.id).collect());
     check_unique("statuses", vocabulary.statuses.iter().map(|s| &s.id).collect());
+}
+
+/// A department's former names: oldest first, each used in some reported year, and the
+/// current name used in the latest one.
+fn check_former_names(
+    src: &Source,
+    i: usize,
+    d: &crate::model::Department,
+    reported: &[FiscalYear],
+    diags: &mut Diagnostics,
+) {
+    let (Some(first), Some(last)) = (reported.iter().min(), reported.iter().max()) else { return };
+    let mut previous: Option<FiscalYear> = None;
+    for (j, f) in d.former_names.iter().enumerate() {
+        let key = format!("departments[{i}].former_names[{j}].until");
+        let until = *f.until.get_ref();
+        let message = if previous.is_some_and(|p| until <= p) {
+            Some(format!("{until} is not after the `until` of the former name before it\nlist former names oldest first, each with a later `until`"))
+        } else if until >= *last {
+            Some(format!("until = \"{}\" leaves no reported year for the current name: the latest reported year is {}\nwrite the last fiscal year the former name was used, before {}", until.era_short(), last.era_short(), last.era_short()))
+        } else if until < *first {
+            Some(format!("until = \"{}\" is before the first reported year ({}), so the name is never shown\nwrite the last reported fiscal year the name was used, or remove this former name", until.era_short(), first.era_short()))
+        } else {
+            None
+        };
+        if let Some(m) = message {
+            diags.push(src.error(f.until.span(), &key, m));
+        }
+        if f.name.ja.trim().is_empty() {
+            diags.push(src.error(f.until.span(), &format!("departments[{i}].former_names[{j}].name"), "the former name is empty\nwrite the name the department had, e.g. name = \"市民活動推進課\""));
+        }
+        previous = Some(until);
+    }
 }
 
 /// Checks one reference against the ids that exist, with a did-you-mean suggestion.
@@ -122,11 +182,17 @@ pub(super) struct Known<'a> {
     pub grades: Vec<&'a str>,
     pub partners: Vec<&'a str>,
     pub statuses: Vec<&'a str>,
+    /// The newest reported year.
     pub reported: Option<FiscalYear>,
+    pub reported_years: Vec<FiscalYear>,
+    pub editions: &'a Editions,
 }
 
 impl<'a> Known<'a> {
-    pub(super) fn new(vocabulary: &'a Vocabulary, reported: Option<FiscalYear>) -> Known<'a> {
+    pub(super) fn new(vocabulary: &'a Vocabulary, reported_years: &[FiscalYear], editions: &'a Editions) -> Known<'a> {
+        let mut years = reported_years.to_vec();
+        years.sort();
+        years.dedup();
         Known {
             departments: vocabulary.departments.iter().map(|d| d.id.get_ref().as_str()).collect(),
             policies: vocabulary
@@ -138,7 +204,9 @@ impl<'a> Known<'a> {
             grades: vocabulary.grades.iter().map(|g| g.id.get_ref().as_str()).collect(),
             partners: vocabulary.partners.iter().map(|p| p.id.get_ref().as_str()).collect(),
             statuses: vocabulary.statuses.iter().map(|s| s.id.get_ref().as_str()).collect(),
-            reported,
+            reported: years.last().copied(),
+            reported_years: years,
+            editions,
         }
     }
 }
@@ -205,6 +273,7 @@ pub(super) fn check_project(path: &Path, p: &mut Project, file: &LoadedText, kno
     }
     warn_untranslated(file, p.texts(), diags);
     check_reports(&src, p, known, diags);
+    crate::edition::compare::check_project(&src, path, p, known.editions, diags);
 }
 
 /// The id matches the file name, there is a title, and every reference exists.
@@ -314,6 +383,9 @@ fn check_indicator<'p>(
             (None, None) => diags.push(src.error(v.span(), &key, "no value\nwrite value = <number> (e.g. value = 128) or text = \"…\" (e.g. text = \"充実\")")),
             _ => {}
         }
+        if let Some(r) = value.reported_in {
+            check_reported_in(src, &key, v, kind, r, &known.reported_years, diags);
+        }
         if kind == ValueKind::Actual && !actual_years.insert(value.year) {
             diags.push(src.error(
                 v.span(),
@@ -337,6 +409,25 @@ fn check_indicator<'p>(
                 "no actual value for {year}, the reported year\nadd {{ year = \"{}\", value = … }} to actuals when the figure is known",
                 year.era_short()
             )));
+    }
+}
+
+/// An explicit `reported_in`: a reported year, not before the year an actual measures.
+fn check_reported_in(
+    src: &Source,
+    key: &str,
+    v: &Spanned<crate::model::IndicatorValue>,
+    kind: ValueKind,
+    year: FiscalYear,
+    reported: &[FiscalYear],
+    diags: &mut Diagnostics,
+) {
+    let key = format!("{key}.reported_in");
+    if !reported.contains(&year) {
+        let years: Vec<String> = reported.iter().map(|y| y.era_short()).collect();
+        diags.push(src.error(v.span(), &key, format!("{year} is not a reported year\nwrite the fiscal year of the report that stated the value, one of: {}", years.join(", "))));
+    } else if kind == ValueKind::Actual && year < v.get_ref().year {
+        diags.push(src.error(v.span(), &key, format!("the report of {year} cannot state a value measured in the later year {}\nwrite the year of the report that published the value, {} or later", v.get_ref().year, v.get_ref().year.era_short())));
     }
 }
 

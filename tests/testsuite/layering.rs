@@ -29,11 +29,13 @@ const RULES: &str = "
     model:         fiscal_year i18n indicator slug text
     record_writer: indicator text
     schema:        fiscal_year i18n indicator model slug text
+    # Editions: what a frozen year published, and the comparison with the records.
+    edition:       diagnostic files fiscal_year indicator model record_writer text
     # Reading content/.
-    load:          diagnostic files fiscal_year i18n model slug text urls width
+    load:          diagnostic edition files fiscal_year i18n model slug text urls width
     # What a build makes from a loaded site.
-    data:          escape files fiscal_year i18n indicator load markdown model output slug text urls
-    render:        data diagnostic escape files fiscal_year i18n indicator load markdown model text urls
+    data:          edition escape files fiscal_year i18n indicator load markdown model output slug text urls
+    render:        data diagnostic edition escape files fiscal_year i18n indicator load markdown model text urls
     pipeline:      data diagnostic load markdown model output render schema search urls
     # Commands built on the pipeline.
     preview:       diagnostic files lib load output pipeline

@@ -1,0 +1,213 @@
+//! Editions: the report of a fiscal year as it was published, kept under the site root.
+//!
+//! `kyodo freeze R5` writes `content/editions/2023/`: the year's CSV files and their
+//! `datapackage.json` exactly as published, and `edition.json`, kyodo's record of the
+//! edition (its date, version, a SHA-256 of every file, and what it states, field by
+//! field: [`statement`]). Every later build publishes the files unchanged under
+//! `data/editions/2023/` and compares what the records state now for 2023 with what the
+//! edition stated ([`compare`]): a difference is refused unless a `[[corrections]]` entry
+//! of the record covers it.
+
+pub mod compare;
+pub mod statement;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::fiscal_year::FiscalYear;
+use crate::model::Stated;
+use crate::model::config::Date;
+
+/// Where editions are kept, relative to the site root.
+pub const EDITIONS_DIR: &str = "content/editions";
+/// kyodo's record of an edition, in its folder.
+pub const MANIFEST: &str = "edition.json";
+/// The statement's key of the vocabulary, and the prefix of the keys of project records:
+/// their paths from the site root.
+pub const VOCABULARY_KEY: &str = "content/vocabulary.toml";
+pub const PROJECTS_PREFIX: &str = "content/projects/";
+/// The version of the manifest's format.
+const FORMAT: u32 = 1;
+
+/// `edition.json`: what kyodo needs to publish an edition unchanged and to compare later
+/// records with it. Fields in alphabetical order, the order of the file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// File name → SHA-256 of its bytes, in hex.
+    pub files: BTreeMap<String, String>,
+    pub fiscal_year: i64,
+    pub format: u32,
+    /// The freezing date, YYYY-MM-DD.
+    pub frozen: String,
+    /// Record file (`content/projects/1-1-1.toml`, `content/vocabulary.toml`) → field → value.
+    pub statement: BTreeMap<String, BTreeMap<String, Stated>>,
+    pub version: String,
+}
+
+impl Manifest {
+    /// A manifest for files about to be frozen.
+    pub fn new(
+        year: FiscalYear,
+        frozen: &Date,
+        files: &[(String, Vec<u8>)],
+        statement: BTreeMap<String, BTreeMap<String, Stated>>,
+    ) -> Manifest {
+        Manifest {
+            files: files.iter().map(|(n, b)| (n.clone(), sha256(b))).collect(),
+            fiscal_year: year.year(),
+            format: FORMAT,
+            frozen: frozen.as_str().to_owned(),
+            statement,
+            version: version(year, 0),
+        }
+    }
+}
+
+/// The version of a data package: the fiscal year it reports on, then the number of
+/// corrections made to published editions (which never goes back, so a version names one
+/// state of the published figures), then 0. An edition is `<year>.0.0` for ever.
+pub fn version(year: FiscalYear, corrections: usize) -> String {
+    format!("{}.{corrections}.0", year.year())
+}
+
+/// The SHA-256 of `bytes`, in lower-case hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One frozen edition, read and verified.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    pub year: FiscalYear,
+    pub frozen: Date,
+    pub version: String,
+    /// Its published files, name → bytes, each checked against its SHA-256.
+    pub files: Vec<(String, Vec<u8>)>,
+    pub statement: BTreeMap<String, BTreeMap<String, Stated>>,
+}
+
+/// The frozen editions of a site, oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct Editions(pub Vec<Edition>);
+
+impl Editions {
+    /// The edition of `year`, if it is frozen.
+    pub fn get(&self, year: FiscalYear) -> Option<&Edition> {
+        self.0.iter().find(|e| e.year == year)
+    }
+
+    /// Reads every edition under `root`'s `content/editions/`; a damaged or changed
+    /// edition is an error naming its file.
+    pub fn load(root: &Path, diags: &mut Diagnostics) -> Editions {
+        let dir = root.join(EDITIONS_DIR);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Editions::default();
+        };
+        let mut names: Vec<String> = entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        let mut editions = Vec::new();
+        for name in names {
+            let rel = Path::new(EDITIONS_DIR).join(&name);
+            let year = (name.len() == 4).then(|| name.parse::<i64>().ok()).flatten();
+            match year.map(FiscalYear::from_gregorian) {
+                Some(Ok(year)) if root.join(&rel).is_dir() => {
+                    editions.extend(read_edition(root, &rel, year, diags));
+                }
+                _ if name.starts_with('.') => diags.push(Diagnostic {
+                    severity: Severity::Warning,
+                    file: rel,
+                    location: None,
+                    key: None,
+                    message: "not an edition: a folder or file left by an interrupted `kyodo freeze`, or hidden".to_owned(),
+                    help: Some(format!("delete it, or move it out of {EDITIONS_DIR}/, so that this warning goes away")),
+                }),
+                _ => diags.push(Diagnostic::file_error(
+                    &rel,
+                    "not an edition: only folders named by a fiscal year (e.g. 2023), written by `kyodo freeze`, belong here",
+                    format!("move it out of {EDITIONS_DIR}/"),
+                )),
+            }
+        }
+        Editions(editions)
+    }
+}
+
+/// Reads and verifies the edition in `rel` (relative to `root`).
+fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnostics) -> Option<Edition> {
+    let restore = format!(
+        "restore {} as `kyodo freeze` wrote it, from your copy or version control: an edition is never edited by hand",
+        rel.display()
+    );
+    let manifest_path = rel.join(MANIFEST);
+    let damaged = |file: &Path, what: String| Diagnostic::file_error(file, what, restore.clone());
+    let bytes = match crate::files::read(&root.join(&manifest_path)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(damaged(&manifest_path, format!("the edition's record cannot be read: {}", e.error)));
+            return None;
+        }
+    };
+    let manifest: Manifest = match serde_json::from_slice(&bytes) {
+        Ok(m) => m,
+        Err(e) => {
+            diags.push(damaged(&manifest_path, format!("the edition's record is damaged: {e}")));
+            return None;
+        }
+    };
+    let mut problems = Vec::new();
+    if manifest.format != FORMAT {
+        problems.push(damaged(&manifest_path, format!("the edition's record has format {}, which this kyodo does not read", manifest.format)));
+    }
+    if manifest.fiscal_year != year.year() {
+        problems.push(damaged(&manifest_path, format!("the edition's record is of fiscal year {}, but its folder is named {}", manifest.fiscal_year, year.year())));
+    }
+    let frozen = Date::parse(&manifest.frozen).map_err(|_| damaged(&manifest_path, format!("the edition's freezing date \"{}\" is not a date", manifest.frozen)));
+    let mut files = Vec::new();
+    for (name, hash) in &manifest.files {
+        let path: PathBuf = rel.join(name);
+        if name.contains(['/', '\\']) || name.starts_with('.') || name == MANIFEST {
+            problems.push(damaged(&manifest_path, format!("the edition's record names the file \"{name}\", which no edition has")));
+            continue;
+        }
+        match crate::files::read(&root.join(&path)) {
+            Ok(b) if sha256(&b) == *hash => files.push((name.clone(), b)),
+            Ok(_) => problems.push(damaged(&path, format!("the file was changed after the edition of {year} was frozen on {}", manifest.frozen))),
+            Err(e) => problems.push(damaged(&path, format!("a file of the edition of {year} is missing or unreadable: {}", e.error))),
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(root.join(rel)) {
+        let mut extra: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != MANIFEST && !manifest.files.contains_key(n))
+            .collect();
+        extra.sort();
+        for name in extra {
+            problems.push(Diagnostic::file_error(
+                &rel.join(&name),
+                format!("not part of the edition of {year}: it was added after the edition was frozen"),
+                format!("move it out of {}: an edition holds only what `kyodo freeze` wrote", rel.display()),
+            ));
+        }
+    }
+    let frozen = match frozen {
+        Ok(d) => d,
+        Err(d) => {
+            problems.push(d);
+            return finish(diags, problems, None);
+        }
+    };
+    let edition = Edition { year, frozen, version: manifest.version, files, statement: manifest.statement };
+    finish(diags, problems, Some(edition))
+}
+
+fn finish(diags: &mut Diagnostics, problems: Vec<Diagnostic>, edition: Option<Edition>) -> Option<Edition> {
+    let ok = problems.is_empty();
+    diags.extend(Diagnostics(problems));
+    edition.filter(|_| ok)
+}
