@@ -12,6 +12,7 @@ pub mod edition;
 pub mod escape;
 pub mod files;
 pub mod fiscal_year;
+pub mod freeze;
 pub mod i18n;
 pub mod import;
 pub mod indicator;

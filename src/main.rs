@@ -37,6 +37,8 @@ enum Command {
     Import(cmd::import::Args),
     /// Export the projects to a spreadsheet in the same layout as `import` reads.
     Export(cmd::export::Args),
+    /// Record that the report of a fiscal year was published: keep its data unchanged.
+    Freeze(cmd::freeze::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +51,6 @@ fn main() -> ExitCode {
         Command::New(what) => cmd::new::run(what),
         Command::Import(args) => cmd::import::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Freeze(args) => cmd::freeze::run(args),
     }
 }

@@ -90,6 +90,16 @@ pub fn data_file(file_name: &str) -> String {
     format!("{DATA_DIR}/{file_name}")
 }
 
+/// `data/editions/<year>/<file>`: a file of the frozen edition of a fiscal year.
+pub fn edition_file(year: i64, file_name: &str) -> String {
+    format!("{DATA_DIR}/editions/{year}/{file_name}")
+}
+
+/// `<lang>/feed.xml`: the Atom feed of what changed, in a language.
+pub fn feed(lang: Lang) -> String {
+    in_lang(lang, "feed.xml")
+}
+
 /// `data/excel/<file>`: the copy of a CSV file for Excel (UTF-8 with a byte-order mark).
 pub fn excel_copy(file_name: &str) -> String {
     format!("{DATA_DIR}/excel/{file_name}")

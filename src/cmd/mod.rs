@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod freeze;
 pub mod import;
 pub mod new;
 pub mod schema;

@@ -41,6 +41,7 @@ const RULES: &str = "
     preview:       diagnostic files lib load output pipeline
     serve:         preview
     scaffold:      fiscal_year load record_writer
+    freeze:        data diagnostic edition fiscal_year lib load model
     import:        data files fiscal_year i18n indicator load model record_writer slug text
 ";
 

@@ -1,0 +1,75 @@
+//! `kyodo freeze FY`: records that the report of a fiscal year has been published, by
+//! keeping that year's data, as built now, under `content/editions/<year>/`.
+//!
+//! The edition is written into a hidden folder beside its place and renamed into place
+//! only when every file is written, so an interrupted freeze leaves no half edition; an
+//! existing edition is never replaced.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::edition::{EDITIONS_DIR, MANIFEST};
+use crate::fiscal_year::FiscalYear;
+use crate::load::{SITE_FILE, Site};
+use crate::model::config::Date;
+
+/// Freezes the report of `year` of the site at `root` on `date`; returns the edition's
+/// folder. Refuses a site that does not check, a year that is not reported and a year that
+/// is frozen already.
+pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Diagnostics> {
+    crate::check(root)?;
+    let (site, _) = Site::load(root)?;
+    let one = |d: Diagnostic| Diagnostics(vec![d]);
+    let reported = site.reported_years();
+    if !reported.contains(&year) {
+        let years: Vec<String> = reported.iter().map(|y| y.era_short()).collect();
+        return Err(one(Diagnostic::file_error(
+            Path::new(SITE_FILE),
+            format!("{year} is not a reported year, so it has no report to freeze"),
+            format!("freeze one of the reported years ({}), or add \"{}\" to reported_years first", years.join(", "), year.era_short()),
+        )));
+    }
+    let rel = Path::new(EDITIONS_DIR).join(year.year().to_string());
+    if let Some(e) = site.editions.get(year) {
+        return Err(one(Diagnostic::file_error(
+            &rel,
+            format!("the report of {year} is frozen already (on {})", e.frozen.as_str()),
+            "an edition is never replaced: to change a published value, edit the record and add a [[corrections]] entry (docs/records.md)",
+        )));
+    }
+    if root.join(&rel).exists() {
+        return Err(one(Diagnostic::file_error(
+            &rel,
+            "exists already, and kyodo does not replace it",
+            format!("move {} away if it is not an edition, then freeze again", rel.display()),
+        )));
+    }
+    let made = crate::data::edition::make(&site, year, date).map_err(|d| one(*d))?;
+    let write_error = |e: std::io::Error| {
+        one(Diagnostic::file_error(&rel, format!("cannot write the edition: {e}"), "check that content/ is writable and the disk is not full; nothing was frozen"))
+    };
+    let dir = root.join(EDITIONS_DIR);
+    std::fs::create_dir_all(&dir).map_err(write_error)?;
+    let staging = tempfile::Builder::new().prefix(&format!(".{}.freeze-", year.year())).tempdir_in(&dir).map_err(write_error)?;
+    let mut manifest = serde_json::to_vec_pretty(&made.manifest).map_err(|e| write_error(std::io::Error::other(e)))?;
+    manifest.push(b'\n');
+    for (name, bytes) in made.files.iter().map(|(n, b)| (n.as_str(), b)).chain([(MANIFEST, &manifest)]) {
+        let mut file = std::fs::File::create(staging.path().join(name)).map_err(write_error)?;
+        file.write_all(bytes).and_then(|()| file.sync_all()).map_err(write_error)?;
+    }
+    let target = root.join(&rel);
+    // Checked again just before the rename, which would replace an empty folder.
+    if target.exists() {
+        return Err(one(Diagnostic::file_error(&rel, "appeared while the edition was being written", "freeze again once it is moved away")));
+    }
+    std::fs::rename(staging.path(), &target).map_err(write_error)?;
+    Ok(rel)
+}
+
+/// Today's date on this computer's clock and time zone, for an edition frozen without
+/// `--date`.
+pub fn today() -> Date {
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    Date::parse(&today).unwrap_or_else(|_| Date::parse("1970-01-01").expect("a date"))
+}
