@@ -34,7 +34,7 @@ const RULES: &str = "
     # Reading content/.
     load:          diagnostic edition files fiscal_year i18n model slug text urls width
     # What a build makes from a loaded site.
-    data:          edition escape files fiscal_year i18n indicator load markdown model output slug text urls
+    data:          diagnostic edition escape files fiscal_year i18n indicator load markdown model output slug text urls
     render:        data diagnostic edition escape files fiscal_year i18n indicator load markdown model text urls
     pipeline:      data diagnostic load markdown model output render schema search urls
     # Commands built on the pipeline.

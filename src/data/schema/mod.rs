@@ -234,8 +234,8 @@ fn report_year_columns(name: &str, title_en: &str, ja: &str, en: &str) -> [Colum
             &format!("{name}_和暦"),
             Text,
             &format!("{title_en} (Japanese era)"),
-            &format!("{ja}の和暦表記"),
-            &format!("{en}, in the Japanese era"),
+            &format!("{name}の和暦表記（例：令和5年度）"),
+            &format!("{title_en}, in the Japanese era (e.g. 令和5年度)"),
         ),
     ]
 }
