@@ -65,7 +65,7 @@ pub fn make(site: &Site, year: FiscalYear, frozen: &Date) -> Result<Made, Box<Di
 
 /// Publishes every frozen edition under `data/editions/<year>/`, byte for byte as frozen.
 pub fn publish(site: &Site, sink: &dyn Sink) -> Result<(), String> {
-    for e in &site.editions.0 {
+    for e in &site.editions.list {
         for (name, bytes) in &e.files {
             sink.put(&urls::edition_file(e.year.year(), name), bytes.clone())?;
         }

@@ -77,7 +77,7 @@ pub fn reported_in(
     let id = p.id.get_ref().as_str();
     let file = site.by_id.get(id).map(|&i| file_key(&site.projects[i].path)).unwrap_or_default();
     let key = statement_key(ind, kind, v);
-    let frozen = site.editions.0.iter().filter(|e| e.statement.get(&file).is_some_and(|s| s.contains_key(&key)));
+    let frozen = site.editions.list.iter().filter(|e| e.statement.get(&file).is_some_and(|s| s.contains_key(&key)));
     if let Some(e) = frozen.map(|e| e.year).min() {
         return Some(match scope {
             Scope::Edition(y) => e.min(y),

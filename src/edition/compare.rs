@@ -71,9 +71,12 @@ fn chains<'p>(src: &Source, p: &'p Project, editions: &Editions, diags: &mut Dia
     for (k, c) in p.corrections.iter().enumerate() {
         let key = format!("corrections[{k}]");
         let year = *c.edition.get_ref();
+        if editions.damaged.contains(&year) {
+            continue;
+        }
         let mut ok = true;
         if editions.get(year).is_none() {
-            let frozen: Vec<String> = editions.0.iter().map(|e| e.year.era_short()).collect();
+            let frozen: Vec<String> = editions.list.iter().map(|e| e.year.era_short()).collect();
             let help = if frozen.is_empty() {
                 "a correction changes what a published edition said; this site has no frozen edition yet, so edit the record and remove this correction".to_owned()
             } else {
@@ -101,7 +104,7 @@ fn chains<'p>(src: &Source, p: &'p Project, editions: &Editions, diags: &mut Dia
 pub fn check_project(src: &Source, path: &Path, p: &Project, editions: &Editions, diags: &mut Diagnostics) {
     let mut chains = chains(src, p, editions, diags);
     let key = file_key(path);
-    for edition in &editions.0 {
+    for edition in &editions.list {
         let stored = edition.statement.get(&key);
         let current = statement::project_fields(p, edition.year);
         if let (Some(_), None) = (stored, &current) {
@@ -203,7 +206,7 @@ fn check_chain(
 /// year, grade and partner labels. These have no corrections: a renamed department keeps
 /// its published name in `former_names`.
 pub fn check_vocabulary(src: &Source, v: &Vocabulary, editions: &Editions, diags: &mut Diagnostics) {
-    for edition in &editions.0 {
+    for edition in &editions.list {
         let Some(stored) = edition.statement.get(super::VOCABULARY_KEY) else { continue };
         let current = statement::vocabulary_fields(v, edition.year);
         let year = edition.year;
@@ -230,7 +233,7 @@ pub fn check_vocabulary(src: &Source, v: &Vocabulary, editions: &Editions, diags
 /// Records that an edition published but that are no longer in the site.
 pub fn check_missing_records(present: &BTreeSet<String>, broken: &BTreeSet<String>, editions: &Editions, diags: &mut Diagnostics) {
     let mut reported = BTreeSet::new();
-    for edition in &editions.0 {
+    for edition in &editions.list {
         for file in edition.statement.keys().filter(|f| f.starts_with(super::PROJECTS_PREFIX)) {
             if present.contains(file) || broken.contains(file) || !reported.insert(file.clone()) {
                 continue;

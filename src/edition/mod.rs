@@ -93,12 +93,17 @@ pub struct Edition {
 
 /// The frozen editions of a site, oldest first.
 #[derive(Debug, Clone, Default)]
-pub struct Editions(pub Vec<Edition>);
+pub struct Editions {
+    pub list: Vec<Edition>,
+    /// Years whose edition is damaged (reported as such): nothing else about them is
+    /// reported, so that one damaged edition gives one message, not one per correction.
+    pub damaged: Vec<FiscalYear>,
+}
 
 impl Editions {
     /// The edition of `year`, if it is frozen.
     pub fn get(&self, year: FiscalYear) -> Option<&Edition> {
-        self.0.iter().find(|e| e.year == year)
+        self.list.iter().find(|e| e.year == year)
     }
 
     /// Reads every edition under `root`'s `content/editions/`; a damaged or changed
@@ -110,13 +115,16 @@ impl Editions {
         };
         let mut names: Vec<String> = entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         names.sort();
-        let mut editions = Vec::new();
+        let mut editions = Editions::default();
         for name in names {
             let rel = Path::new(EDITIONS_DIR).join(&name);
             let year = (name.len() == 4).then(|| name.parse::<i64>().ok()).flatten();
             match year.map(FiscalYear::from_gregorian) {
                 Some(Ok(year)) if root.join(&rel).is_dir() => {
-                    editions.extend(read_edition(root, &rel, year, diags));
+                    match read_edition(root, &rel, year, diags) {
+                        Some(e) => editions.list.push(e),
+                        None => editions.damaged.push(year),
+                    }
                 }
                 _ if name.starts_with('.') => diags.push(Diagnostic {
                     severity: Severity::Warning,
@@ -133,7 +141,7 @@ impl Editions {
                 )),
             }
         }
-        Editions(editions)
+        editions
     }
 }
 

@@ -17,7 +17,7 @@ use super::*;
 
 pub(super) fn check_config(file: &LoadedText, config: &SiteConfig, editions: &Editions, diags: &mut Diagnostics) {
     let src = Source { path: &file.path, text: &file.text };
-    for e in &editions.0 {
+    for e in &editions.list {
         if !config.reported_years.iter().any(|y| *y.get_ref() == e.year) {
             diags.push(src.at(
                 Severity::Error,

@@ -50,7 +50,7 @@ impl<'a> LangContext<'a> {
             .unwrap_or_else(|| site_view.title.value.clone());
         let cards: Arc<Vec<_>> =
             Arc::new(site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l, None)).collect());
-        let (facets, facet_pages) = views::facets(site, &cards, &l);
+        let (facets, facet_pages) = views::facets(site, &cards, &l, None);
         let years = site
             .reported_years()
             .into_iter()
@@ -61,7 +61,7 @@ impl<'a> LangContext<'a> {
                     .filter(|p| p.record.report(year).is_some())
                     .map(|p| views::project_card(site, &p.record, &l, Some(year)))
                     .collect();
-                let (facets, _) = views::facets(site, &cards, &l);
+                let (facets, _) = views::facets(site, &cards, &l, Some(year));
                 YearCards { year, cards: Arc::new(cards), facets }
             })
             .collect();

@@ -31,7 +31,7 @@ struct Entry {
 /// cannot be written, so a site with none has no feed (and its pages no link to one).
 pub fn has_feed(site: &Site) -> bool {
     site.config.updated.is_some()
-        || !site.editions.0.is_empty()
+        || !site.editions.list.is_empty()
         || site.projects.iter().any(|p| !p.record.corrections.is_empty())
 }
 
@@ -51,7 +51,7 @@ fn entries(site: &Site, lang: Lang, t: &UiStrings) -> Vec<Entry> {
             });
         }
     }
-    for e in &site.editions.0 {
+    for e in &site.editions.list {
         out.push(Entry {
             id: format!("{tag}edition/{}", e.year.year()),
             title: t.feed_new_edition.replace("{year}", &year_label(e.year)),

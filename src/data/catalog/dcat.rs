@@ -203,7 +203,7 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
     let publisher = Publisher { kind: "foaf:Organization", name: lang_values(&c.publisher.name) };
     let main_id = site.urls.public(urls::DATAPACKAGE);
     let edition_ids: Vec<String> =
-        site.editions.0.iter().map(|e| site.urls.public(&urls::edition_file(e.year.year(), "datapackage.json"))).collect();
+        site.editions.list.iter().map(|e| site.urls.public(&urls::edition_file(e.year.year(), "datapackage.json"))).collect();
     let modified = super::modified(site);
     let dataset = Dataset {
         id: main_id.clone(),
@@ -227,11 +227,11 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
         title: lang_values(&c.title),
         version: super::main_version(site),
     };
-    let files: Vec<Vec<DataFile>> = site.editions.0.iter().map(edition_files).collect();
+    let files: Vec<Vec<DataFile>> = site.editions.list.iter().map(edition_files).collect();
     let file_urls: Vec<Vec<String>> = files.iter().map(|fs| fs.iter().map(|f| site.urls.public(&f.path)).collect()).collect();
     let titles: Vec<[String; 2]> = site
         .editions
-        .0
+        .list
         .iter()
         .map(|e| {
             [
@@ -241,7 +241,7 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
         })
         .collect();
     let mut datasets = vec![dataset];
-    for (i, e) in site.editions.0.iter().enumerate() {
+    for (i, e) in site.editions.list.iter().enumerate() {
         datasets.push(Dataset {
             id: edition_ids[i].clone(),
             kind: "dcat:Dataset",

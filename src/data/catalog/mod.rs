@@ -53,7 +53,7 @@ pub fn main_version(site: &Site) -> String {
 /// build is the same whenever it runs).
 pub fn modified(site: &Site) -> Option<String> {
     let updated = site.config.updated.iter().map(|d| d.as_str().to_owned());
-    let frozen = site.editions.0.iter().map(|e| e.frozen.as_str().to_owned());
+    let frozen = site.editions.list.iter().map(|e| e.frozen.as_str().to_owned());
     let corrected = site.projects.iter().flat_map(|p| p.record.corrections.iter().map(|c| c.date.as_str().to_owned()));
     updated.chain(frozen).chain(corrected).max()
 }

@@ -43,7 +43,7 @@ pub struct EditionFileView {
 
 fn edition_views(site: &Site, l: &Localizer) -> Vec<EditionView> {
     site.editions
-        .0
+        .list
         .iter()
         .rev()
         .map(|e| EditionView {
