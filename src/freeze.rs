@@ -27,7 +27,11 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
         return Err(one(Diagnostic::file_error(
             Path::new(SITE_FILE),
             format!("{year} is not a reported year, so it has no report to freeze"),
-            format!("freeze one of the reported years ({}), or add \"{}\" to reported_years first", years.join(", "), year.era_short()),
+            format!(
+                "freeze one of the reported years ({}), or add \"{}\" to reported_years first",
+                years.join(", "),
+                year.era_short()
+            ),
         )));
     }
     let rel = Path::new(EDITIONS_DIR).join(year.year().to_string());
@@ -47,11 +51,16 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
     }
     let made = crate::data::edition::make(&site, year, date).map_err(|d| one(*d))?;
     let write_error = |e: std::io::Error| {
-        one(Diagnostic::file_error(&rel, format!("cannot write the edition: {e}"), "check that content/ is writable and the disk is not full; nothing was frozen"))
+        one(Diagnostic::file_error(
+            &rel,
+            format!("cannot write the edition: {e}"),
+            "check that content/ is writable and the disk is not full; nothing was frozen",
+        ))
     };
     let dir = root.join(EDITIONS_DIR);
     std::fs::create_dir_all(&dir).map_err(write_error)?;
-    let staging = tempfile::Builder::new().prefix(&format!(".{}.freeze-", year.year())).tempdir_in(&dir).map_err(write_error)?;
+    let staging =
+        tempfile::Builder::new().prefix(&format!(".{}.freeze-", year.year())).tempdir_in(&dir).map_err(write_error)?;
     let mut manifest = serde_json::to_vec_pretty(&made.manifest).map_err(|e| write_error(std::io::Error::other(e)))?;
     manifest.push(b'\n');
     for (name, bytes) in made.files.iter().map(|(n, b)| (n.as_str(), b)).chain([(MANIFEST, &manifest)]) {
@@ -61,7 +70,11 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
     let target = root.join(&rel);
     // Checked again just before the rename, which would replace an empty folder.
     if target.exists() {
-        return Err(one(Diagnostic::file_error(&rel, "appeared while the edition was being written", "freeze again once it is moved away")));
+        return Err(one(Diagnostic::file_error(
+            &rel,
+            "appeared while the edition was being written",
+            "freeze again once it is moved away",
+        )));
     }
     std::fs::rename(staging.path(), &target).map_err(write_error)?;
     Ok(rel)

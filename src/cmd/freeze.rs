@@ -38,7 +38,10 @@ pub fn run(args: Args) -> ExitCode {
     match kyodo::freeze::freeze(&args.root, year, &date) {
         Ok(dir) => {
             eprintln!("froze the report of {year} on {} into {}", date.as_str(), dir.display());
-            eprintln!("commit this folder with the records; every build publishes it unchanged under data/editions/{}/", year.year());
+            eprintln!(
+                "commit this folder with the records; every build publishes it unchanged under data/editions/{}/",
+                year.year()
+            );
             ExitCode::SUCCESS
         }
         Err(diags) => {

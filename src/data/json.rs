@@ -7,13 +7,13 @@
 
 use serde::Serialize;
 
+use super::years::{Scope, edition_url, reported_in};
 use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
 use crate::model::{Indicator, Project, Report, ScheduleRow, ValueKind, Vocabulary};
 use crate::text::Text;
 use crate::urls::{self, Page};
-use super::years::{Scope, edition_url, reported_in};
 
 /// A text as `{"en": …, "ja": …}`; `en` is null where not translated. Markdown fields
 /// are published as written (the CSV files carry their plain-text form).

@@ -170,7 +170,9 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<
                 row.set("報告年度", Cell::Integer(y.year()));
                 row.set("報告年度_和暦", Cell::text(y.era_ja()));
                 let edition = match scope {
-                    Scope::Edition(e) if e == y => Some(site.urls.public(&urls::edition_file(y.year(), "datapackage.json"))),
+                    Scope::Edition(e) if e == y => {
+                        Some(site.urls.public(&urls::edition_file(y.year(), "datapackage.json")))
+                    }
                     _ => edition_url(site, y),
                 };
                 row.set("確定版", Cell::opt_text(edition));
@@ -245,7 +247,8 @@ fn correction_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
             row.set("訂正日", Cell::text(c.date.as_str()));
             row.set("対象年度", Cell::Integer(year.year()));
             row.set("対象年度_和暦", Cell::text(year.era_ja()));
-            let field = crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone());
+            let field =
+                crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone());
             row.set("項目", Cell::text(field));
             row.set("訂正前", value(&c.old));
             row.set("訂正後", value(&c.new));

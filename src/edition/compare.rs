@@ -47,10 +47,8 @@ pub fn toml_of(v: &Stated) -> String {
 
 /// The `[[corrections]]` entry that records a change of `field` in the edition of `year`.
 pub fn correction_entry(year: FiscalYear, field: &str, old: Option<&Stated>, new: Option<&Stated>) -> String {
-    let mut entry = format!(
-        "[[corrections]]\ndate = \"YYYY-MM-DD\"\nedition = \"{}\"\nfield = \"{field}\"\n",
-        year.era_short()
-    );
+    let mut entry =
+        format!("[[corrections]]\ndate = \"YYYY-MM-DD\"\nedition = \"{}\"\nfield = \"{field}\"\n", year.era_short());
     if let Some(old) = old {
         entry.push_str(&format!("old = {}\n", toml_of(old)));
     }
@@ -82,7 +80,11 @@ fn chains<'p>(src: &Source, p: &'p Project, editions: &Editions, diags: &mut Dia
             } else {
                 format!("write the fiscal year of a frozen edition: {}", frozen.join(", "))
             };
-            diags.push(src.error(c.edition.span(), &format!("{key}.edition"), format!("there is no frozen edition of {year}\n{help}")));
+            diags.push(src.error(
+                c.edition.span(),
+                &format!("{key}.edition"),
+                format!("there is no frozen edition of {year}\n{help}"),
+            ));
             ok = false;
         }
         let field = statement::normalize(c.field.get_ref());
@@ -153,7 +155,11 @@ fn compare(
             if old != new && !added_elsewhere {
                 let message = format!(
                     "changes what the edition of {year} published (frozen on {}): {} → {}\nthe published figures stay as they were: if the edition was wrong, add this correction to the file with its date and reason, otherwise write the published value again\n{}",
-                    edition.frozen.as_str(), shown(old), shown(new), correction_entry(year, field, old, new));
+                    edition.frozen.as_str(),
+                    shown(old),
+                    shown(new),
+                    correction_entry(year, field, old, new)
+                );
                 diags.push(src.at(Severity::Error, span, Some(field), &message));
             }
             continue;
@@ -175,13 +181,21 @@ fn check_chain(
     for (i, (k, c)) in list.iter().enumerate() {
         let old = c.old.as_ref().map(|o| o.get_ref());
         if old != expected {
-            let before = if i == 0 { format!("the edition of {year} published") } else { "the correction before it made it".to_owned() };
+            let before = if i == 0 {
+                format!("the edition of {year} published")
+            } else {
+                "the correction before it made it".to_owned()
+            };
             let span = c.old.as_ref().map_or(c.field.span(), |o| o.span());
             let fix = match expected {
                 Some(v) => format!("write old = {}", toml_of(v)),
                 None => "remove `old`: the field had no value".to_owned(),
             };
-            diags.push(src.error(span, &format!("corrections[{k}].old"), format!("the correction's old value is {}, but {before} {}\n{fix}", shown(old), shown(expected))));
+            diags.push(src.error(
+                span,
+                &format!("corrections[{k}].old"),
+                format!("the correction's old value is {}, but {before} {}\n{fix}", shown(old), shown(expected)),
+            ));
             return;
         }
         expected = c.new.as_ref().map(|n| n.get_ref());
@@ -190,7 +204,10 @@ fn check_chain(
         let (k, c) = list[list.len() - 1];
         let span = c.new.as_ref().map_or(c.field.span(), |n| n.span());
         let message = if published == now {
-            format!("this correction matches no change: the records state what the edition of {year} published ({})\nremove the correction, or write the corrected value in the record", shown(now))
+            format!(
+                "this correction matches no change: the records state what the edition of {year} published ({})\nremove the correction, or write the corrected value in the record",
+                shown(now)
+            )
         } else {
             let fix = match now {
                 Some(v) => format!("write new = {}", toml_of(v)),
@@ -219,11 +236,16 @@ pub fn check_vocabulary(src: &Source, v: &Vocabulary, editions: &Editions, diags
             let (list, id) = (parts.first().copied().unwrap_or(""), parts.get(1).copied().unwrap_or(""));
             let published = toml_of(old);
             let message = match (list, now) {
-                (_, None) => format!("the edition of {year} names {list} \"{id}\", which is no longer in the vocabulary\nkeep its entry: what an edition published stays in the records"),
+                (_, None) => format!(
+                    "the edition of {year} names {list} \"{id}\", which is no longer in the vocabulary\nkeep its entry: what an edition published stays in the records"
+                ),
                 ("departments", Some(_)) => format!(
                     "the edition of {year} named this department {published}\nif it was renamed after {year}, keep the published name for the years up to it: former_names = [{{ until = \"{}\", name = {published} }}]; otherwise write name = {published} again",
-                    year.era_short()),
-                (_, Some(_)) => format!("the edition of {year} published this label as {published}\nwrite label = {published} again: an edition keeps the labels it published"),
+                    year.era_short()
+                ),
+                (_, Some(_)) => format!(
+                    "the edition of {year} published this label as {published}\nwrite label = {published} again: an edition keeps the labels it published"
+                ),
             };
             diags.push(src.at(Severity::Error, now.map(|(_, s)| s.clone()), Some(field), &message));
         }
@@ -231,7 +253,12 @@ pub fn check_vocabulary(src: &Source, v: &Vocabulary, editions: &Editions, diags
 }
 
 /// Records that an edition published but that are no longer in the site.
-pub fn check_missing_records(present: &BTreeSet<String>, broken: &BTreeSet<String>, editions: &Editions, diags: &mut Diagnostics) {
+pub fn check_missing_records(
+    present: &BTreeSet<String>,
+    broken: &BTreeSet<String>,
+    editions: &Editions,
+    diags: &mut Diagnostics,
+) {
     let mut reported = BTreeSet::new();
     for edition in &editions.list {
         for file in edition.statement.keys().filter(|f| f.starts_with(super::PROJECTS_PREFIX)) {
@@ -240,7 +267,11 @@ pub fn check_missing_records(present: &BTreeSet<String>, broken: &BTreeSet<Strin
             }
             diags.push(Diagnostic::file_error(
                 Path::new(file),
-                format!("the record is missing, but the edition of {} (frozen on {}) published this project", edition.year, edition.frozen.as_str()),
+                format!(
+                    "the record is missing, but the edition of {} (frozen on {}) published this project",
+                    edition.year,
+                    edition.frozen.as_str()
+                ),
                 format!("restore {file}: a project of a published report is never deleted"),
             ));
         }

@@ -113,7 +113,8 @@ impl Editions {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             return Editions::default();
         };
-        let mut names: Vec<String> = entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let mut names: Vec<String> =
+            entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         names.sort();
         let mut editions = Editions::default();
         for name in names {
@@ -169,23 +170,42 @@ fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnosti
     };
     let mut problems = Vec::new();
     if manifest.format != FORMAT {
-        problems.push(damaged(&manifest_path, format!("the edition's record has format {}, which this kyodo does not read", manifest.format)));
+        problems.push(damaged(
+            &manifest_path,
+            format!("the edition's record has format {}, which this kyodo does not read", manifest.format),
+        ));
     }
     if manifest.fiscal_year != year.year() {
-        problems.push(damaged(&manifest_path, format!("the edition's record is of fiscal year {}, but its folder is named {}", manifest.fiscal_year, year.year())));
+        problems.push(damaged(
+            &manifest_path,
+            format!(
+                "the edition's record is of fiscal year {}, but its folder is named {}",
+                manifest.fiscal_year,
+                year.year()
+            ),
+        ));
     }
-    let frozen = Date::parse(&manifest.frozen).map_err(|_| damaged(&manifest_path, format!("the edition's freezing date \"{}\" is not a date", manifest.frozen)));
+    let frozen = Date::parse(&manifest.frozen).map_err(|_| {
+        damaged(&manifest_path, format!("the edition's freezing date \"{}\" is not a date", manifest.frozen))
+    });
     let mut files = Vec::new();
     for (name, hash) in &manifest.files {
         let path: PathBuf = rel.join(name);
         if name.contains(['/', '\\']) || name.starts_with('.') || name == MANIFEST {
-            problems.push(damaged(&manifest_path, format!("the edition's record names the file \"{name}\", which no edition has")));
+            problems.push(damaged(
+                &manifest_path,
+                format!("the edition's record names the file \"{name}\", which no edition has"),
+            ));
             continue;
         }
         match crate::files::read(&root.join(&path)) {
             Ok(b) if sha256(&b) == *hash => files.push((name.clone(), b)),
-            Ok(_) => problems.push(damaged(&path, format!("the file was changed after the edition of {year} was frozen on {}", manifest.frozen))),
-            Err(e) => problems.push(damaged(&path, format!("a file of the edition of {year} is missing or unreadable: {}", e.error))),
+            Ok(_) => problems.push(damaged(
+                &path,
+                format!("the file was changed after the edition of {year} was frozen on {}", manifest.frozen),
+            )),
+            Err(e) => problems
+                .push(damaged(&path, format!("a file of the edition of {year} is missing or unreadable: {}", e.error))),
         }
     }
     if let Ok(entries) = std::fs::read_dir(root.join(rel)) {

@@ -130,9 +130,11 @@ pub fn normalize(field: &str) -> Result<String, String> {
     let sub = |s: &str, allowed: &[&str]| if allowed.contains(&s) { Ok(s.to_owned()) } else { Err(bad()) };
     match parts.as_slice() {
         ["department"] => ok(vec!["department".into()]),
-        ["reports", y, f] => {
-            ok(vec!["reports".into(), year(y)?, sub(f, &["grade", "partners", "achievements", "effect", "improvement"])?])
-        }
+        ["reports", y, f] => ok(vec![
+            "reports".into(),
+            year(y)?,
+            sub(f, &["grade", "partners", "achievements", "effect", "improvement"])?,
+        ]),
         ["indicators", id, f] if !id.is_empty() => {
             ok(vec!["indicators".into(), (*id).into(), sub(f, &["name", "unit", "direction", "baseline", "target"])?])
         }

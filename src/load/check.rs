@@ -120,11 +120,22 @@ fn check_former_names(
         let key = format!("departments[{i}].former_names[{j}].until");
         let until = *f.until.get_ref();
         let message = if previous.is_some_and(|p| until <= p) {
-            Some(format!("{until} is not after the `until` of the former name before it\nlist former names oldest first, each with a later `until`"))
+            Some(format!(
+                "{until} is not after the `until` of the former name before it\nlist former names oldest first, each with a later `until`"
+            ))
         } else if until >= *last {
-            Some(format!("until = \"{}\" leaves no reported year for the current name: the latest reported year is {}\nwrite the last fiscal year the former name was used, before {}", until.era_short(), last.era_short(), last.era_short()))
+            Some(format!(
+                "until = \"{}\" leaves no reported year for the current name: the latest reported year is {}\nwrite the last fiscal year the former name was used, before {}",
+                until.era_short(),
+                last.era_short(),
+                last.era_short()
+            ))
         } else if until < *first {
-            Some(format!("until = \"{}\" is before the first reported year ({}), so the name is never shown\nwrite the last reported fiscal year the name was used, or remove this former name", until.era_short(), first.era_short()))
+            Some(format!(
+                "until = \"{}\" is before the first reported year ({}), so the name is never shown\nwrite the last reported fiscal year the name was used, or remove this former name",
+                until.era_short(),
+                first.era_short()
+            ))
         } else {
             None
         };
@@ -132,7 +143,11 @@ fn check_former_names(
             diags.push(src.error(f.until.span(), &key, m));
         }
         if f.name.ja.trim().is_empty() {
-            diags.push(src.error(f.until.span(), &format!("departments[{i}].former_names[{j}].name"), "the former name is empty\nwrite the name the department had, e.g. name = \"市民活動推進課\""));
+            diags.push(src.error(
+                f.until.span(),
+                &format!("departments[{i}].former_names[{j}].name"),
+                "the former name is empty\nwrite the name the department had, e.g. name = \"市民活動推進課\"",
+            ));
         }
         previous = Some(until);
     }
@@ -425,7 +440,14 @@ fn check_reported_in(
     let key = format!("{key}.reported_in");
     if !reported.contains(&year) {
         let years: Vec<String> = reported.iter().map(|y| y.era_short()).collect();
-        diags.push(src.error(v.span(), &key, format!("{year} is not a reported year\nwrite the fiscal year of the report that stated the value, one of: {}", years.join(", "))));
+        diags.push(src.error(
+            v.span(),
+            &key,
+            format!(
+                "{year} is not a reported year\nwrite the fiscal year of the report that stated the value, one of: {}",
+                years.join(", ")
+            ),
+        ));
     } else if kind == ValueKind::Actual && year < v.get_ref().year {
         diags.push(src.error(v.span(), &key, format!("the report of {year} cannot state a value measured in the later year {}\nwrite the year of the report that published the value, {} or later", v.get_ref().year, v.get_ref().year.era_short())));
     }

@@ -371,7 +371,10 @@ fn assemble(
             });
             let by_id = Site::index(&projects);
             let urls = crate::urls::Urls::new(config.base_url.as_ref().map(|b| b.get_ref().as_str()));
-            Ok((Site { root: root.to_path_buf(), config, vocabulary, projects, by_id, retention, urls, editions }, diags))
+            Ok((
+                Site { root: root.to_path_buf(), config, vocabulary, projects, by_id, retention, urls, editions },
+                diags,
+            ))
         }
         // With errors to fix, warnings would only bury them; they show again once the
         // errors are gone.

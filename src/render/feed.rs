@@ -64,7 +64,8 @@ fn entries(site: &Site, lang: Lang, t: &UiStrings) -> Vec<Entry> {
         let p = &file.record;
         let id = p.id.get_ref().as_str();
         for (n, c) in p.corrections.iter().enumerate() {
-            let field = crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone());
+            let field =
+                crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone());
             let value = |v: &Option<toml::Spanned<crate::model::Stated>>| {
                 v.as_ref().map_or_else(|| t.no_value.clone(), |v| v.get_ref().plain())
             };
@@ -101,27 +102,43 @@ pub fn feed(site: &Site, lang: Lang, t: &UiStrings) -> Option<Vec<u8>> {
         root.write_inner_content(|xml| {
             let nl = |xml: &mut Writer<Vec<u8>>| xml.write_event(Event::Text(BytesText::new("\n")));
             nl(xml)?;
-            xml.create_element("id").write_text_content(BytesText::new(&format!("tag:kyodo-{},2024:{lang}/feed", site.config.municipality.code.get_ref())))?;
+            xml.create_element("id").write_text_content(BytesText::new(&format!(
+                "tag:kyodo-{},2024:{lang}/feed",
+                site.config.municipality.code.get_ref()
+            )))?;
             nl(xml)?;
             xml.create_element("title").write_text_content(BytesText::new(site.config.title.get(lang).value))?;
             nl(xml)?;
             xml.create_element("updated").write_text_content(BytesText::new(&time(&updated)))?;
             nl(xml)?;
             xml.create_element("author").write_inner_content(|xml| {
-                xml.create_element("name").write_text_content(BytesText::new(site.config.publisher.name.get(lang).value))?;
+                xml.create_element("name")
+                    .write_text_content(BytesText::new(site.config.publisher.name.get(lang).value))?;
                 Ok(())
             })?;
             nl(xml)?;
-            xml.create_element("link").with_attribute(("rel", "self")).with_attribute(("type", "application/atom+xml")).with_attribute(("href", link(&feed_path).as_str())).write_empty()?;
+            xml.create_element("link")
+                .with_attribute(("rel", "self"))
+                .with_attribute(("type", "application/atom+xml"))
+                .with_attribute(("href", link(&feed_path).as_str()))
+                .write_empty()?;
             nl(xml)?;
-            xml.create_element("link").with_attribute(("rel", "alternate")).with_attribute(("type", "text/html")).with_attribute(("href", link(&Page::Home.path(lang)).as_str())).write_empty()?;
+            xml.create_element("link")
+                .with_attribute(("rel", "alternate"))
+                .with_attribute(("type", "text/html"))
+                .with_attribute(("href", link(&Page::Home.path(lang)).as_str()))
+                .write_empty()?;
             nl(xml)?;
             for e in &entries {
                 xml.create_element("entry").write_inner_content(|xml| {
                     xml.create_element("id").write_text_content(BytesText::new(&e.id))?;
                     xml.create_element("title").write_text_content(BytesText::new(&e.title))?;
                     xml.create_element("updated").write_text_content(BytesText::new(&time(&e.date)))?;
-                    xml.create_element("link").with_attribute(("rel", "alternate")).with_attribute(("type", "text/html")).with_attribute(("href", link(&e.link).as_str())).write_empty()?;
+                    xml.create_element("link")
+                        .with_attribute(("rel", "alternate"))
+                        .with_attribute(("type", "text/html"))
+                        .with_attribute(("href", link(&e.link).as_str()))
+                        .write_empty()?;
                     xml.create_element("summary").write_text_content(BytesText::new(&e.summary))?;
                     Ok(())
                 })?;

@@ -92,19 +92,27 @@ fn freezing_again_makes_the_committed_edition_byte_for_byte() {
     let out = kyodo(&["freeze", "令和5年度", "--date", "2024-06-28"], site.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(edition_files(site.path()), edition_files(&years()));
-    assert_eq!(site.read(&format!("{EDITION}/edition.json")), fs::read_to_string(years().join(EDITION).join("edition.json")).unwrap());
-    let names: Vec<String> = fs::read_dir(site.path().join("content/editions")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(
+        site.read(&format!("{EDITION}/edition.json")),
+        fs::read_to_string(years().join(EDITION).join("edition.json")).unwrap()
+    );
+    let names: Vec<String> = fs::read_dir(site.path().join("content/editions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names, ["2023"], "no staging folder is left behind");
 }
 
 /// What `kyodo freeze` prints when it refuses, with the site left as it was.
 fn refused_freeze(site: &TestSite, args: &[&str]) -> String {
     let before = crate::support::records::record_files(site.path());
-    let editions: Vec<_> = fs::read_dir(site.path().join("content/editions")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let editions: Vec<_> =
+        fs::read_dir(site.path().join("content/editions")).unwrap().map(|e| e.unwrap().file_name()).collect();
     let out = kyodo(args, site.path());
     assert!(!out.status.success(), "{args:?} succeeded");
     assert_eq!(crate::support::records::record_files(site.path()), before);
-    let after: Vec<_> = fs::read_dir(site.path().join("content/editions")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let after: Vec<_> =
+        fs::read_dir(site.path().join("content/editions")).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(after, editions, "{args:?} wrote into content/editions");
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -113,11 +121,17 @@ fn refused_freeze(site: &TestSite, args: &[&str]) -> String {
 fn freeze_refuses_a_year_not_reported_one_frozen_and_a_site_that_does_not_check() {
     let site = TestSite::copy_of(&years());
     insta::assert_snapshot!("freeze_not_reported", refused_freeze(&site, &["freeze", "R3", "--date", "2025-07-01"]));
-    insta::assert_snapshot!("freeze_frozen_already", refused_freeze(&site, &["freeze", "2023", "--date", "2025-07-01"]));
+    insta::assert_snapshot!(
+        "freeze_frozen_already",
+        refused_freeze(&site, &["freeze", "2023", "--date", "2025-07-01"])
+    );
     insta::assert_snapshot!("freeze_bad_year", refused_freeze(&site, &["freeze", "R5x", "--date", "2025-07-01"]));
     insta::assert_snapshot!("freeze_bad_date", refused_freeze(&site, &["freeze", "R6", "--date", "2025-13-01"]));
     site.edit(P3, "grade = \"a\"", "grade = \"z\"");
-    insta::assert_snapshot!("freeze_site_with_errors", refused_freeze(&site, &["freeze", "R6", "--date", "2025-07-01"]));
+    insta::assert_snapshot!(
+        "freeze_site_with_errors",
+        refused_freeze(&site, &["freeze", "R6", "--date", "2025-07-01"])
+    );
 }
 
 #[test]
@@ -127,11 +141,17 @@ fn freezing_a_year_publishes_it_and_lists_it() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let output = site.build();
     let package = text(&output, "data/editions/2024/datapackage.json");
-    assert!(package.contains("\"version\": \"2024.0.0\"") && package.contains("\"created\": \"2025-07-01T00:00:00Z\""), "{package}");
+    assert!(
+        package.contains("\"version\": \"2024.0.0\"") && package.contains("\"created\": \"2025-07-01T00:00:00Z\""),
+        "{package}"
+    );
     assert!(text(&output, "ja/data.html").contains("令和6年度（2024年度）版"));
     assert!(text(&output, "data/catalog.jsonld").contains("data/editions/2024/datapackage.json"));
     // R6 values are now stated by the R6 edition.
-    assert!(text(&output, "data/indicators.csv").contains("実績値,actual,2024,令和6年度,8,,,71.4,,,,,2024,令和6年度,data/editions/2024/datapackage.json"));
+    assert!(
+        text(&output, "data/indicators.csv")
+            .contains("実績値,actual,2024,令和6年度,8,,,71.4,,,,,2024,令和6年度,data/editions/2024/datapackage.json")
+    );
 }
 
 #[test]
@@ -145,7 +165,11 @@ fn a_changed_frozen_value_is_refused_with_the_correction_to_add() {
 #[test]
 fn a_changed_frozen_text_is_refused_but_english_is_not_compared() {
     let site = TestSite::copy_of(&years());
-    site.edit(P3, "achievements = { ja = \"広報紙に31件掲載しました。\" }", "achievements = { ja = \"広報紙に31件掲載しました。\", en = \"31 articles in the newsletter.\" }");
+    site.edit(
+        P3,
+        "achievements = { ja = \"広報紙に31件掲載しました。\" }",
+        "achievements = { ja = \"広報紙に31件掲載しました。\", en = \"31 articles in the newsletter.\" }",
+    );
     site.edit(P1, "en = \"Applications rose.\"", "en = \"Applications increased.\"");
     assert_eq!(site.warnings(), "no problems found", "adding or improving English changes no published value");
     let output = site.build();
@@ -167,7 +191,10 @@ fn the_correction_is_shown_and_published() {
     assert!(csv.contains("122360,1-1-1,テスト市,1,2024-09-01,2023,令和5年度,indicators.applications.actuals.R5,5,6,集計漏れが1件あったため"), "{csv}");
     let package = text(output, "data/datapackage.json");
     assert!(package.contains("\"version\": \"2024.1.0\""), "one correction bumps the minor version");
-    assert!(package.contains("\"created\": \"2023-06-30T00:00:00Z\"") && package.contains("\"modified\": \"2025-06-30T00:00:00Z\""));
+    assert!(
+        package.contains("\"created\": \"2023-06-30T00:00:00Z\"")
+            && package.contains("\"modified\": \"2025-06-30T00:00:00Z\"")
+    );
 }
 
 #[test]
@@ -176,8 +203,13 @@ fn a_correction_that_matches_no_change_is_refused() {
     let stale = "\n[[corrections]]\ndate = \"2024-10-01\"\nedition = \"R5\"\nfield = \"reports.R5.grade\"\nold = \"b\"\nnew = \"a\"\nreason = \"評価の誤り\"\n";
     site.write(P3, format!("{}{stale}", site.read(P3)));
     let wrong_old = "\n[[corrections]]\ndate = \"2024-10-01\"\nedition = \"R5\"\nfield = \"indicators.applications.actuals.2023\"\nold = 4\nnew = 6\nreason = \"集計誤り\"\n";
-    site.edit(P1, "\n# The edition of 令和5年度 published", &format!("{wrong_old}\n# The edition of 令和5年度 published"));
-    let bad = "\n[[corrections]]\ndate = \"2024-10-01\"\nedition = \"R4\"\nfield = \"reports.R4.title\"\nreason = \"\"\n";
+    site.edit(
+        P1,
+        "\n# The edition of 令和5年度 published",
+        &format!("{wrong_old}\n# The edition of 令和5年度 published"),
+    );
+    let bad =
+        "\n[[corrections]]\ndate = \"2024-10-01\"\nedition = \"R4\"\nfield = \"reports.R4.title\"\nreason = \"\"\n";
     site.write(P1, format!("{}{bad}", site.read(P1)));
     insta::assert_snapshot!("stale_and_wrong_corrections", site.errors());
 }
@@ -240,7 +272,11 @@ fn every_value_says_which_report_stated_it() {
     assert!(rows[2].contains(",2024,令和6年度,") && rows[2].ends_with(",2024,令和6年度,"), "{}", rows[2]);
     let site = TestSite::copy_of(&years());
     site.edit(P3, "{ year = \"R6\", value = 35 }", "{ year = \"R6\", value = 35, reported_in = \"R6\" }");
-    site.edit(P3, "target = { year = \"R8\", value = 40 }", "target = { year = \"R8\", value = 40, reported_in = \"R4\" }");
+    site.edit(
+        P3,
+        "target = { year = \"R8\", value = 40 }",
+        "target = { year = \"R8\", value = 40, reported_in = \"R4\" }",
+    );
     let output = site.build();
     assert!(text(&output, "data/indicators.csv").contains("目標値,target,2026,令和8年度,40,,,,,,,,2022,令和4年度,"));
     site.edit(P3, "reported_in = \"R6\"", "reported_in = \"R3\"");
@@ -261,7 +297,9 @@ fn the_feed_is_atom_and_every_page_links_to_it() {
             match reader.read_event().unwrap_or_else(|e| panic!("{lang}/feed.xml: {e}")) {
                 quick_xml::events::Event::Start(e) if e.name().as_ref() == "entry" => entries += 1,
                 quick_xml::events::Event::Start(e) => in_id = e.name().as_ref() == "id",
-                quick_xml::events::Event::Text(t) if in_id => ids.push(t.xml_content(quick_xml::XmlVersion::Implicit1_0).into_owned()),
+                quick_xml::events::Event::Text(t) if in_id => {
+                    ids.push(t.xml_content(quick_xml::XmlVersion::Implicit1_0).into_owned())
+                }
                 quick_xml::events::Event::End(_) => in_id = false,
                 quick_xml::events::Event::Eof => break,
                 _ => {}
@@ -271,14 +309,20 @@ fn the_feed_is_atom_and_every_page_links_to_it() {
         let unique: std::collections::BTreeSet<_> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "ids are unique: {ids:?}");
         assert!(ids.iter().all(|i| i.starts_with(&format!("tag:kyodo-122360,2024:{lang}/"))));
-        for (path, page) in output.files.iter().filter(|(p, _)| p.starts_with(&format!("{lang}/")) && p.ends_with(".html")) {
+        for (path, page) in
+            output.files.iter().filter(|(p, _)| p.starts_with(&format!("{lang}/")) && p.ends_with(".html"))
+        {
             let page = String::from_utf8_lossy(page);
             assert!(page.contains("type=\"application/atom+xml\""), "{path} has no link to the feed");
         }
     }
     // The same ids with a base_url, and absolute links.
     let site = TestSite::copy_of(&years());
-    site.edit("content/site.toml", "reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo/\"\nreported_years");
+    site.edit(
+        "content/site.toml",
+        "reported_years",
+        "base_url = \"https://www.city.example.lg.jp/kyodo/\"\nreported_years",
+    );
     let feed = text(&site.build(), "ja/feed.xml").to_owned();
     assert!(!feed.contains("xml:base"));
     assert!(feed.contains("<link rel=\"alternate\" type=\"text/html\" href=\"https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html#corrections\"/>"));

@@ -208,7 +208,8 @@ pub fn datapackage(site: &Site, set: &DataSet) -> Vec<u8> {
         .iter()
         .map(|t| {
             let path = urls::data_file(&t.table.file_name());
-            let facts = set.catalogue.iter().find(|f| f.path == path).map(|f| FileFacts { bytes: f.bytes, sha256: None });
+            let facts =
+                set.catalogue.iter().find(|f| f.path == path).map(|f| FileFacts { bytes: f.bytes, sha256: None });
             resource(&t.table, facts.as_ref())
         })
         .collect();

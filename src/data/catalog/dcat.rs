@@ -202,8 +202,12 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
     let descriptions = [description(site, Lang::Ja), description(site, Lang::En)];
     let publisher = Publisher { kind: "foaf:Organization", name: lang_values(&c.publisher.name) };
     let main_id = site.urls.public(urls::DATAPACKAGE);
-    let edition_ids: Vec<String> =
-        site.editions.list.iter().map(|e| site.urls.public(&urls::edition_file(e.year.year(), "datapackage.json"))).collect();
+    let edition_ids: Vec<String> = site
+        .editions
+        .list
+        .iter()
+        .map(|e| site.urls.public(&urls::edition_file(e.year.year(), "datapackage.json")))
+        .collect();
     let modified = super::modified(site);
     let dataset = Dataset {
         id: main_id.clone(),
@@ -228,7 +232,8 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
         version: super::main_version(site),
     };
     let files: Vec<Vec<DataFile>> = site.editions.list.iter().map(edition_files).collect();
-    let file_urls: Vec<Vec<String>> = files.iter().map(|fs| fs.iter().map(|f| site.urls.public(&f.path)).collect()).collect();
+    let file_urls: Vec<Vec<String>> =
+        files.iter().map(|fs| fs.iter().map(|f| site.urls.public(&f.path)).collect()).collect();
     let titles: Vec<[String; 2]> = site
         .editions
         .list
@@ -245,7 +250,11 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
         datasets.push(Dataset {
             id: edition_ids[i].clone(),
             kind: "dcat:Dataset",
-            distribution: files[i].iter().zip(&file_urls[i]).map(|(f, d)| distribution(site, f, &data_page, d)).collect(),
+            distribution: files[i]
+                .iter()
+                .zip(&file_urls[i])
+                .map(|(f, d)| distribution(site, f, &data_page, d))
+                .collect(),
             has_version: Vec::new(),
             is_version_of: Some(owned_id(main_id.clone())),
             keyword: ["協働のまちづくり", "進捗状況", "collaborative town-building", "progress report"],
@@ -261,7 +270,10 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
             spatial: lang_values(&c.municipality.name),
             temporal: Some(format!("{}-04-01/{}-03-31", e.year.year(), e.year.year() + 1)),
             dct_has_version: Vec::new(),
-            title: vec![LangValue { language: "ja", value: &titles[i][0] }, LangValue { language: "en", value: &titles[i][1] }],
+            title: vec![
+                LangValue { language: "ja", value: &titles[i][0] },
+                LangValue { language: "en", value: &titles[i][1] },
+            ],
             version: e.version.clone(),
         });
     }

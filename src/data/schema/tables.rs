@@ -139,7 +139,12 @@ pub(super) fn indicators() -> Table {
 pub(super) fn reports() -> Table {
     let mut c = project_leading();
     c.extend(year_columns());
-    c.extend(pair("担当課", "Department", "その年度の担当課の名称", "The reporting department, by its name in that year"));
+    c.extend(pair(
+        "担当課",
+        "Department",
+        "その年度の担当課の名称",
+        "The reporting department, by its name in that year",
+    ));
     c.push(Column::new(
         "評価",
         Text,
@@ -221,22 +226,53 @@ pub(super) fn schedule() -> Table {
 
 pub(super) fn corrections() -> Table {
     let mut c = project_leading();
-    c.push(Column::new("連番", Integer, "Number", "事業の記録の中での訂正の番号（1から）", "Number of the correction in the project's record, from 1").required());
+    c.push(
+        Column::new(
+            "連番",
+            Integer,
+            "Number",
+            "事業の記録の中での訂正の番号（1から）",
+            "Number of the correction in the project's record, from 1",
+        )
+        .required(),
+    );
     c.push(Column::new("訂正日", Date, "Date", "訂正した日", "Date of the correction").required());
-    let [year, era] = report_year_columns("対象年度", "Edition", "訂正した確定版の年度", "Fiscal year of the corrected edition");
+    let [year, era] =
+        report_year_columns("対象年度", "Edition", "訂正した確定版の年度", "Fiscal year of the corrected edition");
     c.push(Column { required: true, ..year });
     c.push(era);
+    c.push(
+        Column::new(
+            "項目",
+            Text,
+            "Field",
+            "訂正した項目（例：indicators.applications.actuals.R5。書き方は docs/records.md）",
+            "The corrected field (e.g. indicators.applications.actuals.R5; see docs/records.md)",
+        )
+        .required(),
+    );
     c.push(Column::new(
-        "項目",
+        "訂正前",
         Text,
-        "Field",
-        "訂正した項目（例：indicators.applications.actuals.R5。書き方は docs/records.md）",
-        "The corrected field (e.g. indicators.applications.actuals.R5; see docs/records.md)",
-    ).required());
-    c.push(Column::new("訂正前", Text, "Old value", "確定版に記載された値（空欄は記載なし）", "The value the edition published (blank: none)"));
-    c.push(Column::new("訂正後", Text, "New value", "訂正後の値（空欄は削除）", "The corrected value (blank: removed)"));
+        "Old value",
+        "確定版に記載された値（空欄は記載なし）",
+        "The value the edition published (blank: none)",
+    ));
+    c.push(Column::new(
+        "訂正後",
+        Text,
+        "New value",
+        "訂正後の値（空欄は削除）",
+        "The corrected value (blank: removed)",
+    ));
     c.extend(pair("理由", "Reason", "訂正の理由", "Why the published value was corrected"));
-    c.push(Column::new("確定版", Text, "Edition URL", "訂正した確定版（datapackage.json）のURL", "URL of the corrected edition (datapackage.json)"));
+    c.push(Column::new(
+        "確定版",
+        Text,
+        "Edition URL",
+        "訂正した確定版（datapackage.json）のURL",
+        "URL of the corrected edition (datapackage.json)",
+    ));
     Table {
         id: TableId::Corrections,
         title_ja: "訂正",

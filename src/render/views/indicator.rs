@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use crate::data::years::{Scope, reported_in};
 use crate::indicator::format_number;
 use crate::indicator::{Direction, Value, format_rate};
-use crate::data::years::{Scope, reported_in};
 use crate::load::Site;
 use crate::model::{Indicator, IndicatorValue, Project, ValueKind};
 use crate::render::charts::{self, Band};

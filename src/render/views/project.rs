@@ -182,7 +182,11 @@ fn grades_by_year(site: &Site, p: &Project, l: &Localizer) -> Vec<YearGrade> {
             Some(YearGrade {
                 year: l.year(*r.year.get_ref()),
                 year_id: r.year.get_ref().year(),
-                grade: GradeView { id: g.id.get_ref().to_string(), label: g.label.clone(), definition: l.opt_text(&g.definition) },
+                grade: GradeView {
+                    id: g.id.get_ref().to_string(),
+                    label: g.label.clone(),
+                    definition: l.opt_text(&g.definition),
+                },
             })
         })
         .collect()
