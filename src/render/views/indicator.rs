@@ -92,7 +92,7 @@ pub(super) fn indicator_view(site: &Site, p: &Project, i: &Indicator, l: &Locali
         values: ordered
             .iter()
             .map(|&(kind, v)| {
-                let stated = reported_in(site, p, i, kind, v, Scope::All).map(|y| l.year(y));
+                let stated = reported_in(site, p, i, kind, v, Scope::All).map(|y| y.short(l.lang));
                 ValueView { stated_in: stated, ..value_view(i, kind, v, l) }
             })
             .collect(),
