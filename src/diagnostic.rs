@@ -10,11 +10,25 @@
 //!   |              ^^^^^^^^
 //!   = help: write one of the department ids in content/vocabulary.toml: koho-joho, shimin-katsudo
 //! ```
+//!
+//! Message and help are [`Msg`]s, in Japanese and English; [`Diagnostics::render`] shows
+//! them in one. In Japanese the fix comes first, then what was found:
+//!
+//! ```text
+//! エラー: content/projects/1-1-1.toml 7行14列 department
+//!   |
+//! 7 | department = "shimin"
+//!   |              ^^^^^^^^
+//!   直し方: content/vocabulary.toml にある課のIDのどれかを書いてください: koho-joho, shimin-katsudo
+//!   内容: 課のID "shimin" が見つかりません。
+//! ```
 
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use crate::msg::{Lang, Msg};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,8 +46,9 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     /// The TOML key, e.g. `indicators[0].target.value`.
     pub key: Option<String>,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Msg,
+    /// What to do about it.
+    pub help: Option<Msg>,
 }
 
 /// A position in a file, with the text of its line for the snippet.
@@ -50,23 +65,15 @@ pub struct Location {
 
 impl Diagnostic {
     /// An error about a whole file (it cannot be read, it is not UTF-8 …).
-    pub fn file_error(file: &Path, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
+    pub fn file_error(file: &Path, message: Msg, help: Msg) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             file: file.to_path_buf(),
             location: None,
             key: None,
-            message: message.into(),
-            help: Some(help.into()),
+            message,
+            help: Some(help),
         }
-    }
-}
-
-/// Splits a message of the form "what is wrong\nwhat to write instead" in two.
-pub fn split_help(message: &str) -> (String, Option<String>) {
-    match message.split_once('\n') {
-        Some((m, h)) => (m.trim().to_owned(), Some(h.trim().to_owned())),
-        None => (message.trim().to_owned(), None),
     }
 }
 
@@ -77,9 +84,10 @@ pub struct Source<'a> {
 }
 
 impl Source<'_> {
-    /// A diagnostic at `span` (byte offsets into the text).
-    pub fn at(&self, severity: Severity, span: Option<Range<usize>>, key: Option<&str>, message: &str) -> Diagnostic {
-        let (message, help) = split_help(message);
+    /// A diagnostic at `span` (byte offsets into the text); `message` may carry what to
+    /// do after a line break, in both languages ([`Msg::split_help`]).
+    pub fn at(&self, severity: Severity, span: Option<Range<usize>>, key: Option<&str>, message: Msg) -> Diagnostic {
+        let (message, help) = message.split_help();
         Diagnostic {
             severity,
             file: self.path.to_path_buf(),
@@ -91,8 +99,8 @@ impl Source<'_> {
     }
 
     /// An error at `span` with `key`; `message` may carry help after a newline.
-    pub fn error(&self, span: Range<usize>, key: &str, message: impl AsRef<str>) -> Diagnostic {
-        self.at(Severity::Error, Some(span), Some(key), message.as_ref())
+    pub fn error(&self, span: Range<usize>, key: &str, message: Msg) -> Diagnostic {
+        self.at(Severity::Error, Some(span), Some(key), message)
     }
 
     fn locate(&self, span: Range<usize>) -> Location {
@@ -116,15 +124,36 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// The diagnostic as the clerk reads it, in `lang`: the rustc-style layout in English;
+    /// in Japanese the fix first (直し方), then what was found (内容).
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = match lang {
+            Lang::En => self.write_english(&mut out),
+            Lang::Ja => self.write_japanese(&mut out),
+        };
+        out
+    }
+
+    /// The diagnostic rendered in each language, as one message (for errors that travel
+    /// as a message, not a diagnostic).
+    pub fn rendered(&self) -> Msg {
+        crate::msg!(ja: "{ja}", en: "{en}", ja = self.render(Lang::Ja), en = self.render(Lang::En))
+    }
+
+    /// The file as shown: forward slashes on every platform, as a clerk types them.
+    fn shown_file(&self) -> String {
+        escape_controls(&self.file.to_string_lossy().replace('\\', "/"), false).into_owned()
+    }
+
+    fn write_english(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        // Paths are shown with forward slashes on every platform, as a clerk types them.
-        let file = self.file.to_string_lossy().replace('\\', "/");
-        write!(f, "{label}: {}", escape_controls(&file, false))?;
+        write!(f, "{label}: {}", self.shown_file())?;
         if let Some(loc) = &self.location {
             write!(f, ":{}:{}", loc.line, loc.column)?;
         }
@@ -132,7 +161,39 @@ impl fmt::Display for Diagnostic {
         if let Some(key) = &self.key {
             write!(f, "{}: ", escape_controls(key, false))?;
         }
-        writeln!(f, "{}", escape_controls(&self.message, true))?;
+        writeln!(f, "{}", escape_controls(self.message.get(Lang::En), true))?;
+        let pad = self.write_snippet(f)?;
+        if let Some(help) = &self.help {
+            writeln!(f, "{pad} = help: {}", escape_controls(help.get(Lang::En), true))?;
+        }
+        Ok(())
+    }
+
+    fn write_japanese(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "エラー",
+            Severity::Warning => "警告",
+        };
+        write!(f, "{label}: {}", self.shown_file())?;
+        if let Some(loc) = &self.location {
+            write!(f, " {}行{}列", loc.line, loc.column)?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, " {}", escape_controls(key, false))?;
+        }
+        writeln!(f)?;
+        self.write_snippet(f)?;
+        // Lines after the first are indented under the text of their label.
+        let indented = |text: &str| escape_controls(text, true).replace('\n', "\n    ");
+        if let Some(help) = &self.help {
+            writeln!(f, "  直し方: {}", indented(help.get(Lang::Ja)))?;
+        }
+        writeln!(f, "  内容: {}", indented(self.message.get(Lang::Ja)))
+    }
+
+    /// The line of the problem with a caret under it, if the diagnostic has a position;
+    /// returns the padding of the gutter.
+    fn write_snippet(&self, f: &mut impl fmt::Write) -> Result<String, fmt::Error> {
         let gutter = self.location.as_ref().map_or(1, |l| l.line.to_string().len());
         let pad = " ".repeat(gutter);
         if let Some(loc) = &self.location {
@@ -148,10 +209,7 @@ impl fmt::Display for Diagnostic {
             let carets = if carets.is_empty() { "^".to_owned() } else { carets };
             writeln!(f, "{pad} | {lead}{carets}")?;
         }
-        if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {}", escape_controls(help, true))?;
-        }
-        Ok(())
+        Ok(pad)
     }
 }
 
@@ -238,19 +296,34 @@ impl Diagnostics {
     }
 }
 
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostics {
+    /// Every diagnostic in `lang`, each followed by a blank line, then the count of errors
+    /// and warnings.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
         for d in &self.0 {
-            writeln!(f, "{d}")?;
+            out.push_str(&d.render(lang));
+            out.push('\n');
         }
+        out.push_str(self.summary().get(lang));
+        out
+    }
+
+    /// "2 errors, 1 warning".
+    pub fn summary(&self) -> Msg {
         let errors = self.errors().count();
         let warnings = self.warnings().count();
         let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
         match (errors, warnings) {
-            (0, 0) => write!(f, "no problems found"),
-            (0, w) => write!(f, "{}", plural(w, "warning")),
-            (e, 0) => write!(f, "{}", plural(e, "error")),
-            (e, w) => write!(f, "{}, {}", plural(e, "error"), plural(w, "warning")),
+            (0, 0) => crate::msg!(ja: "問題は見つかりませんでした。", en: "no problems found"),
+            (0, w) => crate::msg!(ja: "警告が{w}件あります。", en: "{english}", english = plural(w, "warning")),
+            (e, 0) => crate::msg!(ja: "エラーが{e}件あります。", en: "{english}", english = plural(e, "error")),
+            (e, w) => crate::msg!(
+                ja: "エラーが{e}件、警告が{w}件あります。",
+                en: "{errors}, {warnings}",
+                errors = plural(e, "error"),
+                warnings = plural(w, "warning"),
+            ),
         }
     }
 }
@@ -274,10 +347,18 @@ mod tests {
         let text = "id = \"1-1-1\"\ntitle = \"市民\"\ndepartment = \"shimin\"\n";
         let src = Source { path: Path::new("content/projects/1-1-1.toml"), text };
         let start = text.find("\"shimin\"").unwrap();
-        let d = src.error(start..start + 8, "department", "unknown department \"shimin\"\nwrite one of: a, b");
+        let message = crate::msg!(
+            ja: "課「shimin」はありません。\n次のどれかを書いてください: a, b",
+            en: "unknown department \"shimin\"\nwrite one of: a, b",
+        );
+        let d = src.error(start..start + 8, "department", message);
         assert_eq!(
-            d.to_string(),
+            d.render(Lang::En),
             "error: content/projects/1-1-1.toml:3:14: department: unknown department \"shimin\"\n  |\n3 | department = \"shimin\"\n  |              ^^^^^^^^\n  = help: write one of: a, b\n"
+        );
+        assert_eq!(
+            d.render(Lang::Ja),
+            "エラー: content/projects/1-1-1.toml 3行14列 department\n  |\n3 | department = \"shimin\"\n  |              ^^^^^^^^\n  直し方: 次のどれかを書いてください: a, b\n  内容: 課「shimin」はありません。\n"
         );
     }
 
@@ -286,9 +367,14 @@ mod tests {
         let text = "title = \"\u{1b}[2J\0x\"\n";
         let src = Source { path: Path::new("content/projects/a\u{1b}b.toml"), text };
         let start = text.find('x').unwrap();
-        let d = src.error(start..start + 1, "title", "unknown \"\u{1b}[2J\0x\"\nwrite \u{202E}x\u{9b}");
+        let message = crate::msg!(
+            ja: "「\u{1b}[2J\0x」はありません。\n\u{202E}x\u{9b} と書いてください。",
+            en: "unknown \"\u{1b}[2J\0x\"\nwrite \u{202E}x\u{9b}",
+        );
+        let d = src.error(start..start + 1, "title", message);
+        assert!(!d.render(Lang::Ja).contains(|c: char| c.is_control() && c != '\n'), "{}", d.render(Lang::Ja));
         assert_eq!(
-            d.to_string(),
+            d.render(Lang::En),
             concat!(
                 "error: content/projects/a\\u{1b}b.toml:1:15: title: unknown \"\\u{1b}[2J\\u{0}x\"\n",
                 "  |\n",
@@ -306,12 +392,16 @@ mod tests {
         let text = "id = \"x\"\n";
         let src = Source { path: Path::new("content/projects/x.toml"), text };
         let at_same_place = [
-            src.error(5..8, "related[0]", "b\nhelp"),
-            src.error(5..8, "id", "z\nhelp"),
-            src.error(5..8, "id", "a\nhelp 2"),
-            src.error(5..8, "id", "a\nhelp 1"),
-            src.at(Severity::Warning, None, None, "w"),
-            Diagnostic::file_error(Path::new("content/projects/x.toml"), "whole file", "help"),
+            src.error(5..8, "related[0]", crate::msg!(ja: "b\nhelp", en: "b\nhelp")),
+            src.error(5..8, "id", crate::msg!(ja: "z\nhelp", en: "z\nhelp")),
+            src.error(5..8, "id", crate::msg!(ja: "a\nhelp 2", en: "a\nhelp 2")),
+            src.error(5..8, "id", crate::msg!(ja: "a\nhelp 1", en: "a\nhelp 1")),
+            src.at(Severity::Warning, None, None, crate::msg!(ja: "w", en: "w")),
+            Diagnostic::file_error(
+                Path::new("content/projects/x.toml"),
+                crate::msg!(ja: "whole file", en: "whole file"),
+                crate::msg!(ja: "help", en: "help"),
+            ),
         ];
         let mut forward = Diagnostics(at_same_place.to_vec());
         let mut backward = Diagnostics(at_same_place.iter().rev().cloned().collect());
@@ -319,7 +409,7 @@ mod tests {
         backward.sort();
         assert_eq!(forward, backward);
         let order: Vec<(&str, Option<&str>)> =
-            forward.0.iter().map(|d| (d.message.as_str(), d.help.as_deref())).collect();
+            forward.0.iter().map(|d| (d.message.get(Lang::En), d.help.as_ref().map(|h| h.get(Lang::En)))).collect();
         assert_eq!(
             order,
             [

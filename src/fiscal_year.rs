@@ -10,6 +10,8 @@ use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use crate::i18n::Lang;
+use crate::msg;
+use crate::msg::Msg;
 
 /// Earliest and latest fiscal year kyodo accepts. Plans older than 1900 or beyond 2100 are
 /// almost certainly typing mistakes.
@@ -75,17 +77,27 @@ impl Era {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FiscalYear(i64);
 
-/// Why a text is not a fiscal year; the message says what to write instead.
+/// Why a text is not a fiscal year; the message says what to write instead, after a
+/// line break.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FiscalYearError(String);
+pub struct FiscalYearError(pub Msg);
 
-impl fmt::Display for FiscalYearError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// How to write a fiscal year, for every message that refuses one.
+fn how_to_write() -> Msg {
+    msg!(
+        ja: "年度は 2023、\"R5\"、\"令和5年度\"、\"H27\"、\"平成27年度\" のように書いてください。",
+        en: "write a fiscal year as 2023, \"R5\", \"令和5年度\", \"H27\" or \"平成27年度\"",
+    )
 }
 
-const HOW_TO_WRITE: &str = "write a fiscal year as 2023, \"R5\", \"令和5年度\", \"H27\" or \"平成27年度\"";
+/// "… is not a fiscal year", with how to write one.
+fn not_a_fiscal_year(written: &str) -> FiscalYearError {
+    FiscalYearError(msg!(
+        ja: "\"{written}\" は年度として読めません。\n{how}",
+        en: "\"{written}\" is not a fiscal year\n{how}",
+        how = how_to_write(),
+    ))
+}
 
 impl FiscalYear {
     /// A fiscal year from its Gregorian starting year, if within the accepted range.
@@ -93,7 +105,11 @@ impl FiscalYear {
         if (MIN_YEAR..=MAX_YEAR).contains(&year) {
             Ok(FiscalYear(year))
         } else {
-            Err(FiscalYearError(format!("fiscal year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})\n{HOW_TO_WRITE}")))
+            Err(FiscalYearError(msg!(
+                ja: "{year}年度は、扱える範囲（{MIN_YEAR}～{MAX_YEAR}年度）の外です。\n{how}",
+                en: "fiscal year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})\n{how}",
+                how = how_to_write(),
+            )))
         }
     }
 
@@ -102,7 +118,7 @@ impl FiscalYear {
     pub fn parse(input: &str) -> Result<FiscalYear, FiscalYearError> {
         let normal: String = input.trim().chars().map(crate::width::narrow).collect();
         let normal = normal.trim();
-        let bad = || FiscalYearError(format!("\"{}\" is not a fiscal year\n{HOW_TO_WRITE}", input.trim()));
+        let bad = || not_a_fiscal_year(input.trim());
         let without_suffix = normal.strip_suffix("年度").or_else(|| normal.strip_suffix('年')).unwrap_or(normal).trim();
 
         let eras =
@@ -113,12 +129,11 @@ impl FiscalYear {
                     let rest = rest.trim();
                     let n = if rest == "元" { 1 } else { parse_digits(rest).ok_or_else(bad)? };
                     if n < 1 || n > era.last_year() {
-                        return Err(FiscalYearError(format!(
-                            "{}{} is not a year of the {} era (1–{})\n{HOW_TO_WRITE}",
-                            era.kanji(),
-                            n,
-                            era.kanji(),
-                            era.last_year()
+                        let (kanji, last) = (era.kanji(), era.last_year());
+                        return Err(FiscalYearError(msg!(
+                            ja: "{kanji}{n}年度はありません（{kanji}の年度は1～{last}です）。\n{how}",
+                            en: "{kanji}{n} is not a year of the {kanji} era (1–{last})\n{how}",
+                            how = how_to_write(),
                         )));
                     }
                     return FiscalYear::from_gregorian(era.offset() + n);
@@ -173,6 +188,11 @@ impl FiscalYear {
         }
     }
 
+    /// The fiscal year in a message: 令和5年度（2023年度） in Japanese, FY2023 in English.
+    pub fn named(self) -> Msg {
+        msg!(ja: "{ja}", en: "{en}", ja = self.display(Lang::Ja), en = self.display(Lang::En))
+    }
+
     /// A compact form for table headers: R5 in Japanese, FY2023 in English.
     pub fn short(self, lang: Lang) -> String {
         match lang {
@@ -210,16 +230,16 @@ impl<'de> Deserialize<'de> for FiscalYear {
                 f.write_str("a fiscal year such as 2023, \"R5\" or \"令和5年度\"")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<FiscalYear, E> {
-                FiscalYear::from_gregorian(v).map_err(E::custom)
+                FiscalYear::from_gregorian(v).map_err(|e| E::custom(e.0.pack()))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<FiscalYear, E> {
-                FiscalYear::from_gregorian(i64::try_from(v).unwrap_or(i64::MAX)).map_err(E::custom)
+                FiscalYear::from_gregorian(i64::try_from(v).unwrap_or(i64::MAX)).map_err(|e| E::custom(e.0.pack()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<FiscalYear, E> {
-                Err(E::custom(format!("{v} is not a fiscal year\n{HOW_TO_WRITE}")))
+                Err(E::custom(not_a_fiscal_year(&v.to_string()).0.pack()))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<FiscalYear, E> {
-                FiscalYear::parse(v).map_err(E::custom)
+                FiscalYear::parse(v).map_err(|e| E::custom(e.0.pack()))
             }
         }
         deserializer.deserialize_any(YearVisitor)
@@ -263,8 +283,9 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_fiscal_year() {
         for input in ["", "R", "R0", "H32", "令和", "5", "20233", "R5.5", "2023-04", "Y2023", "1800"] {
-            let err = FiscalYear::parse(input).unwrap_err().to_string();
-            assert!(err.contains("write a fiscal year as"), "{input}: {err}");
+            let err = FiscalYear::parse(input).unwrap_err().0;
+            assert!(err.get(Lang::En).contains("write a fiscal year as"), "{input}: {err:?}");
+            assert!(err.get(Lang::Ja).contains("のように書いてください"), "{input}: {err:?}");
         }
     }
 

@@ -13,6 +13,7 @@ use crate::edition::{EDITIONS_DIR, MANIFEST};
 use crate::fiscal_year::FiscalYear;
 use crate::load::{SITE_FILE, Site};
 use crate::model::config::Date;
+use crate::msg;
 
 /// Freezes the report of `year` of the site at `root` on `date`; returns the edition's
 /// folder. Refuses a site that does not check, a year that is not reported and a year that
@@ -24,13 +25,17 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
     let reported = site.reported_years();
     if !reported.contains(&year) {
         let years: Vec<String> = reported.iter().map(|y| y.era_short()).collect();
+        let (years, era) = (years.join(", "), year.era_short());
         return Err(one(Diagnostic::file_error(
             Path::new(SITE_FILE),
-            format!("{year} is not a reported year, so it has no report to freeze"),
-            format!(
-                "freeze one of the reported years ({}), or add \"{}\" to reported_years first",
-                years.join(", "),
-                year.era_short()
+            msg!(
+                ja: "{year}は報告する年度ではないため、確定する報告がありません。",
+                en: "{year} is not a reported year, so it has no report to freeze",
+                year = year.named(),
+            ),
+            msg!(
+                ja: "報告する年度（{years}）のどれかを確定するか、先に reported_years に \"{era}\" を書き加えてください。",
+                en: "freeze one of the reported years ({years}), or add \"{era}\" to reported_years first",
             ),
         )));
     }
@@ -38,23 +43,38 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
     if let Some(e) = site.editions.get(year) {
         return Err(one(Diagnostic::file_error(
             &rel,
-            format!("the report of {year} is frozen already (on {})", e.frozen.as_str()),
-            "an edition is never replaced: to change a published value, edit the record and add a [[corrections]] entry (docs/records.md)",
+            msg!(
+                ja: "{year}の報告は、{frozen} にすでに確定しています。",
+                en: "the report of {year} is frozen already (on {frozen})",
+                year = year.named(),
+                frozen = e.frozen.as_str(),
+            ),
+            msg!(
+                ja: "公表した値を改めるには、記録ファイルを直し、[[corrections]] の表（訂正）を書き加えてください（docs/records.md）。確定版は置き換えられません。",
+                en: "an edition is never replaced: to change a published value, edit the record and add a [[corrections]] entry (docs/records.md)",
+            ),
         )));
     }
     if root.join(&rel).exists() {
         return Err(one(Diagnostic::file_error(
             &rel,
-            "exists already, and kyodo does not replace it",
-            format!("move {} away if it is not an edition, then freeze again", rel.display()),
+            msg!(ja: "すでにあるため、kyodo は置き換えません。", en: "exists already, and kyodo does not replace it"),
+            msg!(
+                ja: "確定版でなければ {shown} を別の場所に移してから、もう一度確定してください。",
+                en: "move {shown} away if it is not an edition, then freeze again",
+                shown = rel.display(),
+            ),
         )));
     }
     let made = crate::data::edition::make(&site, year, date).map_err(|d| one(*d))?;
     let write_error = |e: std::io::Error| {
         one(Diagnostic::file_error(
             &rel,
-            format!("cannot write the edition: {e}"),
-            "check that content/ is writable and the disk is not full; nothing was frozen",
+            msg!(ja: "確定版を書き込めません（{e}）。", en: "cannot write the edition: {e}"),
+            msg!(
+                ja: "content/ に書き込めること、ディスクに空きがあることを確かめてください。何も確定していません。",
+                en: "check that content/ is writable and the disk is not full; nothing was frozen",
+            ),
         ))
     };
     let dir = root.join(EDITIONS_DIR);
@@ -72,8 +92,11 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
     if target.exists() {
         return Err(one(Diagnostic::file_error(
             &rel,
-            "appeared while the edition was being written",
-            "freeze again once it is moved away",
+            msg!(
+                ja: "確定版を書き込んでいる間に、このフォルダーが作られました。",
+                en: "appeared while the edition was being written",
+            ),
+            msg!(ja: "これを別の場所に移してから、もう一度確定してください。", en: "freeze again once it is moved away"),
         )));
     }
     std::fs::rename(staging.path(), &target).map_err(write_error)?;

@@ -10,6 +10,8 @@ use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use crate::i18n::Lang;
+use crate::msg;
+use crate::msg::Msg;
 use crate::text::Text;
 
 /// The most decimal places a number keeps.
@@ -32,7 +34,7 @@ impl Number {
     /// literal), and checks that the number is published exactly as written (see
     /// [`Number::check_exact`]). A number written as text (`"１２８"`) already knows its
     /// decimals and was checked when it was read.
-    pub fn with_written_form(mut self, written: &str) -> Result<Number, String> {
+    pub fn with_written_form(mut self, written: &str) -> Result<Number, Msg> {
         let written = written.trim();
         if written.starts_with(['"', '\'']) {
             return Ok(self);
@@ -50,7 +52,7 @@ impl Number {
     /// Checks that the number as published (on pages and in data, see [`Number::data`])
     /// is the number `written` in the file: an `f64` holds about 15 significant digits,
     /// and a figure in a public report must never be rounded without a word.
-    pub fn check_exact(&self, written: &str) -> Result<(), String> {
+    pub fn check_exact(&self, written: &str) -> Result<(), Msg> {
         let published = self.data();
         if self.value.is_finite()
             && canonical_decimal(written).is_some_and(|w| Some(w) == canonical_decimal(&published))
@@ -59,14 +61,17 @@ impl Number {
         }
         let shown = written.trim().trim_matches(['"', '\'']);
         let became = if !self.value.is_finite() {
-            "it is too large".to_owned()
+            msg!(ja: "大きすぎます", en: "it is too large")
         } else if published.len() <= 40 {
-            format!("it would be published as {}", self.page())
+            let page = self.page();
+            msg!(ja: "公開すると {page} になってしまいます", en: "it would be published as {page}")
         } else {
-            "it would be published as a different number".to_owned()
+            msg!(ja: "公開すると別の数値になってしまいます", en: "it would be published as a different number")
         };
-        Err(format!(
-            "the number {shown} cannot be kept exactly: {became}\nwrite at most 15 significant digits and {MAX_DECIMALS} decimal places (whole numbers up to 9,007,199,254,740,992); round the figure, or give it in a larger unit, e.g. 千円 or 億円 instead of 円"
+        Err(msg!(
+            ja: "数値 {shown} は、書いたとおりには公開できません（{became}）。\n有効数字は15桁まで、小数は{MAX_DECIMALS}桁まで（整数は 9,007,199,254,740,992 まで）にしてください。数値を丸めるか、円ではなく千円や億円のように大きな単位で書いてください。",
+            en: "the number {shown} cannot be kept exactly: {became}\nwrite at most 15 significant digits and {MAX_DECIMALS} decimal places (whole numbers up to 9,007,199,254,740,992); round the figure, or give it in a larger unit, e.g. 千円 or 億円 instead of 円",
+            became = became,
         ))
     }
 
@@ -126,11 +131,15 @@ impl<'de> Deserialize<'de> for Number {
                 if v.is_finite() {
                     Ok(Number::new(v))
                 } else {
-                    Err(E::custom("expected a finite number\nwrite a number such as 128 or 66.1"))
+                    let message = msg!(
+                        ja: "有限の数値ではありません。\n128 や 66.1 のような数値を書いてください。",
+                        en: "expected a finite number\nwrite a number such as 128 or 66.1",
+                    );
+                    Err(E::custom(message.pack()))
                 }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
-                number_from_text(v).map_err(E::custom)
+                number_from_text(v).map_err(|m| E::custom(m.pack()))
             }
         }
         deserializer.deserialize_any(NumberVisitor)
@@ -146,7 +155,7 @@ pub fn parse_number_text(v: &str) -> Option<Number> {
 }
 
 /// A number typed as text, or what to write instead.
-fn number_from_text(v: &str) -> Result<Number, String> {
+fn number_from_text(v: &str) -> Result<Number, Msg> {
     let Some(plain) = plain_number_text(v) else {
         return Err(number_in_quotes_message(v));
     };
@@ -220,17 +229,21 @@ fn canonical_decimal(written: &str) -> Option<(bool, String, i64)> {
 }
 
 /// The message for a number written as a string, e.g. `value = "150件"`.
-fn number_in_quotes_message(v: &str) -> String {
+fn number_in_quotes_message(v: &str) -> Msg {
     // "1e5" is a number with an exponent, not a number and a unit "e".
     if v.contains(['e', 'E']) && canonical_decimal(v).is_some() {
         let number = v.trim().parse::<f64>().ok().map(Number::new).filter(|n| n.check_exact(v).is_ok());
         return match number {
-            Some(n) => format!(
-                "expected a number, found the text \"{v}\"\nwrite the number in full and without quotes: value = {}",
-                n.data()
-            ),
-            None => format!(
-                "expected a number, found the text \"{v}\", a number too large or too small to keep exactly\nwrite the number in full and without quotes, with at most 15 significant digits; give a large figure in a larger unit, e.g. 千円 or 億円 instead of 円"
+            Some(n) => {
+                let data = n.data();
+                msg!(
+                    ja: "数値を書く所に、文字 \"{v}\" が書かれています。\n数値は引用符を付けずに、省略せずに書いてください: value = {data}",
+                    en: "expected a number, found the text \"{v}\"\nwrite the number in full and without quotes: value = {data}",
+                )
+            }
+            None => msg!(
+                ja: "数値を書く所に、文字 \"{v}\" が書かれています。正確には扱えないほど大きいか小さい数値です。\n数値は引用符を付けずに、有効数字15桁までで省略せずに書いてください。大きな額は、円ではなく千円や億円のように大きな単位で書いてください。",
+                en: "expected a number, found the text \"{v}\", a number too large or too small to keep exactly\nwrite the number in full and without quotes, with at most 15 significant digits; give a large figure in a larger unit, e.g. 千円 or 億円 instead of 円",
             ),
         };
     }
@@ -246,16 +259,19 @@ fn number_in_quotes_message(v: &str) -> String {
                 c => c,
             })
             .collect();
-        format!(
-            "expected a number, found \"{v}\"\nwrite value = {number} and put \"{rest}\" in the indicator's unit field; if the value is a text, write text = \"{v}\" instead of value"
+        msg!(
+            ja: "数値を書く所に \"{v}\" と書かれています。\nvalue = {number} と書き、「{rest}」は指標の unit（単位）欄に書いてください。文字の値であれば、value の代わりに text = \"{v}\" と書いてください。",
+            en: "expected a number, found \"{v}\"\nwrite value = {number} and put \"{rest}\" in the indicator's unit field; if the value is a text, write text = \"{v}\" instead of value",
         )
     } else if !digits.is_empty() {
-        format!(
-            "expected a number, found the text \"{v}\"\nwrite the number without quotes or commas, e.g. value = 128"
+        msg!(
+            ja: "数値を書く所に、文字 \"{v}\" が書かれています。\n数値は引用符やコンマを付けずに書いてください（例: value = 128）。",
+            en: "expected a number, found the text \"{v}\"\nwrite the number without quotes or commas, e.g. value = 128",
         )
     } else {
-        format!(
-            "expected a number, found the text \"{v}\"\nfor a value that is not a number write text = \"{v}\" instead of value"
+        msg!(
+            ja: "数値を書く所に、文字 \"{v}\" が書かれています。\n数値でない値は、value の代わりに text = \"{v}\" と書いてください。",
+            en: "expected a number, found the text \"{v}\"\nfor a value that is not a number write text = \"{v}\" instead of value",
         )
     }
 }

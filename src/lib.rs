@@ -19,6 +19,7 @@ pub mod indicator;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod msg;
 pub mod output;
 pub mod pipeline;
 pub mod preview;

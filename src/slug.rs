@@ -8,6 +8,8 @@ use std::fmt;
 use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer};
 
+use crate::msg::Msg;
+
 /// Longest id accepted, so output file names stay well within file-system limits.
 const MAX_LEN: usize = 64;
 
@@ -18,14 +20,18 @@ pub struct Slug(String);
 
 impl Slug {
     /// Checks that `s` is a valid id.
-    pub fn parse(s: &str) -> Result<Slug, String> {
+    pub fn parse(s: &str) -> Result<Slug, Msg> {
         let valid_chars = s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if s.is_empty() {
-            return Err("an id cannot be empty\nwrite lower-case letters, digits and -, e.g. \"1-1-1\"".into());
+            return Err(crate::msg!(
+                ja: "IDが空です。\n半角の小文字、数字と - で書いてください（例: \"1-1-1\"）。",
+                en: "an id cannot be empty\nwrite lower-case letters, digits and -, e.g. \"1-1-1\"",
+            ));
         }
         if !valid_chars || s.starts_with('-') || s.len() > MAX_LEN {
-            return Err(format!(
-                "\"{s}\" is not a valid id\nan id has at most {MAX_LEN} lower-case ASCII letters, digits and -, and does not start with -, e.g. \"1-1-1\" or \"shimin-katsudo\""
+            return Err(crate::msg!(
+                ja: "\"{s}\" はIDとして使えません。\nIDは半角の小文字、数字と - だけで{MAX_LEN}文字までで書き、- で始めないでください（例: \"1-1-1\"、\"shimin-katsudo\"）。",
+                en: "\"{s}\" is not a valid id\nan id has at most {MAX_LEN} lower-case ASCII letters, digits and -, and does not start with -, e.g. \"1-1-1\" or \"shimin-katsudo\"",
             ));
         }
         Ok(Slug(s.to_owned()))
@@ -45,7 +51,7 @@ impl fmt::Display for Slug {
 impl<'de> Deserialize<'de> for Slug {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        Slug::parse(s.trim()).map_err(de::Error::custom)
+        Slug::parse(s.trim()).map_err(|m| de::Error::custom(m.pack()))
     }
 }
 

@@ -82,14 +82,20 @@ impl<'de> Deserialize<'de> for Text {
                         "ja" => ja = Some(map.next_value::<String>()?),
                         "en" => en = Some(map.next_value::<String>()?),
                         other => {
-                            return Err(de::Error::custom(format!(
-                                "unknown language key `{other}`\na text table takes only `ja` and `en`: {{ ja = \"…\", en = \"…\" }}"
-                            )));
+                            let message = crate::msg!(
+                                ja: "言語のキー `{other}` は使えません。\n`ja` と `en` だけを使って、{{ ja = \"…\", en = \"…\" }} の形で書いてください。",
+                                en: "unknown language key `{other}`\na text table takes only `ja` and `en`: {{ ja = \"…\", en = \"…\" }}",
+                            );
+                            return Err(de::Error::custom(message.pack()));
                         }
                     }
                 }
                 let ja = ja.ok_or_else(|| {
-                    de::Error::custom("missing `ja`\nevery text needs its Japanese: { ja = \"…\", en = \"…\" }")
+                    let message = crate::msg!(
+                        ja: "`ja` がありません。\n日本語も書いてください。どの項目にも日本語が必要です: {{ ja = \"…\", en = \"…\" }}",
+                        en: "missing `ja`\nevery text needs its Japanese: {{ ja = \"…\", en = \"…\" }}",
+                    );
+                    de::Error::custom(message.pack())
                 })?;
                 Ok(Text { ja, en })
             }

@@ -3,31 +3,46 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use kyodo::msg;
+
+use super::say::{self, tr};
+
 /// Options of `kyodo check`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The site root: the folder that holds content/.
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(
+        long,
+        value_name = tr(msg!(ja: "フォルダー", en: "DIR")),
+        default_value = ".",
+        help = tr(msg!(ja: "サイトのルート: content/ があるフォルダー", en: "The site root: the folder that holds content/"))
+    )]
     root: PathBuf,
-    /// Fail on warnings too (missing English, indicators without an actual value for the
-    /// reported year).
-    #[arg(long)]
+    #[arg(
+        long,
+        help = tr(msg!(
+            ja: "警告（英訳がない、報告する年度の実績値がない指標など）があっても失敗とします",
+            en: "Fail on warnings too (missing English, indicators without an actual value for the reported year)",
+        ))
+    )]
     strict: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
     match kyodo::check(&args.root) {
         Ok(warnings) => {
-            eprintln!("{warnings}");
+            say::diagnostics(&warnings);
             if args.strict && !warnings.0.is_empty() {
-                eprintln!("--strict: warnings count as errors");
+                say::say(&msg!(
+                    ja: "--strict を付けているため、警告もエラーとして扱いました。",
+                    en: "--strict: warnings count as errors",
+                ));
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
             }
         }
         Err(diags) => {
-            eprintln!("{diags}");
+            say::diagnostics(&diags);
             ExitCode::FAILURE
         }
     }

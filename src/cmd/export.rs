@@ -3,17 +3,36 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use kyodo::msg;
+
+use super::say::{self, tr};
+
 /// Options of `kyodo export`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The file to write: .xlsx, or .csv (UTF-8 with BOM, for Excel).
+    #[arg(
+        value_name = tr(msg!(ja: "ファイル", en: "FILE")),
+        help = tr(msg!(
+            ja: "書き出すファイル: .xlsx か .csv（Excel 向けに BOM 付きの UTF-8）",
+            en: "The file to write: .xlsx, or .csv (UTF-8 with BOM, for Excel)",
+        ))
+    )]
     file: PathBuf,
-    /// The site root to export.
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(
+        long,
+        value_name = tr(msg!(ja: "フォルダー", en: "DIR")),
+        default_value = ".",
+        help = tr(msg!(ja: "書き出すサイトのルート", en: "The site root to export"))
+    )]
     root: PathBuf,
-    /// The fiscal year whose report fills 取組内容 and 現状値 (default: the newest
-    /// reported year); the other years get columns of their own.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(
+        long,
+        value_name = tr(msg!(ja: "年度", en: "YEAR")),
+        help = tr(msg!(
+            ja: "取組内容と現状値の列に入れる報告の年度（省略時は報告する年度のうち最新のもの）。ほかの年度には、それぞれ列ができます",
+            en: "The fiscal year whose report fills 取組内容 and 現状値 (default: the newest reported year); the other years get columns of their own",
+        ))
+    )]
     year: Option<String>,
 }
 
@@ -22,7 +41,7 @@ pub fn run(args: Args) -> ExitCode {
     let (site, _) = match kyodo::Site::load_with(&args.root, Some(kyodo::load::Retention::Whole)) {
         Ok(s) => s,
         Err(d) => {
-            eprintln!("{d}");
+            say::diagnostics(&d);
             return ExitCode::FAILURE;
         }
     };
@@ -32,11 +51,15 @@ pub fn run(args: Args) -> ExitCode {
     };
     match kyodo::import::export(&site, year, &args.file) {
         Ok(e) => {
-            eprintln!("exported {} projects ({} rows) to {}", e.projects, e.rows, args.file.display());
+            let (projects, rows, file) = (e.projects, e.rows, args.file.display());
+            say::say(&msg!(
+                ja: "{file} に {projects} 件の事業（{rows} 行）を書き出しました。",
+                en: "exported {projects} projects ({rows} rows) to {file}",
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            say::error(&e, None);
             ExitCode::FAILURE
         }
     }

@@ -8,21 +8,38 @@ use std::process::ExitCode;
 use kyodo::import::Change;
 use kyodo::import::commit::NewFile;
 use kyodo::load::{PROJECTS_DIR, SourceFile, Sources};
+use kyodo::msg;
+
+use super::say::{self, tr};
 
 /// Options of `kyodo import`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The spreadsheet: .xlsx (first sheet), or .csv (UTF-8 or Shift_JIS).
+    #[arg(
+        value_name = tr(msg!(ja: "ファイル", en: "FILE")),
+        help = tr(msg!(
+            ja: "読み込む表: .xlsx（最初のシート）か .csv（UTF-8 か Shift_JIS）",
+            en: "The spreadsheet: .xlsx (first sheet), or .csv (UTF-8 or Shift_JIS)",
+        ))
+    )]
     file: PathBuf,
-    /// The site root to import into.
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(
+        long,
+        value_name = tr(msg!(ja: "フォルダー", en: "DIR")),
+        default_value = ".",
+        help = tr(msg!(ja: "読み込み先のサイトのルート", en: "The site root to import into"))
+    )]
     root: PathBuf,
-    /// The fiscal year the 取組内容 and 現状値 columns report on (default: the year in the
-    /// header of 現状値, else the site's newest reported year), e.g. R4 or 2022.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(
+        long,
+        value_name = tr(msg!(ja: "年度", en: "YEAR")),
+        help = tr(msg!(
+            ja: "取組内容と現状値の列が報告する年度（例: R4、2022）。省略時は現状値の見出しの年度、それもなければサイトの報告する年度のうち最新のもの",
+            en: "The fiscal year the 取組内容 and 現状値 columns report on (default: the year in the header of 現状値, else the site's newest reported year), e.g. R4 or 2022",
+        ))
+    )]
     year: Option<String>,
-    /// Update records that already exist.
-    #[arg(long)]
+    #[arg(long, help = tr(msg!(ja: "すでにある記録ファイルも更新します", en: "Update records that already exist")))]
     force: bool,
 }
 
@@ -32,21 +49,25 @@ pub fn run(args: Args) -> ExitCode {
     let (site, _) = match kyodo::Site::from_sources_allowing_no_records(&args.root, &sources, diags) {
         Ok(s) => s,
         Err(d) => {
-            eprintln!("{d}\nfix the site first: import adds to a site that checks without errors");
+            say::diagnostics(&d);
+            say::say(&msg!(
+                ja: "先にサイトの問題を直してください。import で読み込めるのは、エラーのないサイトだけです。",
+                en: "fix the site first: import adds to a site that checks without errors",
+            ));
             return ExitCode::FAILURE;
         }
     };
     let year = match args.year.as_deref().map(kyodo::fiscal_year::FiscalYear::parse).transpose() {
         Ok(y) => y,
         Err(e) => {
-            eprintln!("error: --year: {}", e.to_string().replace('\n', "\n  = help: "));
+            super::year_error(e);
             return ExitCode::FAILURE;
         }
     };
     let table = match kyodo::import::read_table(&args.file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {e}");
+            say::error(&e, None);
             return ExitCode::FAILURE;
         }
     };
@@ -56,7 +77,7 @@ pub fn run(args: Args) -> ExitCode {
     let file = args.file.display();
     let problem_count = sheet.problems.len() + plan.problems.len();
     for p in sheet.problems.iter().chain(&plan.problems) {
-        eprintln!("{file}: {p}");
+        say::say(&msg!(ja: "{file}: {p}", en: "{file}: {p}", p = p.located()));
     }
     drop(sheet);
     if !args.force && refuse_existing(&file.to_string(), &plan.changes) {
@@ -73,13 +94,18 @@ pub fn run(args: Args) -> ExitCode {
     // texts move from the plan to the check to the files: a large site is held once.
     let (mut combined, changed) = combine(sources, plan.changes);
     if let Err(d) = kyodo::Site::from_sources(&args.root, &combined, kyodo::Diagnostics::default()) {
-        eprintln!("{d}\nthe imported records would not check; nothing was written");
+        say::diagnostics(&d);
+        say::say(&msg!(
+            ja: "読み込んだ記録ファイルではサイトの確認が通らないため、何も書き込んでいません。",
+            en: "the imported records would not check; nothing was written",
+        ));
         return ExitCode::FAILURE;
     }
     if problem_count > 0 {
-        eprintln!(
-            "{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again."
-        );
+        say::say(&msg!(
+            ja: "表の中の問題を直して、もう一度読み込んでください。読み込めないセルか行が {problem_count} か所あるため、何も書き込んでいません。",
+            en: "{problem_count} cell(s) or row(s) could not be imported; nothing was written. Fix them in the spreadsheet and import again.",
+        ));
         return ExitCode::FAILURE;
     }
     let files: Vec<NewFile> = changed
@@ -91,13 +117,15 @@ pub fn run(args: Args) -> ExitCode {
         .collect();
     drop(combined);
     if let Err(e) = kyodo::import::commit::commit(&files) {
-        eprintln!("error: {e}");
+        say::error(&e, None);
         return ExitCode::FAILURE;
     }
-    eprintln!(
-        "imported {imported} projects into {} ({new} new, {updated} updated, {unchanged} unchanged)",
-        Path::new(&args.root).join(PROJECTS_DIR).display()
-    );
+    let into = Path::new(&args.root).join(PROJECTS_DIR);
+    let into = into.display();
+    say::say(&msg!(
+        ja: "{into} に {imported} 件の事業を読み込みました（新規 {new} 件、更新 {updated} 件、変更なし {unchanged} 件）。",
+        en: "imported {imported} projects into {into} ({new} new, {updated} updated, {unchanged} unchanged)",
+    ));
     ExitCode::SUCCESS
 }
 
@@ -105,10 +133,18 @@ pub fn run(args: Args) -> ExitCode {
 fn refuse_existing(file: &str, changes: &[Change]) -> bool {
     let existing: Vec<&Change> = changes.iter().filter(|c| c.exists).collect();
     for c in existing.iter().take(10) {
-        eprintln!("{file}: project {} exists already ({}); use --force to update it", c.id, c.path.display());
+        let (id, path) = (&c.id, c.path.display());
+        say::say(&msg!(
+            ja: "{file}: 事業 {id} はすでにあります（{path}）。更新するには --force を付けてください。",
+            en: "{file}: project {id} exists already ({path}); use --force to update it",
+        ));
     }
     if existing.len() > 10 {
-        eprintln!("{file}: and {} more projects that exist already", existing.len() - 10);
+        let more = existing.len() - 10;
+        say::say(&msg!(
+            ja: "{file}: ほかにも、すでにある事業が {more} 件あります。",
+            en: "{file}: and {more} more projects that exist already",
+        ));
     }
     !existing.is_empty()
 }

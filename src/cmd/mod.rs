@@ -1,13 +1,31 @@
-//! One file per subcommand: argument parsing and reporting only.
+//! One file per subcommand: argument parsing and reporting only, in the language chosen
+//! in `main` ([`say`]); the help and usage errors of clap in that language ([`help`]).
 
 pub mod build;
 pub mod check;
 pub mod export;
 pub mod freeze;
+pub mod help;
 pub mod import;
 pub mod new;
+pub mod say;
 pub mod schema;
 pub mod serve;
+
+use std::ffi::OsString;
+
+use kyodo::msg;
+
+/// The value of `--lang` on the command line (`--lang ja` or `--lang=ja`), read before the
+/// command line is parsed: the help texts are in that language. Nothing after `--`.
+pub fn lang_flag(args: &[OsString]) -> Option<String> {
+    let args: Vec<&str> = args.iter().skip(1).map(|a| a.to_str().unwrap_or("")).take_while(|a| *a != "--").collect();
+    args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang") {
+        Some("") => args.get(i + 1).map(|v| (*v).to_owned()),
+        Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+        None => None,
+    })
+}
 
 /// The fiscal year of a `--year` option, or `default` without one; prints the error.
 pub fn year_option(
@@ -18,8 +36,14 @@ pub fn year_option(
         None => Ok(default),
         Some(Ok(y)) => Ok(y),
         Some(Err(e)) => {
-            eprintln!("error: --year: {}", e.to_string().replace('\n', "\n  = help: "));
+            year_error(e);
             Err(std::process::ExitCode::FAILURE)
         }
     }
+}
+
+/// Prints a `--year` that is not a fiscal year, with how to write one.
+pub fn year_error(e: kyodo::fiscal_year::FiscalYearError) {
+    let (what, help) = e.0.split_help();
+    say::error(&msg!(ja: "--year の値: {what}", en: "--year: {what}", what = what), help.as_ref());
 }

@@ -14,6 +14,7 @@ use crate::fiscal_year::FiscalYear;
 use crate::load::Site;
 use crate::model::Stated;
 use crate::model::config::Date;
+use crate::msg::Msg;
 use crate::output::Sink;
 use crate::urls;
 
@@ -64,7 +65,7 @@ pub fn make(site: &Site, year: FiscalYear, frozen: &Date) -> Result<Made, Box<Di
 }
 
 /// Publishes every frozen edition under `data/editions/<year>/`, byte for byte as frozen.
-pub fn publish(site: &Site, sink: &dyn Sink) -> Result<(), String> {
+pub fn publish(site: &Site, sink: &dyn Sink) -> Result<(), Msg> {
     for e in &site.editions.list {
         for (name, bytes) in &e.files {
             sink.put(&urls::edition_file(e.year.year(), name), bytes.clone())?;

@@ -22,6 +22,8 @@ pub mod years;
 use std::io::Write;
 
 use crate::load::Site;
+use crate::msg;
+use crate::msg::Msg;
 use crate::output::{Sink, SinkFile};
 use crate::urls;
 use schema::Table;
@@ -166,11 +168,11 @@ struct TableOut<'s> {
 }
 
 impl TableOut<'_> {
-    fn push(&mut self, row: Vec<Cell>) -> Result<(), String> {
+    fn push(&mut self, row: Vec<Cell>) -> Result<(), Msg> {
         let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(csv::written).collect();
         self.csv
             .write_record(cells.iter().map(|c| c.as_bytes()))
-            .map_err(|e| format!("cannot write {}: {e}", urls::data_file(&self.table.file_name())))?;
+            .map_err(|e| cannot_write(&urls::data_file(&self.table.file_name()), e))?;
         self.rows += 1;
         if self.first_rows.len() < FIRST_ROWS {
             self.first_rows.push(row);
@@ -193,11 +195,16 @@ pub struct Writer<'s> {
     projects: usize,
 }
 
-fn open<'s>(sink: &'s dyn Sink, path: &str) -> Result<Out<'s>, String> {
+/// "cannot write …" for a data file, with the reason.
+fn cannot_write(path: &str, error: impl std::fmt::Display) -> Msg {
+    msg!(ja: "{path} に書き込めません（{error}）。", en: "cannot write {path}: {error}")
+}
+
+fn open<'s>(sink: &'s dyn Sink, path: &str) -> Result<Out<'s>, Msg> {
     Ok(Counting { inner: sink.open(path)?, bytes: 0 })
 }
 
-fn finish(out: Out<'_>) -> Result<usize, String> {
+fn finish(out: Out<'_>) -> Result<usize, Msg> {
     let bytes = out.bytes;
     out.inner.finish()?;
     Ok(bytes)
@@ -209,30 +216,27 @@ fn csv_writer(out: Both<'_>) -> ::csv::Writer<Both<'_>> {
 
 impl<'s> Writer<'s> {
     /// Opens every data file and writes its header.
-    pub fn new(site: &'s Site, sink: &'s dyn Sink) -> Result<Writer<'s>, String> {
+    pub fn new(site: &'s Site, sink: &'s dyn Sink) -> Result<Writer<'s>, Msg> {
         let tables = schema::tables();
         let mut outs = Vec::with_capacity(tables.len());
         for table in &tables {
             let name = table.file_name();
             let plain = open(sink, &urls::data_file(&name))?;
             let mut excel = open(sink, &urls::excel_copy(&name))?;
-            excel
-                .write_all(crate::files::UTF8_BOM)
-                .map_err(|e| format!("cannot write {}: {e}", urls::excel_copy(&name)))?;
+            excel.write_all(crate::files::UTF8_BOM).map_err(|e| cannot_write(&urls::excel_copy(&name), e))?;
             let mut csv = csv_writer(Both { plain, excel });
             let header: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
-            csv.write_record(&header).map_err(|e| format!("cannot write {}: {e}", urls::data_file(&name)))?;
+            csv.write_record(&header).map_err(|e| cannot_write(&urls::data_file(&name), e))?;
             outs.push(TableOut { table: table.clone(), csv, rows: 0, first_rows: Vec::new() });
         }
         let header = json::header_open(site);
         let mut projects_json = open(sink, urls::PROJECTS_JSON)?;
-        write!(projects_json, "{header},\"projects\":[")
-            .map_err(|e| format!("cannot write {}: {e}", urls::PROJECTS_JSON))?;
+        write!(projects_json, "{header},\"projects\":[").map_err(|e| cannot_write(urls::PROJECTS_JSON, e))?;
         Ok(Writer { site, sink, tables, outs, projects_json, projects: 0 })
     }
 
     /// Appends one project's rows and JSON; projects must come in site order.
-    pub fn add(&mut self, data: ProjectData) -> Result<(), String> {
+    pub fn add(&mut self, data: ProjectData) -> Result<(), Msg> {
         for (out, rows) in self.outs.iter_mut().zip(data.rows) {
             for row in rows {
                 out.push(row)?;
@@ -242,14 +246,14 @@ impl<'s> Writer<'s> {
         self.projects_json
             .write_all(separator)
             .and_then(|()| self.projects_json.write_all(data.json.as_bytes()))
-            .map_err(|e| format!("cannot write {}: {e}", urls::PROJECTS_JSON))?;
+            .map_err(|e| cannot_write(urls::PROJECTS_JSON, e))?;
         self.projects += 1;
         Ok(())
     }
 
     /// Writes the tables that do not come from projects, closes every file, and writes
     /// the catalogues (`datapackage.json`, `catalog.jsonld`), which need the sizes.
-    pub fn finish(mut self) -> Result<DataSet, String> {
+    pub fn finish(mut self) -> Result<DataSet, Msg> {
         let site = self.site;
         for out in &mut self.outs {
             for row in rows::site_rows(site, &out.table, years::Scope::All) {
@@ -261,7 +265,7 @@ impl<'s> Writer<'s> {
             let name = out.table.file_name();
             let path = urls::data_file(&name);
             let excel_path = urls::excel_copy(&name);
-            let both = out.csv.into_inner().map_err(|e| format!("cannot write {path}: {}", e.error()))?;
+            let both = out.csv.into_inner().map_err(|e| cannot_write(&path, e.error()))?;
             let bytes = finish(both.plain)?;
             finish(both.excel)?;
             let t = &out.table;
@@ -280,7 +284,7 @@ impl<'s> Writer<'s> {
             });
             set.tables.push(TableData { table: out.table, first_rows: out.first_rows });
         }
-        self.projects_json.write_all(b"]}\n").map_err(|e| format!("cannot write {}: {e}", urls::PROJECTS_JSON))?;
+        self.projects_json.write_all(b"]}\n").map_err(|e| cannot_write(urls::PROJECTS_JSON, e))?;
         set.catalogue.push(DataFile {
             path: urls::PROJECTS_JSON.to_owned(),
             excel_path: None,

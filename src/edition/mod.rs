@@ -21,6 +21,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::fiscal_year::FiscalYear;
 use crate::model::Stated;
 use crate::model::config::Date;
+use crate::msg;
+use crate::msg::Msg;
 
 /// Where editions are kept, relative to the site root.
 pub const EDITIONS_DIR: &str = "content/editions";
@@ -132,13 +134,22 @@ impl Editions {
                     file: rel,
                     location: None,
                     key: None,
-                    message: "not an edition: a folder or file left by an interrupted `kyodo freeze`, or hidden".to_owned(),
-                    help: Some(format!("delete it, or move it out of {EDITIONS_DIR}/, so that this warning goes away")),
+                    message: msg!(
+                        ja: "確定版ではありません。中断した `kyodo freeze` が残したフォルダーかファイル、または隠しファイルです。",
+                        en: "not an edition: a folder or file left by an interrupted `kyodo freeze`, or hidden",
+                    ),
+                    help: Some(msg!(
+                        ja: "削除するか、{EDITIONS_DIR}/ の外に移してください。そうすればこの警告は出なくなります。",
+                        en: "delete it, or move it out of {EDITIONS_DIR}/, so that this warning goes away",
+                    )),
                 }),
                 _ => diags.push(Diagnostic::file_error(
                     &rel,
-                    "not an edition: only folders named by a fiscal year (e.g. 2023), written by `kyodo freeze`, belong here",
-                    format!("move it out of {EDITIONS_DIR}/"),
+                    msg!(
+                        ja: "確定版ではありません。ここに置けるのは、`kyodo freeze` が書き出した、年度の名前（例: 2023）のフォルダーだけです。",
+                        en: "not an edition: only folders named by a fiscal year (e.g. 2023), written by `kyodo freeze`, belong here",
+                    ),
+                    msg!(ja: "{EDITIONS_DIR}/ の外に移してください。", en: "move it out of {EDITIONS_DIR}/"),
                 )),
             }
         }
@@ -148,45 +159,67 @@ impl Editions {
 
 /// Reads and verifies the edition in `rel` (relative to `root`).
 fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnostics) -> Option<Edition> {
-    let restore = format!(
-        "restore {} as `kyodo freeze` wrote it, from your copy or version control: an edition is never edited by hand",
-        rel.display()
+    let shown = rel.display();
+    let restore = msg!(
+        ja: "控えのコピーかバージョン管理の履歴から、{shown} を `kyodo freeze` が書き出したとおりに戻してください。確定版は手で編集しないでください。",
+        en: "restore {shown} as `kyodo freeze` wrote it, from your copy or version control: an edition is never edited by hand",
     );
     let manifest_path = rel.join(MANIFEST);
-    let damaged = |file: &Path, what: String| Diagnostic::file_error(file, what, restore.clone());
+    let damaged = |file: &Path, what: Msg| Diagnostic::file_error(file, what, restore.clone());
     let bytes = match crate::files::read(&root.join(&manifest_path)) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(damaged(&manifest_path, format!("the edition's record cannot be read: {}", e.error)));
+            let error = e.error;
+            diags.push(damaged(
+                &manifest_path,
+                msg!(
+                    ja: "確定版の管理ファイルを読み込めません（{error}）。",
+                    en: "the edition's record cannot be read: {error}",
+                ),
+            ));
             return None;
         }
     };
     let manifest: Manifest = match serde_json::from_slice(&bytes) {
         Ok(m) => m,
         Err(e) => {
-            diags.push(damaged(&manifest_path, format!("the edition's record is damaged: {e}")));
+            diags.push(damaged(
+                &manifest_path,
+                msg!(ja: "確定版の管理ファイルが壊れています（{e}）。", en: "the edition's record is damaged: {e}"),
+            ));
             return None;
         }
     };
     let mut problems = Vec::new();
     if manifest.format != FORMAT {
+        let format = manifest.format;
         problems.push(damaged(
             &manifest_path,
-            format!("the edition's record has format {}, which this kyodo does not read", manifest.format),
+            msg!(
+                ja: "確定版の管理ファイルの形式 {format} は、このバージョンの kyodo では読めません。",
+                en: "the edition's record has format {format}, which this kyodo does not read",
+            ),
         ));
     }
     if manifest.fiscal_year != year.year() {
+        let (recorded, folder) = (manifest.fiscal_year, year.year());
         problems.push(damaged(
             &manifest_path,
-            format!(
-                "the edition's record is of fiscal year {}, but its folder is named {}",
-                manifest.fiscal_year,
-                year.year()
+            msg!(
+                ja: "確定版の管理ファイルは{recorded}年度のものですが、フォルダーの名前は {folder} です。",
+                en: "the edition's record is of fiscal year {recorded}, but its folder is named {folder}",
             ),
         ));
     }
     let frozen = Date::parse(&manifest.frozen).map_err(|_| {
-        damaged(&manifest_path, format!("the edition's freezing date \"{}\" is not a date", manifest.frozen))
+        let written = &manifest.frozen;
+        damaged(
+            &manifest_path,
+            msg!(
+                ja: "確定版の確定日 \"{written}\" が日付として読めません。",
+                en: "the edition's freezing date \"{written}\" is not a date",
+            ),
+        )
     });
     let mut files = Vec::new();
     for (name, hash) in &manifest.files {
@@ -194,7 +227,10 @@ fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnosti
         if name.contains(['/', '\\']) || name.starts_with('.') || name == MANIFEST {
             problems.push(damaged(
                 &manifest_path,
-                format!("the edition's record names the file \"{name}\", which no edition has"),
+                msg!(
+                    ja: "確定版の管理ファイルに、確定版にはないはずのファイル \"{name}\" が載っています。",
+                    en: "the edition's record names the file \"{name}\", which no edition has",
+                ),
             ));
             continue;
         }
@@ -202,10 +238,22 @@ fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnosti
             Ok(b) if sha256(&b) == *hash => files.push((name.clone(), b)),
             Ok(_) => problems.push(damaged(
                 &path,
-                format!("the file was changed after the edition of {year} was frozen on {}", manifest.frozen),
+                msg!(
+                    ja: "{year}の報告を {frozen} に確定した後に、このファイルが変更されています。",
+                    en: "the file was changed after the edition of {year} was frozen on {frozen}",
+                    year = year.named(),
+                    frozen = &manifest.frozen,
+                ),
             )),
-            Err(e) => problems
-                .push(damaged(&path, format!("a file of the edition of {year} is missing or unreadable: {}", e.error))),
+            Err(e) => problems.push(damaged(
+                &path,
+                msg!(
+                    ja: "{year}の確定版のファイルがないか、読み込めません（{error}）。",
+                    en: "a file of the edition of {year} is missing or unreadable: {error}",
+                    year = year.named(),
+                    error = e.error,
+                ),
+            )),
         }
     }
     if let Ok(entries) = std::fs::read_dir(root.join(rel)) {
@@ -218,8 +266,15 @@ fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnosti
         for name in extra {
             problems.push(Diagnostic::file_error(
                 &rel.join(&name),
-                format!("not part of the edition of {year}: it was added after the edition was frozen"),
-                format!("move it out of {}: an edition holds only what `kyodo freeze` wrote", rel.display()),
+                msg!(
+                    ja: "{year}の確定版のファイルではありません。確定した後に加えられたものです。",
+                    en: "not part of the edition of {year}: it was added after the edition was frozen",
+                    year = year.named(),
+                ),
+                msg!(
+                    ja: "{shown} の外に移してください。確定版には `kyodo freeze` が書き出したファイルだけを置きます。",
+                    en: "move it out of {shown}: an edition holds only what `kyodo freeze` wrote",
+                ),
             ));
         }
     }

@@ -23,13 +23,20 @@ use std::ops::Range;
 use crate::fiscal_year::FiscalYear;
 use crate::indicator::Value;
 use crate::model::{IndicatorValue, Project, Stated, ValueKind, Vocabulary};
+use crate::msg;
+use crate::msg::Msg;
 use crate::text::Text;
 
 /// A field's value and where it is written in its file.
 pub type Fields = BTreeMap<String, (Stated, Range<usize>)>;
 
 /// The grammar of a field, for help texts.
-pub const GRAMMAR: &str = "department, reports.R5.grade (or .partners, .achievements, .effect, .improvement), indicators.<id>.name (or .unit, .direction), indicators.<id>.baseline (or .target, .actuals.R5, each optionally followed by .label or .note; .year after baseline and target)";
+pub fn grammar() -> Msg {
+    msg!(
+        ja: "department、reports.R5.grade（または .partners、.achievements、.effect、.improvement）、indicators.<id>.name（または .unit、.direction）、indicators.<id>.baseline（または .target、.actuals.R5。後ろに .label か .note を付けることもできます。baseline と target には .year も付けられます）",
+        en: "department, reports.R5.grade (or .partners, .achievements, .effect, .improvement), indicators.<id>.name (or .unit, .direction), indicators.<id>.baseline (or .target, .actuals.R5, each optionally followed by .label or .note; .year after baseline and target)",
+    )
+}
 
 fn value(v: &IndicatorValue) -> Stated {
     match v.value() {
@@ -122,8 +129,14 @@ pub fn is_of_year(field: &str, year: FiscalYear) -> bool {
 
 /// A field as a clerk wrote it, in the form the statement uses: fiscal years as `R5`
 /// whatever way they were written (`2023`, `令和5年度`). An error says what is wrong.
-pub fn normalize(field: &str) -> Result<String, String> {
-    let bad = || format!("\"{field}\" is not a field of a report\nwrite a field as {GRAMMAR}");
+pub fn normalize(field: &str) -> Result<String, Msg> {
+    let bad = || {
+        msg!(
+            ja: "\"{field}\" は報告の項目として読めません。\n項目は次のように書いてください: {grammar}",
+            en: "\"{field}\" is not a field of a report\nwrite a field as {grammar}",
+            grammar = grammar(),
+        )
+    };
     let year = |s: &str| FiscalYear::parse(s).map(|y| y.era_short()).map_err(|_| bad());
     let parts: Vec<&str> = field.trim().split('.').map(str::trim).collect();
     let ok = |parts: Vec<String>| Ok(parts.join("."));

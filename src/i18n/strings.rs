@@ -8,7 +8,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Source, split_help};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Source};
+use crate::msg;
 
 /// Declares [`UiStrings`] with one `String` field per key, and the list of keys.
 macro_rules! ui_strings {
@@ -242,30 +243,34 @@ impl UiStrings {
         let table: toml::Table = match toml::from_str(text) {
             Ok(t) => t,
             Err(e) => {
-                let (m, _) = split_help(e.message());
-                diags.push(src.at(
-                    Severity::Error,
-                    e.span(),
-                    None,
-                    &format!("{m}\nwrite one line per string: key = \"text\""),
-                ));
+                // The parser's own words, first line only, kept as a detail.
+                let detail = e.message().lines().next().unwrap_or("").trim();
+                diags.push(src.at(Severity::Error, e.span(), None, one_line_per_string(detail)));
                 return None;
             }
         };
         let before = diags.0.len();
+        let shown = path.display();
         for key in UiStrings::KEYS.iter().filter(|k| !table.contains_key(**k)) {
             diags.push(Diagnostic::file_error(
                 path,
-                format!("the UI string `{key}` is missing"),
-                format!("add {key} = \"…\" to {}", path.display()),
+                msg!(ja: "画面の文言 `{key}` がありません。", en: "the UI string `{key}` is missing"),
+                msg!(ja: "{shown} に {key} = \"…\" を書き加えてください。", en: "add {key} = \"…\" to {shown}"),
             ));
         }
         for key in table.keys().filter(|k| !UiStrings::KEYS.contains(&k.as_str())) {
             let help = match crate::diagnostic::did_you_mean(key, UiStrings::KEYS.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`? remove the line or correct the key"),
-                None => "remove the line: kyodo uses no such string".to_owned(),
+                Some(s) => msg!(
+                    ja: "`{s}` の書き間違いではありませんか。キーを直すか、この行を削除してください。",
+                    en: "did you mean `{s}`? remove the line or correct the key",
+                ),
+                None => msg!(
+                    ja: "この行を削除してください。kyodo はこの文言を使いません。",
+                    en: "remove the line: kyodo uses no such string",
+                ),
             };
-            diags.push(Diagnostic::file_error(path, format!("unknown UI string `{key}`"), help));
+            let message = msg!(ja: "`{key}` という画面の文言はありません。", en: "unknown UI string `{key}`");
+            diags.push(Diagnostic::file_error(path, message, help));
         }
         if diags.0.len() > before {
             return None;
@@ -273,14 +278,18 @@ impl UiStrings {
         match table.try_into::<UiStrings>() {
             Ok(strings) => Some(strings),
             Err(e) => {
-                diags.push(src.at(
-                    Severity::Error,
-                    None,
-                    None,
-                    &format!("{}\nwrite one line per string: key = \"text\"", e.message()),
-                ));
+                diags.push(src.at(Severity::Error, None, None, one_line_per_string(e.message().trim())));
                 None
             }
         }
     }
+}
+
+/// A UI strings file that does not read as `key = "text"` lines; `detail` is the TOML
+/// parser's own words.
+fn one_line_per_string(detail: &str) -> msg::Msg {
+    msg!(
+        ja: "画面の文言のファイルとして読めません（詳細: {detail}）。\n文言は一行に一つ、キー = \"文言\" の形で書いてください。",
+        en: "{detail}\nwrite one line per string: key = \"text\"",
+    )
 }

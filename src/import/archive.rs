@@ -10,19 +10,30 @@
 use std::io::{Cursor, Read};
 
 use super::read::{Limits, megabytes};
+use crate::msg;
+use crate::msg::Msg;
 
 /// Checks every part of the archive in `bytes` against `limits`; the error says which
 /// part is too large and what the limit is.
-pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
+pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Msg> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("is not an .xlsx file ({e}); a password-protected workbook must be saved without a password, and an .xls file saved as .xlsx")
+        msg!(
+            ja: "パスワード付きのブックはパスワードを外して保存し、.xls ファイルは .xlsx として保存し直してください。.xlsx ファイルとして読めません（詳細: {e}）。",
+            en: "is not an .xlsx file ({e}); a password-protected workbook must be saved without a password, and an .xls file saved as .xlsx",
+        )
     })?;
     if zip.len() > limits.parts {
-        return Err(format!("holds {} parts; kyodo reads workbooks of at most {} parts", zip.len(), limits.parts));
+        let (parts, most) = (zip.len(), limits.parts);
+        return Err(msg!(
+            ja: "ブックの部品が{parts}個あります。kyodo が読めるのは{most}個までです。",
+            en: "holds {parts} parts; kyodo reads workbooks of at most {most} parts",
+        ));
     }
     let mut declared_total: u64 = 0;
     for i in 0..zip.len() {
-        let part = zip.by_index_raw(i).map_err(|e| format!("cannot read part {i} of the archive: {e}"))?;
+        let part = zip.by_index_raw(i).map_err(|e| {
+            msg!(ja: "ファイルの中の部品 {i} を読み込めません（{e}）。", en: "cannot read part {i} of the archive: {e}")
+        })?;
         let name = part_name(&part, i);
         if part.size() > limit(&name, limits).0 {
             return Err(too_large(&name, limits));
@@ -34,7 +45,9 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
     }
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let part = zip.by_index(i).map_err(|e| format!("cannot unpack part {i} of the archive: {e}"))?;
+        let part = zip.by_index(i).map_err(|e| {
+            msg!(ja: "ファイルの中の部品 {i} を展開できません（{e}）。", en: "cannot unpack part {i} of the archive: {e}")
+        })?;
         let name = part_name(&part, i);
         let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
         let most = limit(&name, limits).0;
@@ -43,7 +56,9 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
         let mut buf = vec![0u8; 64 * 1024];
         let mut size: u64 = 0;
         loop {
-            let n = counted.read(&mut buf).map_err(|e| format!("cannot unpack {name}: {e}"))?;
+            let n = counted
+                .read(&mut buf)
+                .map_err(|e| msg!(ja: "{name} を展開できません（{e}）。", en: "cannot unpack {name}: {e}"))?;
             if n == 0 {
                 break;
             }
@@ -52,7 +67,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), String> {
                 return Err(too_large(&name, limits));
             }
             if is_xml {
-                scanner.feed(&buf[..n]).map_err(|e| format!("{name}: {e}"))?;
+                scanner.feed(&buf[..n]).map_err(|e| msg!(ja: "{name}: {e}", en: "{name}: {e}", e = e))?;
             }
         }
         total += size;
@@ -70,26 +85,41 @@ fn part_name<R: Read>(part: &zip::read::ZipFile<'_, R>, i: usize) -> String {
 /// The most a part may unpack to, and what that limit is for. A worksheet is read one
 /// cell at a time; the shared strings and the other XML parts (styles, relationships) are
 /// held in memory whole, and expand there, so they get less.
-fn limit(name: &str, limits: &Limits) -> (u64, &'static str) {
+fn limit(name: &str, limits: &Limits) -> (u64, Msg) {
     let lower = name.to_ascii_lowercase();
     if lower.starts_with("xl/worksheets/") && lower.ends_with(".xml") {
-        (limits.part_bytes, "from one worksheet")
+        (limits.part_bytes, msg!(ja: "一つのワークシートでは", en: "from one worksheet"))
     } else if lower == "xl/sharedstrings.xml" {
-        (limits.strings_bytes, "of the shared strings of a workbook (save a table this large as .csv)")
+        (
+            limits.strings_bytes,
+            msg!(
+                ja: "ブックの共有文字列では（これほど大きな表は .csv で保存してください）",
+                en: "of the shared strings of a workbook (save a table this large as .csv)",
+            ),
+        )
     } else if lower.ends_with(".xml") || lower.ends_with(".rels") {
-        (limits.xml_bytes, "from a part other than a worksheet")
+        (limits.xml_bytes, msg!(ja: "ワークシート以外の部品では", en: "from a part other than a worksheet"))
     } else {
-        (limits.part_bytes, "from one part")
+        (limits.part_bytes, msg!(ja: "一つの部品では", en: "from one part"))
     }
 }
 
-fn too_large(name: &str, limits: &Limits) -> String {
+fn too_large(name: &str, limits: &Limits) -> Msg {
     let (most, what) = limit(name, limits);
-    format!("its part {name} unpacks to more than {}, the most kyodo reads {what}", megabytes(most))
+    let most = megabytes(most);
+    msg!(
+        ja: "部品 {name} は展開すると {most} を超えます。kyodo が読めるのは、{what} {most} までです。",
+        en: "its part {name} unpacks to more than {most}, the most kyodo reads {what}",
+        what = what,
+    )
 }
 
-fn total_too_large(size: u64, limits: &Limits) -> String {
-    format!("its parts unpack to {} in all; kyodo unpacks at most {}", megabytes(size), megabytes(limits.parts_bytes))
+fn total_too_large(size: u64, limits: &Limits) -> Msg {
+    let (size, most) = (megabytes(size), megabytes(limits.parts_bytes));
+    msg!(
+        ja: "部品を展開すると合計 {size} になります。kyodo が展開するのは {most} までです。",
+        en: "its parts unpack to {size} in all; kyodo unpacks at most {most}",
+    )
 }
 
 /// What the scanner is inside of.
@@ -123,14 +153,15 @@ impl Scanner {
         Scanner { limit, state: State::Text, length: 0, head: Vec::with_capacity(9), tail: [0; 2] }
     }
 
-    fn feed(&mut self, bytes: &[u8]) -> Result<(), String> {
+    fn feed(&mut self, bytes: &[u8]) -> Result<(), Msg> {
         for &b in bytes {
             self.step(b)?;
             self.length += 1;
             if self.length > self.limit {
-                return Err(format!(
-                    "holds a piece of text or markup longer than {}; a cell holds at most 32,767 characters",
-                    megabytes(self.limit)
+                let most = megabytes(self.limit);
+                return Err(msg!(
+                    ja: "{most} を超える長さの文字かタグがあります。一つのセルには 32,767 文字までしか入りません。",
+                    en: "holds a piece of text or markup longer than {most}; a cell holds at most 32,767 characters",
                 ));
             }
             self.tail = [self.tail[1], b];
@@ -138,7 +169,7 @@ impl Scanner {
         Ok(())
     }
 
-    fn step(&mut self, b: u8) -> Result<(), String> {
+    fn step(&mut self, b: u8) -> Result<(), Msg> {
         match self.state {
             State::Text => {
                 if b == b'<' {
@@ -154,7 +185,10 @@ impl Scanner {
                         b"<![CDATA[" => self.state = State::CData,
                         b"<?" => self.state = State::Instruction,
                         h if h.eq_ignore_ascii_case(b"<!DOCTYPE") => {
-                            return Err("declares a DOCTYPE, which spreadsheets never do".to_owned());
+                            return Err(msg!(
+                                ja: "表計算ソフトのファイルにはない DOCTYPE 宣言があります。",
+                                en: "declares a DOCTYPE, which spreadsheets never do",
+                            ));
                         }
                         _ => {}
                     }
@@ -188,7 +222,7 @@ impl Scanner {
 mod tests {
     use super::*;
 
-    fn longest_ok(xml: &str, limit: u64) -> Result<(), String> {
+    fn longest_ok(xml: &str, limit: u64) -> Result<(), Msg> {
         let mut s = Scanner::new(limit);
         s.feed(xml.as_bytes())
     }

@@ -4,6 +4,7 @@
 
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
+use crate::msg;
 use crate::slug::Slug;
 
 use super::columns::Field;
@@ -27,7 +28,10 @@ impl Reader<'_> {
                     self.problem(
                         row.number,
                         Some(c),
-                        format!("\"{name}\" is not a department in content/vocabulary.toml ({known})"),
+                        msg!(
+                            ja: "content/vocabulary.toml にある課の名前を書いてください（{known}）。\"{name}\" という課はありません。",
+                            en: "\"{name}\" is not a department in content/vocabulary.toml ({known})",
+                        ),
                     );
                 }
             }
@@ -46,7 +50,11 @@ impl Reader<'_> {
                 Err(e) => self.problem(
                     row.number,
                     Some(c),
-                    format!("{}: write the IDs of related projects separated by 、", e.replace('\n', "; ")),
+                    msg!(
+                        ja: "関連する事業のIDを「、」で区切って書いてください。{e}",
+                        en: "{e}: write the IDs of related projects separated by 、",
+                        e = e.one_line(),
+                    ),
                 ),
             }
         }
@@ -67,7 +75,10 @@ impl Reader<'_> {
                             self.problem(
                                 row.number,
                                 Some(c),
-                                format!("「{u}」 is not a partner code in content/vocabulary.toml"),
+                                msg!(
+                                    ja: "content/vocabulary.toml にある協働の相手の記号を書いてください。「{u}」という記号はありません。",
+                                    en: "「{u}」 is not a partner code in content/vocabulary.toml",
+                                ),
                             );
                         }
                         Given::Missing
@@ -85,7 +96,10 @@ impl Reader<'_> {
                         self.problem(
                             row.number,
                             Some(c),
-                            format!("\"{label}\" is not a grade in content/vocabulary.toml"),
+                            msg!(
+                                ja: "content/vocabulary.toml にある評価を書いてください。\"{label}\" という評価はありません。",
+                                en: "\"{label}\" is not a grade in content/vocabulary.toml",
+                            ),
                         );
                         Given::Missing
                     }
@@ -116,7 +130,10 @@ impl Reader<'_> {
                         self.problem(
                             row.number,
                             Some(c),
-                            format!("\"{cell}\" is not a yearly-plan status in content/vocabulary.toml"),
+                            msg!(
+                                ja: "content/vocabulary.toml にある年次計画の状況を書いてください。\"{cell}\" という状況はありません。",
+                                en: "\"{cell}\" is not a yearly-plan status in content/vocabulary.toml",
+                            ),
                         );
                         continue;
                     }

@@ -241,7 +241,7 @@ pub enum Header {
     /// that column as kyodo always has; ignored if that column is already there.
     Loose(Column),
     /// Looks like a catalog column but is not one: the message says why.
-    Wrong(String),
+    Wrong(crate::msg::Msg),
     /// Another column (a clerk's own notes): ignored.
     Other,
 }
@@ -278,23 +278,29 @@ pub fn parse_header(cell: &str) -> Header {
     };
     if let Some(field) = Field::ALL.iter().copied().find(|f| normalise(f.name()) == base) {
         if lang == Lang::En && !field.has_english() {
-            return Header::Wrong(format!("{} has no English companion: remove this column", field.name()));
+            let f = field.name();
+            return Header::Wrong(crate::msg!(
+                ja: "この列を削除してください。{f} には英語の列はありません。",
+                en: "{f} has no English companion: remove this column",
+            ));
         }
+        let f = field.name();
         return match (field.years(), year) {
-            (Years::Never, Some(_)) => {
-                Header::Wrong(format!("{} takes no fiscal year: write the header as {}", field.name(), field.name()))
-            }
-            (Years::Required, None) => Header::Wrong(format!(
-                "{} needs its fiscal year in the header, e.g. {} (R5)",
-                field.name(),
-                field.name()
+            (Years::Never, Some(_)) => Header::Wrong(crate::msg!(
+                ja: "見出しは {f} と書いてください。{f} には年度を付けません。",
+                en: "{f} takes no fiscal year: write the header as {f}",
+            )),
+            (Years::Required, None) => Header::Wrong(crate::msg!(
+                ja: "見出しに年度を付けてください（例: {f} (R5)）。{f} には年度が必要です。",
+                en: "{f} needs its fiscal year in the header, e.g. {f} (R5)",
             )),
             _ => Header::Exact(Column::new(field, lang, year)),
         };
     }
     if lang == Lang::En {
-        return Header::Wrong(format!(
-            "\"{cell}\" is not a column kyodo knows: English companions are named like 事業名_英字"
+        return Header::Wrong(crate::msg!(
+            ja: "英語の列は 事業名_英字 のように名付けてください。\"{cell}\" は kyodo の知らない列です。",
+            en: "\"{cell}\" is not a column kyodo knows: English companions are named like 事業名_英字",
         ));
     }
     // Headers as clerks write them: the layout's names as a prefix, as kyodo always read them.
@@ -305,7 +311,7 @@ pub fn parse_header(cell: &str) -> Header {
             match (rest.is_empty(), crate::fiscal_year::FiscalYear::parse(rest)) {
                 (true, _) => Header::Loose(Column::new(f, Lang::Ja, None)),
                 (false, Ok(y)) => Header::Loose(Column::new(f, Lang::Ja, Some(y))),
-                (false, Err(e)) => Header::Wrong(e.to_string().replace('\n', "; ")),
+                (false, Err(e)) => Header::Wrong(e.0.one_line()),
             }
         }
         Some(f) => Header::Loose(Column::new(f, Lang::Ja, if f.years() == Years::Never { None } else { year })),

@@ -4,6 +4,8 @@
 //! a kill) leaves every record as it was; the temporary files of a failed run are removed
 //! (a killed run can leave `.kyodo-import-*.tmp` files, which the loader never reads).
 
+use crate::msg;
+use crate::msg::Msg;
 use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -19,15 +21,12 @@ pub struct NewFile {
 }
 
 /// Writes every file, all or none.
-pub fn commit(files: &[NewFile]) -> Result<(), String> {
+pub fn commit(files: &[NewFile]) -> Result<(), Msg> {
     commit_with(files, &|file, bytes| file.write_all(bytes))
 }
 
 /// [`commit`], writing each file's bytes with `write` (tests make it fail).
-pub fn commit_with(
-    files: &[NewFile],
-    write: &(dyn Fn(&mut File, &[u8]) -> io::Result<()> + Sync),
-) -> Result<(), String> {
+pub fn commit_with(files: &[NewFile], write: &(dyn Fn(&mut File, &[u8]) -> io::Result<()> + Sync)) -> Result<(), Msg> {
     use rayon::prelude::*;
     // Written and flushed by many threads: a flush waits on the disk, not the processor,
     // and the file system commits flushes that wait together at once. On an error the
@@ -35,7 +34,7 @@ pub fn commit_with(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(WRITERS)
         .build()
-        .map_err(|e| format!("cannot start writing: {e}"))?;
+        .map_err(|e| msg!(ja: "書き込みを始められません（{e}）。", en: "cannot start writing: {e}"))?;
     let staged: Vec<(tempfile::TempPath, &Path)> = pool.install(|| {
         files
             .par_iter()
@@ -44,7 +43,13 @@ pub fn commit_with(
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
-                let fail = |e: io::Error| format!("cannot write {}: {e}; no record was changed", f.path.display());
+                let fail = |e: io::Error| {
+                    let path = f.path.display();
+                    msg!(
+                        ja: "{path} に書き込めません（{e}）。記録ファイルは一つも変更していません。",
+                        en: "cannot write {path}: {e}; no record was changed",
+                    )
+                };
                 let mut temp =
                     tempfile::Builder::new().prefix(".kyodo-import-").suffix(".tmp").tempfile_in(dir).map_err(fail)?;
                 write(temp.as_file_mut(), &f.bytes).map_err(fail)?;
@@ -54,12 +59,16 @@ pub fn commit_with(
                 // path still removes the file if the import stops before the renames.
                 Ok((temp.into_temp_path(), f.path.as_path()))
             })
-            .collect::<Result<_, String>>()
+            .collect::<Result<_, Msg>>()
     })?;
     let total = staged.len();
     for (done, (temp, path)) in staged.into_iter().enumerate() {
         temp.persist(path).map_err(|e| {
-            format!("cannot replace {}: {}; {done} of {total} records were written before it", path.display(), e.error)
+            let (path, error) = (path.display(), e.error);
+            msg!(
+                ja: "{path} を置き換えられません（{error}）。それより前に、記録ファイル{total}件のうち{done}件を書き込みました。",
+                en: "cannot replace {path}: {error}; {done} of {total} records were written before it",
+            )
         })?;
     }
     Ok(())
@@ -104,7 +113,8 @@ mod tests {
                 file.write_all(bytes)
             }
         });
-        assert!(result.unwrap_err().contains("No space left on device"));
+        let message = result.unwrap_err();
+        assert!(message.get(crate::msg::Lang::En).contains("No space left on device"), "{message:?}");
         for r in &records {
             assert_eq!(std::fs::read_to_string(r).unwrap(), "old");
         }

@@ -3,6 +3,8 @@
 //! inline table is formatted like its neighbours; a table added to an array of tables
 //! comes after its siblings.
 
+use crate::msg;
+use crate::msg::Msg;
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 /// A table of a document: a `[table]`, or an inline `{ … }`.
@@ -109,8 +111,9 @@ impl<'a> T<'a> {
 
     /// Adds a table to the array at `key`, made from TOML text `[[key]] …` (as a new record
     /// writes it); the array is made if there is none.
-    pub fn push_table(&mut self, key: &str, toml: &str) -> Result<(), String> {
-        let mut table = parse_table(key, toml).ok_or_else(|| format!("cannot write the table {toml}"))?;
+    pub fn push_table(&mut self, key: &str, toml: &str) -> Result<(), Msg> {
+        let mut table = parse_table(key, toml)
+            .ok_or_else(|| msg!(ja: "表 {toml} を書き込めません。", en: "cannot write the table {toml}"))?;
         table.set_position(None);
         match self.like().get_mut(key) {
             Some(Item::ArrayOfTables(a)) => a.push(table),
@@ -173,8 +176,8 @@ fn parse_table(key: &str, toml: &str) -> Option<Table> {
 }
 
 /// A value from its TOML text, as [`crate::record_writer`] writes it.
-pub fn value(toml: &str) -> Result<Value, String> {
-    toml.parse().map_err(|e| format!("cannot write the value {toml}: {e}"))
+pub fn value(toml: &str) -> Result<Value, Msg> {
+    toml.parse().map_err(|e| msg!(ja: "値 {toml} を書き込めません（{e}）。", en: "cannot write the value {toml}: {e}"))
 }
 
 /// Appends a value to an array, placed like the last one (on its own line in a multi-line

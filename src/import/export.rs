@@ -6,6 +6,8 @@
 //! the rows after its first repeat only its ID. Columns for a fiscal year, and for labels,
 //! notes and English of values, are written only when some record has something for them.
 
+use crate::msg;
+use crate::msg::Msg;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -31,7 +33,7 @@ pub struct Exported {
 
 /// Writes every record of `site` (which must hold whole records) to `path` (.xlsx or
 /// .csv), the report columns for `year`. The file is written whole or not at all.
-pub fn export(site: &Site, year: FiscalYear, path: &Path) -> Result<Exported, String> {
+pub fn export(site: &Site, year: FiscalYear, path: &Path) -> Result<Exported, Msg> {
     let mut writer = TableWriter::create(path)?;
     let exported = export_to(site, year, &mut writer)?;
     writer.finish()?;
@@ -39,9 +41,9 @@ pub fn export(site: &Site, year: FiscalYear, path: &Path) -> Result<Exported, St
 }
 
 /// Writes the table to `sink`: the header, then the rows.
-pub fn export_to(site: &Site, year: FiscalYear, sink: &mut dyn Sink) -> Result<Exported, String> {
+pub fn export_to(site: &Site, year: FiscalYear, sink: &mut dyn Sink) -> Result<Exported, Msg> {
     let records: Vec<std::borrow::Cow<'_, Project>> =
-        (0..site.projects.len()).map(|i| site.record(i).map_err(|d| d.to_string())).collect::<Result<_, _>>()?;
+        (0..site.projects.len()).map(|i| site.record(i).map_err(|d| d.rendered())).collect::<Result<_, _>>()?;
     let columns = columns(&records, year);
     sink.row(&columns.iter().map(Column::header).collect::<Vec<_>>())?;
     let names = Names::new(&site.vocabulary);
@@ -150,7 +152,7 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    fn project(&self, p: &Project) -> Result<Vec<Vec<String>>, String> {
+    fn project(&self, p: &Project) -> Result<Vec<Vec<String>>, Msg> {
         let n = p.indicators.len().max(p.schedule.len()).max(1);
         let id = p.id.get_ref().to_string();
         let mut rows = Vec::with_capacity(n);
@@ -177,11 +179,10 @@ impl Cells<'_> {
                         .unwrap_or_default(),
                 };
                 if cell.chars().count() > LIMITS.cell_chars {
-                    return Err(format!(
-                        "{id}: the {} cell would hold {} characters; a cell holds at most {} (Excel's own limit)",
-                        col.header(),
-                        cell.chars().count(),
-                        LIMITS.cell_chars
+                    let (header, chars, most) = (col.header(), cell.chars().count(), LIMITS.cell_chars);
+                    return Err(msg!(
+                        ja: "{id}: {header} のセルが {chars} 文字になります。一つのセルに入るのは {most} 文字までです（Excel 自体の上限）。",
+                        en: "{id}: the {header} cell would hold {chars} characters; a cell holds at most {most} (Excel's own limit)",
                     ));
                 }
                 row.push(cell);

@@ -4,6 +4,8 @@
 //! adds to an existing record.
 
 use crate::model::ValueKind;
+use crate::msg;
+use crate::msg::Msg;
 use crate::record_writer::{list, number, string, text};
 use crate::text::Text;
 
@@ -66,7 +68,7 @@ pub fn new_indicator_id(taken: &[String]) -> String {
 }
 
 /// The text a sheet gives for a new field: its Japanese and English, if it has Japanese.
-pub fn new_text(given: &SheetText, row: usize, key: &str, problems: &mut Vec<Problem>) -> Option<Text> {
+pub fn new_text(given: &SheetText, row: usize, key: &Msg, problems: &mut Vec<Problem>) -> Option<Text> {
     match &given.ja {
         Given::Set(ja) => Some(Text { ja: ja.clone(), en: given.en.set().cloned() }),
         _ => {
@@ -79,18 +81,25 @@ pub fn new_text(given: &SheetText, row: usize, key: &str, problems: &mut Vec<Pro
 }
 
 /// The problem of an English text given for a field that has no Japanese.
-pub fn english_without_japanese(row: usize, key: &str) -> Problem {
+pub fn english_without_japanese(row: usize, key: &Msg) -> Problem {
     Problem {
         row,
         column: None,
-        message: format!(
-            "{key} has English but no Japanese: every text needs its Japanese; fill the Japanese column too"
+        message: msg!(
+            ja: "日本語の列も記入してください（どの文字にも日本語が必要です）。{key} には英語がありますが、日本語がありません。",
+            en: "{key} has English but no Japanese: every text needs its Japanese; fill the Japanese column too",
+            key = key,
         ),
     }
 }
 
+/// A key of a record in a message: the same in both languages.
+pub fn key_named(key: &str) -> Msg {
+    msg!(ja: "{key}", en: "{key}")
+}
+
 fn key_text(t: &mut String, key: &str, given: &SheetText, row: usize, problems: &mut Vec<Problem>) {
-    if let Some(value) = new_text(given, row, key, problems) {
+    if let Some(value) = new_text(given, row, &key_named(key), problems) {
         t.push_str(&format!("{key} = {}\n", text(&value)));
     }
 }
@@ -115,12 +124,16 @@ pub fn schedule(row: &SheetSchedule, problems: &mut Vec<Problem>) -> String {
 pub fn indicator(ind: &SheetIndicator, id: &str, problems: &mut Vec<Problem>) -> String {
     let mut t = String::from("\n[[indicators]]\n");
     t.push_str(&format!("id = {}\n", string(id)));
-    match new_text(&ind.name, ind.row, "the indicator's name", problems) {
+    let what = msg!(ja: "指標の名前", en: "the indicator's name");
+    match new_text(&ind.name, ind.row, &what, problems) {
         Some(name) => t.push_str(&format!("name = {}\n", text(&name))),
         None => problems.push(Problem {
             row: ind.row,
             column: None,
-            message: "the indicator has no name: write it before its values (\"加入率 66.1%\") or in 指標名".to_owned(),
+            message: msg!(
+                ja: "指標の名前を値の前に書くか（\"加入率 66.1%\"）、指標名の列に書いてください。指標に名前がありません。",
+                en: "the indicator has no name: write it before its values (\"加入率 66.1%\") or in 指標名",
+            ),
         }),
     }
     key_text(&mut t, "unit", &ind.unit, ind.row, problems);
@@ -148,7 +161,7 @@ pub fn value_inline(v: &SheetValue, row: usize, problems: &mut Vec<Problem>) -> 
         Val::Text(s) => parts.push(format!("text = {}", text(&Text { ja: s.clone(), en: v.text_en.set().cloned() }))),
     }
     for (key, given) in [("label", &v.label), ("note", &v.note)] {
-        if let Some(value) = new_text(given, row, key, problems) {
+        if let Some(value) = new_text(given, row, &key_named(key), problems) {
             parts.push(format!("{key} = {}", text(&value)));
         }
     }

@@ -5,6 +5,7 @@
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::indicator::Direction;
+use crate::msg;
 use crate::slug::Slug;
 
 use super::columns::{Column, Field, Kind};
@@ -26,7 +27,7 @@ impl Reader<'_> {
         if let Some(id) = &id
             && let Err(e) = Slug::parse(id)
         {
-            self.problem(row.number, id_col, e.replace('\n', "; "));
+            self.problem(row.number, id_col, e.one_line());
         }
         let mut name = SheetText { ja: Given::Missing, en: head.given(row, Field::IndicatorName, Lang::En, None) };
         let mut unit = SheetText { ja: Given::Missing, en: head.given(row, Field::Unit, Lang::En, None) };
@@ -38,7 +39,10 @@ impl Reader<'_> {
             }
             None => {
                 if head.text(row, Field::Unit, Lang::Ja, None).1.is_some() {
-                    let message = "単位 is filled but 指標名 is empty: write the unit after each number (\"66.1%\"), or fill 指標名 too and write only numbers in the value cells";
+                    let message = msg!(
+                        ja: "単位を各数値の後ろに書くか（\"66.1%\"）、指標名も記入して値の欄には数値だけを書いてください。単位は記入されていますが、指標名が空です。",
+                        en: "単位 is filled but 指標名 is empty: write the unit after each number (\"66.1%\"), or fill 指標名 too and write only numbers in the value cells",
+                    );
                     self.problem(row.number, head.col(Field::Unit, Lang::Ja, None), message);
                 }
                 let texts: Vec<&str> = head.values.iter().map(|&(_, _, c)| row.get(c)).collect();
@@ -55,7 +59,11 @@ impl Reader<'_> {
                     None if any_value => {
                         let first =
                             head.values.iter().zip(&printed.values).find(|(_, v)| v.is_some()).map(|(&(_, _, c), _)| c);
-                        self.problem(row.number, first, "the value cells have no indicator name: write it before the value, e.g. \"加入率 66.1%\", or fill 指標名");
+                        let message = msg!(
+                            ja: "指標の名前を値の前に書くか（例: \"加入率 66.1%\"）、指標名の列に書いてください。値の欄に指標の名前がありません。",
+                            en: "the value cells have no indicator name: write it before the value, e.g. \"加入率 66.1%\", or fill 指標名",
+                        );
+                        self.problem(row.number, first, message);
                         return None;
                     }
                     None => {}
@@ -91,7 +99,11 @@ impl Reader<'_> {
             Some("増加" | "increase") => Given::Set(Direction::Increase),
             Some("減少" | "decrease") => Given::Set(Direction::Decrease),
             Some(other) => {
-                self.problem(row.number, Some(c), format!("\"{other}\" is not a direction: write 増加 (the higher the better) or 減少 (the lower the better)"));
+                let message = msg!(
+                    ja: "増加（高いほど良い）か減少（低いほど良い）と書いてください。\"{other}\" は指標の方向ではありません。",
+                    en: "\"{other}\" is not a direction: write 増加 (the higher the better) or 減少 (the lower the better)",
+                );
+                self.problem(row.number, Some(c), message);
                 Given::Missing
             }
         }
@@ -106,7 +118,11 @@ impl Reader<'_> {
             [(_, Some(year), _, Some(value))] => Given::Set(self.value(row, kind, *year, value.clone())),
             [(_, None, c, _)] => {
                 let name = self.head.name(*c);
-                self.problem(row.number, Some(*c), format!("the header {name} names no fiscal year: write it as \"{name} (H27)\" with the year of the value"));
+                let message = msg!(
+                    ja: "見出しを、値の年度を付けて \"{name} (H27)\" のように書いてください。見出し {name} に年度がありません。",
+                    en: "the header {name} names no fiscal year: write it as \"{name} (H27)\" with the year of the value",
+                );
+                self.problem(row.number, Some(*c), message);
                 Given::Missing
             }
             [first, second, ..] => {
@@ -114,9 +130,10 @@ impl Reader<'_> {
                 self.problem(
                     row.number,
                     Some(second.2),
-                    format!(
-                        "both {a} and {b} are filled: an indicator has one {}; keep the one of its year",
-                        Field::Value(kind).name()
+                    msg!(
+                        ja: "その年度のものを一つだけ残してください（指標の{kind_name}は一つです）。{a} と {b} の両方に記入されています。",
+                        en: "both {a} and {b} are filled: an indicator has one {kind_name}; keep the one of its year",
+                        kind_name = Field::Value(kind).name(),
                     ),
                 );
                 Given::Missing
@@ -132,7 +149,11 @@ impl Reader<'_> {
         let text_en = head.given(row, Field::Value(kind), Lang::En, column_year);
         if let (Val::Number(_), Given::Set(_)) = (&value, &text_en) {
             let c = head.col(Field::Value(kind), Lang::En, column_year);
-            self.problem(row.number, c, "the value is a number, which has no English: leave this cell empty (the unit's English goes in 単位_英字)");
+            let message = msg!(
+                ja: "この欄は空にしてください（単位の英語は 単位_英字 に書きます）。値が数値なので、英語はありません。",
+                en: "the value is a number, which has no English: leave this cell empty (the unit's English goes in 単位_英字)",
+            );
+            self.problem(row.number, c, message);
         }
         SheetValue {
             year,
@@ -150,7 +171,11 @@ impl Reader<'_> {
             let has_value = cells.iter().any(|(k, y, _, v)| *k == kind && *y == year && v.is_some());
             if !has_value && read_text(row.get(c)).is_some() {
                 let value = Column::new(Field::Value(kind), Lang::Ja, year).header();
-                self.problem(row.number, Some(c), format!("this cell belongs to the value in {value}, which is empty on this row: fill {value} or empty this cell"));
+                let message = msg!(
+                    ja: "{value} を記入するか、この欄を空にしてください。この欄は {value} の値に付くものですが、この行の {value} は空です。",
+                    en: "this cell belongs to the value in {value}, which is empty on this row: fill {value} or empty this cell",
+                );
+                self.problem(row.number, Some(c), message);
             }
         }
     }

@@ -10,6 +10,8 @@ use std::collections::{BTreeSet, HashMap};
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::model::Vocabulary;
+use crate::msg;
+use crate::msg::Msg;
 use crate::slug::Slug;
 
 use super::Problem;
@@ -152,11 +154,10 @@ impl Head {
         }
         if let Some(&first) = self.index.get(&col) {
             if is_exact || exact[&col] {
-                let message = format!(
-                    "the column {} appears twice (columns {} and {}): keep one",
-                    col.header(),
-                    column_letters(first),
-                    column_letters(c)
+                let (header, a, b) = (col.header(), column_letters(first), column_letters(c));
+                let message = msg!(
+                    ja: "どちらか一つを残してください。列 {header} が二つあります（{a}列と{b}列）。",
+                    en: "the column {header} appears twice (columns {a} and {b}): keep one",
                 );
                 problems.push(Problem { row: self.row, column: Some(self.name(c)), message });
             }
@@ -192,7 +193,10 @@ pub fn read_sheet(table: &Table, vocabulary: &Vocabulary, year: Option<FiscalYea
         problems.push(Problem {
             row: 1,
             column: None,
-            message: "no header row: the first row must name the columns, with a column 事業名".to_owned(),
+            message: msg!(
+                ja: "最初の行に列の見出しを書き、その中に「事業名」の列を入れてください。見出しの行がありません。",
+                en: "no header row: the first row must name the columns, with a column 事業名",
+            ),
         });
         return Sheet { year: None, projects: Vec::new(), problems };
     };
@@ -201,16 +205,21 @@ pub fn read_sheet(table: &Table, vocabulary: &Vocabulary, year: Option<FiscalYea
             problems.push(Problem {
                 row: head.row,
                 column: None,
-                message: format!("no column {}: add it to the header row", needed.name()),
+                message: msg!(
+                    ja: "見出しの行に {name} の列を加えてください。{name} の列がありません。",
+                    en: "no column {name}: add it to the header row",
+                    name = needed.name(),
+                ),
             });
         }
     }
     for cell in &table.invalid {
         let imported = head.index.values().any(|&c| c == cell.column);
         if cell.row > head.row && imported {
-            let message = format!(
-                "the cell holds {}, not a text or a number: format the cell as text (文字列) and type the value as it should read",
-                cell.what
+            let message = msg!(
+                ja: "セルの書式を「文字列」にして、表示したいとおりに値を入力してください。このセルは文字でも数値でもなく、{what}です。",
+                en: "the cell holds {what}, not a text or a number: format the cell as text (文字列) and type the value as it should read",
+                what = &cell.what,
             );
             problems.push(Problem { row: cell.row, column: Some(head.name(cell.column)), message });
         }
@@ -261,9 +270,9 @@ impl Reader<'_> {
     }
 
     /// Records a problem at a row and column.
-    pub fn problem(&mut self, row: usize, column: Option<usize>, message: impl Into<String>) {
+    pub fn problem(&mut self, row: usize, column: Option<usize>, message: Msg) {
         let column = column.map(|c| self.head.name(c));
-        self.problems.push(Problem { row, column, message: message.into() });
+        self.problems.push(Problem { row, column, message });
     }
 
     fn rows(&mut self, table: &Table) {
@@ -292,7 +301,11 @@ impl Reader<'_> {
             in_header = false;
             if title.is_none() && !(continuation && has_row_content) {
                 if read_text_any(row) {
-                    self.problem(row.number, title_col, "no 事業名 and no indicator values: row skipped");
+                    let message = msg!(
+                        ja: "事業名も指標の値もないため、この行は読み込んでいません。",
+                        en: "no 事業名 and no indicator values: row skipped",
+                    );
+                    self.problem(row.number, title_col, message);
                 }
                 continue;
             }
@@ -310,7 +323,11 @@ impl Reader<'_> {
                 (_, None) => {
                     for &c in &head.project_columns {
                         if read_text(row.get(c)).is_some() {
-                            self.problem(row.number, Some(c), "this row continues the project above (its 事業名 is empty), which takes this column from its first row only: move the cell to that row");
+                            let message = msg!(
+                                ja: "このセルを、上の事業の最初の行へ移してください。この行は事業名が空なので上の事業の続きとして読みますが、この列は事業の最初の行からしか読みません。",
+                                en: "this row continues the project above (its 事業名 is empty), which takes this column from its first row only: move the cell to that row",
+                            );
+                            self.problem(row.number, Some(c), message);
                         }
                     }
                 }
@@ -377,14 +394,21 @@ impl Reader<'_> {
                     self.problem(
                         row.number,
                         item_col,
-                        format!("\"{item}\" is not a policy in content/vocabulary.toml ({known})"),
+                        msg!(
+                            ja: "content/vocabulary.toml にある施策を書いてください（{known}）。\"{item}\" という施策はありません。",
+                            en: "\"{item}\" is not a policy in content/vocabulary.toml ({known})",
+                        ),
                     );
                     return None;
                 }
             }
         }
         if self.policy.is_empty() {
-            self.problem(row.number, item_col, "no 項目 (plan section) on this row or any row above");
+            let message = msg!(
+                ja: "項目（計画の施策）を書いてください。この行にも、上の行にも項目がありません。",
+                en: "no 項目 (plan section) on this row or any row above",
+            );
+            self.problem(row.number, item_col, message);
             return None;
         }
         let dept_col = head.col(Field::Department, Lang::Ja, None);
@@ -395,7 +419,10 @@ impl Reader<'_> {
             self.problem(
                 row.number,
                 dept_col,
-                format!("\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})"),
+                msg!(
+                    ja: "content/vocabulary.toml にある課の名前を書いてください（{known}）。\"{dept_cell}\" という課はありません。",
+                    en: "\"{dept_cell}\" is not a department in content/vocabulary.toml ({known})",
+                ),
             );
             return None;
         }
@@ -415,17 +442,19 @@ impl Reader<'_> {
         let id = id.unwrap_or_else(|| format!("{}-{n}", self.policy));
         let id_col = head.col(Field::Id, Lang::Ja, None);
         if let Err(e) = Slug::parse(&id) {
-            self.problem(row.number, id_col, e.replace('\n', "; "));
+            self.problem(row.number, id_col, e.one_line());
             return Err(id);
         }
         if let Some(first) = self.first_rows.get(&id).copied() {
             let message = if given_id {
-                format!(
-                    "the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)"
+                msg!(
+                    ja: "事業ごとに別のIDを付けてください（事業名が空の行は、上の事業の続きとして読みます）。ID {id} は{first}行目の事業のIDと同じです。",
+                    en: "the ID {id} is also the ID of the project on row {first}: give each project its own ID (the rows below a project, with an empty 事業名, continue it)",
                 )
             } else {
-                format!(
-                    "this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column"
+                msg!(
+                    ja: "ID の列にIDを書いてください。この行の事業には項目と番号から ID {id} が付きますが、これは{first}行目の事業のIDと同じです。",
+                    en: "this row's project would get the ID {id} (its 項目 and number), which is the ID of the project on row {first}: write an ID in the ID column",
                 )
             };
             self.problem(row.number, id_col.or(head.col(Field::Title, Lang::Ja, None)), message);

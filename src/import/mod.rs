@@ -33,10 +33,11 @@ pub mod values;
 pub mod writer;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::load::{PROJECTS_DIR, Site, Sources};
+use crate::msg;
+use crate::msg::Msg;
 use sheet::SheetProject;
 
 pub use export::{Exported, export, export_to};
@@ -48,14 +49,20 @@ pub use read::{LIMITS, Limits, Row, Table, read_table, read_table_with};
 pub struct Problem {
     pub row: usize,
     pub column: Option<String>,
-    pub message: String,
+    pub message: Msg,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// The problem with its row and column: `row 5, column 担当課: …`.
+    pub fn located(&self) -> Msg {
+        let row = self.row;
         match &self.column {
-            Some(c) => write!(f, "row {}, column {c}: {}", self.row, self.message),
-            None => write!(f, "row {}: {}", self.row, self.message),
+            Some(c) => msg!(
+                ja: "{row}行目の「{c}」列: {message}",
+                en: "row {row}, column {c}: {message}",
+                message = &self.message,
+            ),
+            None => msg!(ja: "{row}行目: {message}", en: "row {row}: {message}", message = &self.message),
         }
     }
 }

@@ -13,6 +13,8 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::indicator::format_number;
+use crate::msg;
+use crate::msg::Msg;
 
 /// What kyodo reads at most from one spreadsheet. Beyond any of these, the import stops
 /// with a message naming the limit; nothing is written.
@@ -115,7 +117,7 @@ pub struct InvalidCell {
     /// 0-based column.
     pub column: usize,
     /// What the cell holds, e.g. "a date (2023-04-01)" or "the error value #DIV/0!".
-    pub what: String,
+    pub what: Msg,
 }
 
 /// Spreadsheet column letters of a 0-based column: A, Z, AA, XFD.
@@ -132,51 +134,63 @@ pub fn column_letters(column: usize) -> String {
 
 /// Reads the first sheet of an .xlsx/.xlsm file, or a .csv/.tsv/.txt file, within
 /// [`LIMITS`].
-pub fn read_table(path: &Path) -> Result<Table, String> {
+pub fn read_table(path: &Path) -> Result<Table, Msg> {
     read_table_with(path, &LIMITS)
 }
 
 /// [`read_table`] with other limits (tests use small ones).
-pub fn read_table_with(path: &Path, limits: &Limits) -> Result<Table, String> {
+pub fn read_table_with(path: &Path, limits: &Limits) -> Result<Table, Msg> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let within = |r: Result<Table, String>| r.map_err(|e| format!("{}: {e}", path.display()));
+    let shown = path.display();
+    let within = |r: Result<Table, Msg>| r.map_err(|e| msg!(ja: "{shown}: {e}", en: "{shown}: {e}", e = e));
     match ext.as_str() {
         "xlsx" | "xlsm" => within(read_file(path, limits).and_then(|bytes| read_xlsx(bytes, limits))),
         "csv" | "tsv" | "txt" => within(
             read_file(path, limits)
                 .and_then(|bytes| read_delimited(&bytes, if ext == "csv" { b',' } else { b'\t' }, limits)),
         ),
-        "xls" | "xlsb" | "ods" => Err(format!(
-            "{}: kyodo cannot read .{ext} files with bounded memory; open the file in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv",
-            path.display()
+        "xls" | "xlsb" | "ods" => Err(msg!(
+            ja: "{shown}: Excel か LibreOffice でファイルを開き、.xlsx（Excel ブック）か .csv として保存してください。kyodo は .{ext} ファイルを限られたメモリで読むことができません。",
+            en: "{shown}: kyodo cannot read .{ext} files with bounded memory; open the file in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv",
         )),
-        other => Err(format!("cannot import .{other} files: save the sheet as .xlsx or .csv")),
+        other => Err(msg!(
+            ja: "表を .xlsx か .csv で保存してください。.{other} ファイルは読み込めません。",
+            en: "cannot import .{other} files: save the sheet as .xlsx or .csv",
+        )),
     }
 }
 
 /// The file's bytes, refusing a file larger than the limit without reading it all.
-fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, Msg> {
+    let cannot_read =
+        |e: std::io::Error| msg!(ja: "ファイルを読み込めません（{e}）。", en: "cannot read the file: {e}");
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     let mut bytes = Vec::new();
-    file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
+    file.take(limits.file_bytes + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
     if bytes.len() as u64 > limits.file_bytes {
-        return Err(format!(
-            "the file is larger than {}, the most kyodo imports; split the table into several files",
-            megabytes(limits.file_bytes)
+        let most = megabytes(limits.file_bytes);
+        return Err(msg!(
+            ja: "表をいくつかのファイルに分けてください。ファイルが {most} を超えています（kyodo が読み込めるのは {most} までです）。",
+            en: "the file is larger than {most}, the most kyodo imports; split the table into several files",
         ));
     }
     Ok(bytes)
 }
 
-fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, String> {
+fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, Msg> {
     use calamine::{DataRef, Reader};
     super::archive::check(&bytes, limits)?;
-    let mut book =
-        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| format!("cannot open the workbook: {e}"))?;
-    let first = book.sheet_names().first().cloned().ok_or("the workbook has no sheet")?;
-    let mut reader = book.worksheet_cells_reader(&first).map_err(|e| format!("cannot read the sheet {first}: {e}"))?;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| msg!(ja: "ブックを開けません（{e}）。", en: "cannot open the workbook: {e}"))?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| msg!(ja: "ブックにシートがありません。", en: "the workbook has no sheet"))?;
+    let cannot_read_sheet = |e: calamine::XlsxError| msg!(ja: "シート {first} を読み込めません（{e}）。", en: "cannot read the sheet {first}: {e}");
+    let mut reader = book.worksheet_cells_reader(&first).map_err(cannot_read_sheet)?;
     let mut table = Builder::new(limits);
-    while let Some(cell) = reader.next_cell().map_err(|e| format!("cannot read the sheet {first}: {e}"))? {
+    while let Some(cell) = reader.next_cell().map_err(cannot_read_sheet)? {
         let (row, column) = cell.get_position();
         let (row, column) = (row as usize + 1, column as usize);
         match cell.get_value() {
@@ -188,30 +202,33 @@ fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, String> {
             DataRef::Bool(b) => table.text(row, column, if *b { "TRUE" } else { "FALSE" }.to_owned())?,
             DataRef::DateTime(d) => table.invalid(row, column, date(d))?,
             DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => {
-                table.invalid(row, column, format!("a date or time ({d})"))?
+                table.invalid(row, column, msg!(ja: "日付か時刻（{d}）", en: "a date or time ({d})"))?
             }
-            DataRef::Error(e) => table.invalid(row, column, format!("the error value {e}"))?,
+            DataRef::Error(e) => table.invalid(row, column, msg!(ja: "エラー値（{e}）", en: "the error value {e}"))?,
         }
     }
     Ok(table.finish())
 }
 
 /// A date cell as a clerk would recognise it: `a date (2023-04-01)`.
-fn date(d: &calamine::ExcelDateTime) -> String {
+fn date(d: &calamine::ExcelDateTime) -> Msg {
     if d.is_duration() {
-        return format!("a duration ({d} days)");
+        return msg!(ja: "期間（{d}日）", en: "a duration ({d} days)");
     }
     let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
     if (h, min, s) == (0, 0, 0) {
-        format!("a date ({y:04}-{m:02}-{day:02})")
+        msg!(ja: "日付（{y:04}-{m:02}-{day:02}）", en: "a date ({y:04}-{m:02}-{day:02})")
     } else {
-        format!("a date and time ({y:04}-{m:02}-{day:02} {h:02}:{min:02})")
+        msg!(
+            ja: "日付と時刻（{y:04}-{m:02}-{day:02} {h:02}:{min:02}）",
+            en: "a date and time ({y:04}-{m:02}-{day:02} {h:02}:{min:02})",
+        )
     }
 }
 
 /// Reads CSV (UTF-8, with or without BOM, or Shift_JIS as Japanese Excel saves it) or
 /// tab-separated text.
-fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, String> {
+fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, Msg> {
     let bytes = crate::files::without_bom(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
@@ -226,7 +243,10 @@ fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table,
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => return Err(format!("row {}: {e}", row + 1)),
+            Err(e) => {
+                let row = row + 1;
+                return Err(msg!(ja: "{row}行目: {e}", en: "row {row}: {e}"));
+            }
         }
         row += 1;
         for (column, cell) in record.iter().enumerate() {
@@ -252,54 +272,58 @@ impl<'a> Builder<'a> {
         Builder { limits, rows: BTreeMap::new(), invalid: Vec::new(), cells: 0, text_bytes: 0 }
     }
 
-    fn place(&mut self, row: usize, column: usize) -> Result<(), String> {
+    fn place(&mut self, row: usize, column: usize) -> Result<(), Msg> {
         let cell = format!("{}{row}", column_letters(column));
         if row > self.limits.rows {
-            return Err(format!(
-                "cell {cell} is beyond row {}, the last row kyodo reads; delete what is below the table",
-                format_number(self.limits.rows as f64)
+            let last = format_number(self.limits.rows as f64);
+            return Err(msg!(
+                ja: "表より下にあるものを削除してください。セル {cell} は、kyodo が読む最後の行（{last}行目）より下にあります。",
+                en: "cell {cell} is beyond row {last}, the last row kyodo reads; delete what is below the table",
             ));
         }
         if column >= self.limits.columns {
-            return Err(format!(
-                "cell {cell} is beyond column {} ({}), the last column kyodo reads; delete what is right of the table",
-                column_letters(self.limits.columns.saturating_sub(1)),
-                format_number(self.limits.columns as f64)
+            let letters = column_letters(self.limits.columns.saturating_sub(1));
+            let last = format_number(self.limits.columns as f64);
+            return Err(msg!(
+                ja: "表より右にあるものを削除してください。セル {cell} は、kyodo が読む最後の列（{letters}列、{last}列目）より右にあります。",
+                en: "cell {cell} is beyond column {letters} ({last}), the last column kyodo reads; delete what is right of the table",
             ));
         }
         self.cells += 1;
         if self.cells > self.limits.cells {
-            return Err(format!(
-                "the sheet has more than {} filled cells, the most kyodo reads; split the table into several files",
-                format_number(self.limits.cells as f64)
+            let most = format_number(self.limits.cells as f64);
+            return Err(msg!(
+                ja: "表をいくつかのファイルに分けてください。記入されたセルが {most} 個を超えています（kyodo が読めるのは {most} 個までです）。",
+                en: "the sheet has more than {most} filled cells, the most kyodo reads; split the table into several files",
             ));
         }
         Ok(())
     }
 
-    fn text(&mut self, row: usize, column: usize, text: String) -> Result<(), String> {
+    fn text(&mut self, row: usize, column: usize, text: String) -> Result<(), Msg> {
         self.place(row, column)?;
         let chars = text.chars().count();
         if chars > self.limits.cell_chars {
-            return Err(format!(
-                "cell {}{row} holds {} characters; a cell holds at most {} (Excel's own limit): move the text into the record file",
-                column_letters(column),
-                format_number(chars as f64),
-                format_number(self.limits.cell_chars as f64)
+            let cell = format!("{}{row}", column_letters(column));
+            let (chars, most) = (format_number(chars as f64), format_number(self.limits.cell_chars as f64));
+            return Err(msg!(
+                ja: "この文章は記録ファイルに直接書いてください。セル {cell} には {chars} 文字ありますが、一つのセルに入るのは {most} 文字までです（Excel 自体の上限）。",
+                en: "cell {cell} holds {chars} characters; a cell holds at most {most} (Excel's own limit): move the text into the record file",
             ));
         }
         self.text_bytes += text.len();
         if self.text_bytes > self.limits.text_bytes {
-            return Err(format!(
-                "the cells hold more than {} of text, the most kyodo reads; split the table into several files",
-                megabytes(self.limits.text_bytes as u64)
+            let most = megabytes(self.limits.text_bytes as u64);
+            return Err(msg!(
+                ja: "表をいくつかのファイルに分けてください。セルの文字が合計 {most} を超えています（kyodo が読めるのは {most} までです）。",
+                en: "the cells hold more than {most} of text, the most kyodo reads; split the table into several files",
             ));
         }
         self.rows.entry(row).or_default().push((column, text));
         Ok(())
     }
 
-    fn invalid(&mut self, row: usize, column: usize, what: String) -> Result<(), String> {
+    fn invalid(&mut self, row: usize, column: usize, what: Msg) -> Result<(), Msg> {
         self.place(row, column)?;
         self.invalid.push(InvalidCell { row, column, what });
         Ok(())

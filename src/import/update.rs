@@ -29,7 +29,11 @@ pub fn update(source: &str, record: &Project, sheet: &SheetProject) -> Result<Op
         vec![Problem {
             row: sheet.row,
             column: None,
-            message: format!("the record of {} cannot be read for updating: {e}", sheet.id),
+            message: crate::msg!(
+                ja: "{id} の記録ファイルを、更新のために読み込めません（詳細: {e}）。",
+                en: "the record of {id} cannot be read for updating: {e}",
+                id = &sheet.id,
+            ),
         }]
     })?;
     let mut u = Updater { row: sheet.row, changed: false, problems: Vec::new() };
@@ -143,14 +147,14 @@ impl Updater {
         let new = match (&given.ja, old) {
             (Given::Missing, None) => {
                 if given.en.set().is_some() {
-                    self.problems.push(fresh::english_without_japanese(self.row, key));
+                    self.problems.push(fresh::english_without_japanese(self.row, &fresh::key_named(key)));
                 }
                 return;
             }
             (Given::Missing, Some(o)) => Some(Text { ja: o.ja.clone(), en: apply(&given.en, o.en.as_ref()) }),
             (Given::Empty, _) => {
                 if given.en.set().is_some() {
-                    self.problems.push(fresh::english_without_japanese(self.row, key));
+                    self.problems.push(fresh::english_without_japanese(self.row, &fresh::key_named(key)));
                 }
                 None
             }
@@ -261,9 +265,10 @@ impl Updater {
             };
             match found {
                 Some(i) if claimed[i] => {
-                    let message = format!(
-                        "a second row for the indicator {}: give each indicator of a project its own 指標ID",
-                        old[i].id.get_ref()
+                    let message = crate::msg!(
+                        ja: "事業の指標ごとに別の指標IDを付けてください。指標 {id} の行が二つあります。",
+                        en: "a second row for the indicator {id}: give each indicator of a project its own 指標ID",
+                        id = old[i].id.get_ref(),
                     );
                     self.problems.push(Problem { row: ind.row, column: Some("指標ID".to_owned()), message });
                 }

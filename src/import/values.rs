@@ -102,7 +102,7 @@ pub struct Printed {
 }
 
 /// Why a row's value cells cannot be read: the index of the cell and the message.
-pub type PrintedError = (usize, String);
+pub type PrintedError = (usize, crate::msg::Msg);
 
 /// Reads the value cells of a row as printed: `["加入率 66.1%", "加入率 70.0%", "-"]`.
 pub fn read_printed(cells: &[&str]) -> Result<Printed, PrintedError> {
@@ -146,7 +146,13 @@ pub fn read_printed(cells: &[&str]) -> Result<Printed, PrintedError> {
         if let Some(u) = cell_unit {
             match &unit {
                 Some(have) if !have.is_empty() && !u.is_empty() && *have != u => {
-                    return Err((i, format!("unit \"{u}\" differs from \"{have}\" in the other cells of this row")));
+                    return Err((
+                        i,
+                        crate::msg!(
+                            ja: "この行の単位をそろえてください。単位 \"{u}\" が、ほかのセルの \"{have}\" と違います。",
+                            en: "unit \"{u}\" differs from \"{have}\" in the other cells of this row",
+                        ),
+                    ));
                 }
                 Some(have) if !have.is_empty() => {}
                 _ => unit = Some(u),

@@ -5,14 +5,23 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::msg;
+use crate::msg::Msg;
+
+/// "cannot write …", with the reason.
+fn cannot_write(path: &Path, e: impl std::fmt::Display) -> Msg {
+    let path = path.display();
+    msg!(ja: "{path} に書き込めません（{e}）。", en: "cannot write {path}: {e}")
+}
+
 /// Where the rows of a table go.
 pub trait Sink {
-    fn row(&mut self, cells: &[String]) -> Result<(), String>;
+    fn row(&mut self, cells: &[String]) -> Result<(), Msg>;
 }
 
 /// Rows kept in memory (tests).
 impl Sink for Vec<Vec<String>> {
-    fn row(&mut self, cells: &[String]) -> Result<(), String> {
+    fn row(&mut self, cells: &[String]) -> Result<(), Msg> {
         self.push(cells.to_vec());
         Ok(())
     }
@@ -32,37 +41,41 @@ enum Format {
 
 impl TableWriter {
     /// Starts the file `path`: .csv or .xlsx.
-    pub fn create(path: &Path) -> Result<TableWriter, String> {
+    pub fn create(path: &Path) -> Result<TableWriter, Msg> {
         let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".kyodo-export-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+        let temp = tempfile::Builder::new().prefix(".kyodo-export-").suffix(".tmp").tempfile_in(dir).map_err(|e| {
+            let dir = dir.display();
+            msg!(ja: "{dir} の中に書き込めません（{e}）。", en: "cannot write in {dir}: {e}")
+        })?;
         let format = match ext.as_str() {
             "csv" => {
-                let file = temp.reopen().map_err(|e| format!("cannot write {}: {e}", temp.path().display()))?;
+                let file = temp.reopen().map_err(|e| cannot_write(temp.path(), e))?;
                 let mut out = std::io::BufWriter::new(file);
-                out.write_all(crate::files::UTF8_BOM).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                out.write_all(crate::files::UTF8_BOM).map_err(|e| cannot_write(path, e))?;
                 Format::Csv(Box::new(csv::Writer::from_writer(out)))
             }
             "xlsx" => {
                 let mut book = Box::new(rust_xlsxwriter::Workbook::new());
-                book.add_worksheet_with_constant_memory().map_err(|e| e.to_string())?;
+                book.add_worksheet_with_constant_memory().map_err(|e| cannot_write(path, e))?;
                 Format::Xlsx { book, row: 0 }
             }
-            other => return Err(format!("cannot export to .{other}: use a file name ending in .xlsx or .csv")),
+            other => {
+                return Err(msg!(
+                    ja: "名前が .xlsx か .csv で終わるファイルを指定してください。.{other} には書き出せません。",
+                    en: "cannot export to .{other}: use a file name ending in .xlsx or .csv",
+                ));
+            }
         };
         Ok(TableWriter { path: path.to_path_buf(), temp, format })
     }
 
     /// Completes the file and puts it in place.
-    pub fn finish(self) -> Result<(), String> {
-        let err = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", self.path.display());
+    pub fn finish(self) -> Result<(), Msg> {
+        let err = |e: &dyn std::fmt::Display| cannot_write(&self.path, e);
         match self.format {
             Format::Csv(w) => {
                 let out = (*w).into_inner().map_err(|e| err(&e.error().to_string()))?;
@@ -78,7 +91,7 @@ impl TableWriter {
 }
 
 impl Sink for TableWriter {
-    fn row(&mut self, cells: &[String]) -> Result<(), String> {
+    fn row(&mut self, cells: &[String]) -> Result<(), Msg> {
         match &mut self.format {
             // A cell that only says "none" with - is left empty: a - would need the formula
             // guard, and an empty cell says the same (a text that is - is written '-).
@@ -86,15 +99,18 @@ impl Sink for TableWriter {
                 .write_record(
                     cells.iter().map(|c| if c == "-" { String::new() } else { crate::data::csv::neutralise(c) }),
                 )
-                .map_err(|e| format!("cannot write {}: {e}", self.path.display())),
+                .map_err(|e| cannot_write(&self.path, e)),
             Format::Xlsx { book, row } => {
-                let sheet = book.worksheet_from_index(0).map_err(|e| e.to_string())?;
+                let sheet = book.worksheet_from_index(0).map_err(|e| cannot_write(&self.path, e))?;
                 for (c, value) in cells.iter().enumerate() {
                     if !value.is_empty() {
-                        let col = u16::try_from(c).map_err(|_| "too many columns for a worksheet".to_owned())?;
-                        sheet
-                            .write_string(*row, col, value)
-                            .map_err(|e| format!("row {}, column {}: {e}", *row + 1, super::read::column_letters(c)))?;
+                        let col = u16::try_from(c).map_err(
+                            |_| msg!(ja: "ワークシートに入らない数の列です。", en: "too many columns for a worksheet"),
+                        )?;
+                        sheet.write_string(*row, col, value).map_err(|e| {
+                            let (row, column) = (*row + 1, super::read::column_letters(c));
+                            msg!(ja: "{row}行目の{column}列: {e}", en: "row {row}, column {column}: {e}")
+                        })?;
                     }
                 }
                 *row += 1;

@@ -91,7 +91,9 @@ fn numbers_are_published_exactly_as_written_or_refused() {
     ];
     for (written, published) in rounded {
         let message = read(written).with_written_form(written).unwrap_err();
-        assert!(message.contains(&format!("it would be published as {published}")), "{written}: {message}");
+        let english = message.get(Lang::En);
+        assert!(english.contains(&format!("it would be published as {published}")), "{written}: {english}");
+        assert!(message.get(Lang::Ja).contains(&format!("公開すると {published} になってしまいます")), "{message:?}");
     }
     assert_eq!(Number::new(255.0).with_written_form("0xFF").map(|n| n.data()), Ok("255".to_owned()));
     assert_eq!(canonical_decimal("1_500.00"), Some((false, "15".to_owned(), 2)));
@@ -105,14 +107,14 @@ fn numbers_typed_as_text_that_cannot_be_kept_exactly_stay_text() {
     assert_eq!(parse_number_text("９００７１９９２５４７４０９９３"), None);
     assert_eq!(parse_number_text("9,007,199,254,740,992").map(|n| n.data()), Some("9007199254740992".to_owned()));
     let m = number_from_text("99999999999999999999").unwrap_err();
-    assert!(m.contains("cannot be kept exactly"), "{m}");
+    assert!(m.get(Lang::En).contains("cannot be kept exactly"), "{m:?}");
 }
 
 #[test]
 fn a_number_with_an_exponent_in_quotes_is_not_a_number_and_a_unit() {
     let m = number_in_quotes_message("1e5");
-    assert!(m.contains("value = 100000"), "{m}");
-    let m = number_in_quotes_message("1e999");
+    assert!(m.get(Lang::En).contains("value = 100000") && m.get(Lang::Ja).contains("value = 100000"), "{m:?}");
+    let m = number_in_quotes_message("1e999").get(Lang::En).to_owned();
     assert!(m.contains("too large or too small") && !m.contains("unit field"), "{m}");
 }
 
@@ -141,9 +143,10 @@ fn numbers_typed_as_text_are_read_only_when_they_are_only_a_number() {
 #[test]
 fn a_number_in_quotes_says_where_the_unit_goes() {
     let m = number_in_quotes_message("150件");
-    assert!(m.contains("write value = 150 and put \"件\" in the indicator's unit field"), "{m}");
+    assert!(m.get(Lang::En).contains("write value = 150 and put \"件\" in the indicator's unit field"), "{m:?}");
+    assert!(m.get(Lang::Ja).contains("value = 150 と書き、「件」は指標の unit（単位）欄に"), "{m:?}");
     let m = number_in_quotes_message("1,000");
-    assert!(m.contains("without quotes or commas"), "{m}");
+    assert!(m.get(Lang::En).contains("without quotes or commas"), "{m:?}");
     let m = number_in_quotes_message("充実");
-    assert!(m.contains("text = \"充実\""), "{m}");
+    assert!(m.get(Lang::En).contains("text = \"充実\"") && m.get(Lang::Ja).contains("text = \"充実\""), "{m:?}");
 }

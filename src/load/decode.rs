@@ -2,6 +2,8 @@
 //! refused with how to re-save the file.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::msg;
+use crate::msg::Msg;
 
 use super::*;
 
@@ -9,9 +11,19 @@ use super::*;
 /// UTF-16 (Notepad's "Unicode") or Shift_JIS (what Japanese Windows calls "ANSI") is
 /// refused with how to re-save it: guessing encodings could publish mojibake.
 pub(super) fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<LoadedText> {
-    let save_as_utf8 = "open the file in Notepad, choose File > Save As, set Encoding to \"UTF-8\" and save";
+    let save_as_utf8 = || {
+        msg!(
+            ja: "メモ帳でファイルを開き、「ファイル」→「名前を付けて保存」を選び、「文字コード」を「UTF-8」にして保存してください。",
+            en: "open the file in Notepad, choose File > Save As, set Encoding to \"UTF-8\" and save",
+        )
+    };
     if let Some(utf16) = utf16_kind(&file.bytes) {
-        diags.push(Diagnostic::file_error(&file.path, format!("the file is in {utf16}, not UTF-8"), save_as_utf8));
+        let message = msg!(
+            ja: "このファイルの文字コードは {utf16}です。UTF-8 ではありません。",
+            en: "the file is in {utf16}, not UTF-8",
+            utf16 = utf16,
+        );
+        diags.push(Diagnostic::file_error(&file.path, message, save_as_utf8()));
         return None;
     }
     let bytes = crate::files::without_bom(&file.bytes);
@@ -21,16 +33,18 @@ pub(super) fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<Loade
             let offset = e.valid_up_to();
             let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
             let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
-            let what = if had_errors {
-                "the file is not UTF-8 text".to_owned()
+            let message = if had_errors {
+                msg!(
+                    ja: "このファイルは UTF-8 の文字として読めません（UTF-8 として読めない最初の箇所は{line}行目にあります）。",
+                    en: "the file is not UTF-8 text (first non-UTF-8 byte on line {line})",
+                )
             } else {
-                "the file is in Shift_JIS (ANSI), not UTF-8".to_owned()
+                msg!(
+                    ja: "このファイルの文字コードは Shift_JIS（ANSI）です。UTF-8 ではありません（UTF-8 でない最初の文字は{line}行目にあります）。",
+                    en: "the file is in Shift_JIS (ANSI), not UTF-8 (first non-UTF-8 byte on line {line})",
+                )
             };
-            diags.push(Diagnostic::file_error(
-                &file.path,
-                format!("{what} (first non-UTF-8 byte on line {line})"),
-                save_as_utf8,
-            ));
+            diags.push(Diagnostic::file_error(&file.path, message, save_as_utf8()));
             None
         }
     }
@@ -39,14 +53,15 @@ pub(super) fn decode(file: &SourceFile, diags: &mut Diagnostics) -> Option<Loade
 /// Names the UTF-16 a file is in, as Notepad calls it, if it is: by its byte-order mark,
 /// or without one by the zero bytes that UTF-16 puts beside every ASCII character (a TOML
 /// record is mostly ASCII: keys, `=`, quotes, numbers). Text never holds zero bytes.
-pub(super) fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
-    const LE: &str = "UTF-16 LE (Notepad's \"Unicode\")";
-    const BE: &str = "UTF-16 BE (Notepad's \"Unicode big endian\")";
+pub(super) fn utf16_kind(bytes: &[u8]) -> Option<Msg> {
+    let le = || msg!(ja: "UTF-16 LE（メモ帳の「Unicode」）", en: "UTF-16 LE (Notepad's \"Unicode\")");
+    let be =
+        || msg!(ja: "UTF-16 BE（メモ帳の「Unicode big endian」）", en: "UTF-16 BE (Notepad's \"Unicode big endian\")");
     if bytes.starts_with(b"\xFF\xFE") {
-        return Some(LE);
+        return Some(le());
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        return Some(BE);
+        return Some(be());
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
@@ -55,9 +70,9 @@ pub(super) fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
     // One zero byte in most code units, on one side only: ASCII text in UTF-16.
     let utf16 = |zeros: usize, other: usize| zeros >= 4 && zeros * 4 >= units && other * 10 <= zeros;
     if utf16(odd, even) {
-        Some(LE)
+        Some(le())
     } else if utf16(even, odd) {
-        Some(BE)
+        Some(be())
     } else {
         None
     }
@@ -75,10 +90,16 @@ mod tests {
         };
         let le = encode(true);
         let be = encode(false);
-        assert!(utf16_kind(&[b"\xFF\xFE".as_slice(), &le].concat()).is_some_and(|k| k.starts_with("UTF-16 LE")));
-        assert!(utf16_kind(&[b"\xFE\xFF".as_slice(), &be].concat()).is_some_and(|k| k.starts_with("UTF-16 BE")));
-        assert!(utf16_kind(&le).is_some_and(|k| k.starts_with("UTF-16 LE")));
-        assert!(utf16_kind(&be).is_some_and(|k| k.starts_with("UTF-16 BE")));
+        assert!(
+            utf16_kind(&[b"\xFF\xFE".as_slice(), &le].concat())
+                .is_some_and(|k| k.get(crate::msg::Lang::En).starts_with("UTF-16 LE"))
+        );
+        assert!(
+            utf16_kind(&[b"\xFE\xFF".as_slice(), &be].concat())
+                .is_some_and(|k| k.get(crate::msg::Lang::En).starts_with("UTF-16 BE"))
+        );
+        assert!(utf16_kind(&le).is_some_and(|k| k.get(crate::msg::Lang::En).starts_with("UTF-16 LE")));
+        assert!(utf16_kind(&be).is_some_and(|k| k.get(crate::msg::Lang::En).starts_with("UTF-16 BE")));
         assert_eq!(utf16_kind(record.as_bytes()), None);
         // A stray zero byte in a UTF-8 record is not UTF-16: the TOML parser reports it.
         assert_eq!(utf16_kind(format!("{record}note = \"a\0b\"\n").as_bytes()), None);

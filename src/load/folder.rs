@@ -22,6 +22,8 @@ use walkdir::WalkDir;
 
 use super::PROJECTS_DIR;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::msg;
+use crate::msg::Msg;
 use crate::slug::Slug;
 
 /// Files that Windows and macOS create in folders on their own; never a clerk's work.
@@ -35,7 +37,7 @@ enum Entry {
     /// A file of the operating system's, passed over.
     SystemFile,
     /// Not read, and reported with this severity, message and help.
-    Reported(Severity, String, String),
+    Reported(Severity, Msg, Msg),
 }
 
 /// All records under `content/projects/`, sorted by path so that the order (and so every
@@ -44,10 +46,14 @@ enum Entry {
 pub fn record_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let dir = root.join(PROJECTS_DIR);
     if !dir.is_dir() {
+        let root = root.display();
         diags.push(Diagnostic::file_error(
             Path::new(PROJECTS_DIR),
-            "the projects folder is missing",
-            format!("create the folder {PROJECTS_DIR}/ in {} and put one .toml file per project in it", root.display()),
+            msg!(ja: "事業のフォルダーがありません。", en: "the projects folder is missing"),
+            msg!(
+                ja: "{root} の中に {PROJECTS_DIR}/ フォルダーを作り、事業ごとに一つずつ .toml ファイルを置いてください。",
+                en: "create the folder {PROJECTS_DIR}/ in {root} and put one .toml file per project in it",
+            ),
         ));
         return Vec::new();
     }
@@ -75,8 +81,11 @@ pub fn record_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             }
             Err(e) => diags.push(Diagnostic::file_error(
                 &e.path().map_or_else(|| PathBuf::from(PROJECTS_DIR), relative),
-                format!("cannot read: {e}"),
-                "check that the folder exists and that you may read it",
+                msg!(ja: "読み込めません（{e}）。", en: "cannot read: {e}"),
+                msg!(
+                    ja: "フォルダーがあること、読み込む権限があることを確かめてください。",
+                    en: "check that the folder exists and that you may read it",
+                ),
             )),
         }
     }
@@ -88,11 +97,13 @@ pub fn record_paths(root: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             let meant = meant_record_name(&name).or_else(|| backup_of(&name).map(|stem| format!("{stem}.toml")));
             if let Some(meant) = meant.filter(|m| record_set.contains(path.with_file_name(m).as_path())) {
                 help = match severity {
-                    Severity::Error => format!(
-                        "{meant} exists too: keep the right one of the two as {meant}, and move the other out of {PROJECTS_DIR}/"
+                    Severity::Error => msg!(
+                        ja: "{meant} もあります。二つのうち正しい方を {meant} として残し、もう一方は {PROJECTS_DIR}/ の外へ移してください。",
+                        en: "{meant} exists too: keep the right one of the two as {meant}, and move the other out of {PROJECTS_DIR}/",
                     ),
-                    Severity::Warning => format!(
-                        "{meant} is the record that is read; if you keep this copy on purpose, move it out of {PROJECTS_DIR}/ so that this warning goes away"
+                    Severity::Warning => msg!(
+                        ja: "この写しを残しておきたい場合は、{PROJECTS_DIR}/ の外へ移してください（読み込まれるのは {meant} の方です）。移せば、この警告は出なくなります。",
+                        en: "{meant} is the record that is read; if you keep this copy on purpose, move it out of {PROJECTS_DIR}/ so that this warning goes away",
                     ),
                 };
             }
@@ -129,65 +140,104 @@ fn classify(name: &str, kind: FileKind) -> Entry {
         FileKind::Link { to_folder }
             if !hidden && (to_folder || name.ends_with(".toml") || meant_record_name(name).is_some()) =>
         {
-            let what = if to_folder { "the records in it" } else { "the record itself" };
+            let help = if to_folder {
+                msg!(
+                    ja: "リンクではなく、リンク先の記録ファイルそのものをここに置くか、リンクを削除してください。",
+                    en: "put the records in it here instead of a link, or remove the link",
+                )
+            } else {
+                msg!(
+                    ja: "リンクではなく、記録ファイルそのものをここに置くか、リンクを削除してください。",
+                    en: "put the record itself here instead of a link, or remove the link",
+                )
+            };
             return error(
-                "not read: it is a symbolic link, and kyodo does not follow links".to_owned(),
-                format!("put {what} here instead of a link, or remove the link"),
+                msg!(
+                    ja: "シンボリックリンクのため、読み込んでいません（kyodo はリンクをたどりません）。",
+                    en: "not read: it is a symbolic link, and kyodo does not follow links",
+                ),
+                help,
             );
         }
         FileKind::Link { .. } => {
             return warning(
-                "a symbolic link, which kyodo does not follow".to_owned(),
-                "remove the link, or move it out of content/projects/, so that this warning goes away".to_owned(),
+                msg!(
+                    ja: "シンボリックリンクです。kyodo はリンクをたどりません。",
+                    en: "a symbolic link, which kyodo does not follow",
+                ),
+                msg!(
+                    ja: "リンクを削除するか、content/projects/ の外へ移してください。そうすれば、この警告は出なくなります。",
+                    en: "remove the link, or move it out of content/projects/, so that this warning goes away",
+                ),
             );
         }
         FileKind::Other => {
             return warning(
-                "not a file".to_owned(),
-                "move it out of content/projects/, so that this warning goes away".to_owned(),
+                msg!(ja: "ファイルではありません。", en: "not a file"),
+                msg!(
+                    ja: "content/projects/ の外へ移してください。移せば、この警告は出なくなります。",
+                    en: "move it out of content/projects/, so that this warning goes away",
+                ),
             );
         }
         FileKind::File => {}
     }
     if let Some(target) = name.strip_suffix(".lnk").filter(|t| t.ends_with(".toml")) {
         return error(
-            format!("not read: it is a Windows shortcut to {target}, and kyodo does not follow shortcuts"),
-            format!("copy the record {target} itself into this folder, and delete the shortcut"),
+            msg!(
+                ja: "{target} への Windows のショートカットのため、読み込んでいません（kyodo はショートカットをたどりません）。",
+                en: "not read: it is a Windows shortcut to {target}, and kyodo does not follow shortcuts",
+            ),
+            msg!(
+                ja: "記録ファイル {target} そのものをこのフォルダーにコピーし、ショートカットは削除してください。",
+                en: "copy the record {target} itself into this folder, and delete the shortcut",
+            ),
         );
     }
     if let Some(meant) = meant_record_name(name) {
         return error(
-            format!("not read as a project record: {}", why_not_a_record(name)),
-            format!("rename it to {meant}"),
+            msg!(
+                ja: "事業の記録ファイルとして読み込んでいません。{why}",
+                en: "not read as a project record: {why}",
+                why = why_not_a_record(name),
+            ),
+            msg!(ja: "ファイル名を {meant} に変えてください。", en: "rename it to {meant}"),
         );
     }
+    let content = super::CONTENT_DIR;
     let keep_elsewhere = if hidden {
-        format!(
-            "if it is an editor's temporary file, it goes away when the editor is closed; otherwise move it out of {PROJECTS_DIR}/ so that this warning goes away"
+        msg!(
+            ja: "エディターの一時ファイルであれば、エディターを閉じると消えます。そうでなければ、{PROJECTS_DIR}/ の外へ移してください。移せば、この警告は出なくなります。",
+            en: "if it is an editor's temporary file, it goes away when the editor is closed; otherwise move it out of {PROJECTS_DIR}/ so that this warning goes away",
         )
     } else {
-        format!(
-            "if you keep it on purpose, move it out of {PROJECTS_DIR}/ (e.g. to {}/) so that this warning goes away",
-            super::CONTENT_DIR
+        msg!(
+            ja: "残しておきたいファイルであれば、{PROJECTS_DIR}/ の外（例: {content}/）へ移してください。移せば、この警告は出なくなります。",
+            en: "if you keep it on purpose, move it out of {PROJECTS_DIR}/ (e.g. to {content}/) so that this warning goes away",
         )
     };
+    let not_a_record = msg!(
+        ja: "事業の記録ファイルではないため、公開されません（読み込むのは名前が .toml で終わるファイルだけです）。",
+        en: "not a project record, so it is not published (only files ending in .toml are read)",
+    );
     if let Some(stem) = backup_of(name) {
         return warning(
-            "not a project record, so it is not published (only files ending in .toml are read)".to_owned(),
-            format!("{keep_elsewhere}; to publish it, rename it to {stem}.toml"),
+            not_a_record,
+            msg!(
+                ja: "{keep_elsewhere}公開する場合は、ファイル名を {stem}.toml に変えてください。",
+                en: "{keep_elsewhere}; to publish it, rename it to {stem}.toml",
+                keep_elsewhere = keep_elsewhere,
+            ),
         );
     }
-    warning(
-        "not a project record, so it is not published (only files ending in .toml are read)".to_owned(),
-        keep_elsewhere,
-    )
+    warning(not_a_record, keep_elsewhere)
 }
 
-fn error(message: String, help: String) -> Entry {
+fn error(message: Msg, help: Msg) -> Entry {
     Entry::Reported(Severity::Error, message, help)
 }
 
-fn warning(message: String, help: String) -> Entry {
+fn warning(message: Msg, help: Msg) -> Entry {
     Entry::Reported(Severity::Warning, message, help)
 }
 
@@ -234,16 +284,28 @@ pub fn intended_id(file: &Path) -> Option<String> {
 }
 
 /// Why a near-miss name is not a record name, in the clerk's terms.
-fn why_not_a_record(name: &str) -> &'static str {
+fn why_not_a_record(name: &str) -> Msg {
     let end = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     if end.to_lowercase().ends_with(".txt") {
-        "its name ends in .txt (Notepad adds .txt unless \"Save as type\" is set to \"All files\")"
+        msg!(
+            ja: "名前が .txt で終わっています（メモ帳は「ファイルの種類」を「すべてのファイル」にしないと .txt を付けて保存します）。",
+            en: "its name ends in .txt (Notepad adds .txt unless \"Save as type\" is set to \"All files\")",
+        )
     } else if end.len() < name.len() {
-        "its name ends in a space or a dot after .toml"
+        msg!(
+            ja: "名前の .toml の後に空白か点があります。",
+            en: "its name ends in a space or a dot after .toml",
+        )
     } else if name.chars().any(crate::width::is_full_width) {
-        "its name has full-width characters; record names are half-width"
+        msg!(
+            ja: "名前に全角文字があります。記録ファイルの名前は半角で書きます。",
+            en: "its name has full-width characters; record names are half-width",
+        )
     } else {
-        "its name does not end in .toml in lower case"
+        msg!(
+            ja: "名前が小文字の .toml で終わっていません。",
+            en: "its name does not end in .toml in lower case",
+        )
     }
 }
 

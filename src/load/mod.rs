@@ -24,6 +24,8 @@ use untranslated::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::fiscal_year::FiscalYear;
 use crate::model::{Project, SiteConfig, Vocabulary};
+use crate::msg;
+use crate::msg::Msg;
 use crate::slug::natural_cmp;
 
 /// Where a site keeps its records, relative to the site root.
@@ -171,18 +173,19 @@ impl Site {
         if self.retention == Retention::Whole {
             return Ok(std::borrow::Cow::Borrowed(&file.record));
         }
-        let bytes = crate::files::read(&self.root.join(&file.path)).map_err(|e| {
-            Box::new(Diagnostic::file_error(
-                &file.path,
-                format!("cannot read the file: {}", e.error),
-                "check that the file exists and that you may read it",
-            ))
-        })?;
+        let bytes = crate::files::read(&self.root.join(&file.path))
+            .map_err(|e| Box::new(Diagnostic::file_error(&file.path, cannot_read(&e.error), check_readable())))?;
         let changed = || {
             Box::new(Diagnostic::file_error(
                 &file.path,
-                "the file changed while the site was being built",
-                "build again once the file is saved",
+                msg!(
+                    ja: "サイトを作っている間に、このファイルが変更されました。",
+                    en: "the file changed while the site was being built",
+                ),
+                msg!(
+                    ja: "ファイルを保存し終えてから、もう一度作成してください。",
+                    en: "build again once the file is saved",
+                ),
             ))
         };
         if content_hash(&bytes) != file.hash {
@@ -237,8 +240,14 @@ fn require_records(
     if !errors.0.iter().any(|d| d.file == Path::new(PROJECTS_DIR)) {
         errors.push(Diagnostic::file_error(
             Path::new(PROJECTS_DIR),
-            format!("no project records in {PROJECTS_DIR}/"),
-            format!("put one file per project in {PROJECTS_DIR}/, named after its id, e.g. {PROJECTS_DIR}/1-1-1.toml: `kyodo new project 1-1-1` writes one to fill in, and `kyodo import FILE` makes them from a spreadsheet"),
+            msg!(
+                ja: "{PROJECTS_DIR}/ に事業の記録ファイルが一つもありません。",
+                en: "no project records in {PROJECTS_DIR}/",
+            ),
+            msg!(
+                ja: "{PROJECTS_DIR}/ に事業ごとに一つずつ、事業のIDを名前にしたファイル（例: {PROJECTS_DIR}/1-1-1.toml）を置いてください。`kyodo new project 1-1-1` で記入用のファイルを作れます。表計算ソフトの表からは `kyodo import ファイル名` で作れます。",
+                en: "put one file per project in {PROJECTS_DIR}/, named after its id, e.g. {PROJECTS_DIR}/1-1-1.toml: `kyodo new project 1-1-1` writes one to fill in, and `kyodo import FILE` makes them from a spreadsheet",
+            ),
         ));
     }
     errors.sort();
@@ -380,4 +389,20 @@ fn assemble(
         // errors are gone.
         _ => Err(Diagnostics(diags.0.into_iter().filter(|d| d.severity == Severity::Error).collect())),
     }
+}
+
+/// "cannot read the file", with the system's reason.
+fn cannot_read(error: &std::io::Error) -> Msg {
+    msg!(
+        ja: "ファイルを読み込めません（{error}）。",
+        en: "cannot read the file: {error}",
+    )
+}
+
+/// What to do about a file that cannot be read.
+fn check_readable() -> Msg {
+    msg!(
+        ja: "ファイルがあること、読み込む権限があることを確かめてください。",
+        en: "check that the file exists and that you may read it",
+    )
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Project;
+use crate::msg;
 
 use super::*;
 
@@ -89,19 +90,19 @@ pub(super) fn read_one(root: &Path, rel: &Path, diags: &mut Diagnostics) -> Opti
     match crate::files::read(&root.join(rel)) {
         Ok(bytes) => Some(SourceFile { path: rel.to_path_buf(), bytes }),
         Err(e) if e.not_found() => {
+            let path = rel.display();
             diags.push(Diagnostic::file_error(
                 rel,
-                "file not found",
-                format!("create {} (see docs/records.md for its fields)", rel.display()),
+                msg!(ja: "ファイルがありません。", en: "file not found"),
+                msg!(
+                    ja: "{path} を作ってください（書く項目は docs/records.md にあります）。",
+                    en: "create {path} (see docs/records.md for its fields)",
+                ),
             ));
             None
         }
         Err(e) => {
-            diags.push(Diagnostic::file_error(
-                rel,
-                format!("cannot read the file: {}", e.error),
-                "check that the file exists and that you may read it",
-            ));
+            diags.push(Diagnostic::file_error(rel, cannot_read(&e.error), check_readable()));
             None
         }
     }

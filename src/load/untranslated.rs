@@ -15,12 +15,12 @@ pub(super) fn warn_untranslated(file: &LoadedText, texts: Vec<(String, &Text)>, 
     }
     let src = Source { path: &file.path, text: &file.text };
     let n = missing.len();
-    let message = format!(
-        "{n} text{} without English: {}\nadd the translation as {{ ja = \"…\", en = \"…\" }}; until then English pages show the Japanese, marked \"Not yet translated\"",
-        if n == 1 { "" } else { "s" },
-        missing.join(", ")
+    let (plural, keys) = (if n == 1 { "" } else { "s" }, missing.join(", "));
+    let message = crate::msg!(
+        ja: "英訳のない項目が{n}件あります: {keys}\n{{ ja = \"…\", en = \"…\" }} の形で英訳を書き加えてください。それまでは、英語のページには日本語が「Not yet translated」（未翻訳）の印付きで表示されます。",
+        en: "{n} text{plural} without English: {keys}\nadd the translation as {{ ja = \"…\", en = \"…\" }}; until then English pages show the Japanese, marked \"Not yet translated\"",
     );
-    diags.push(src.at(Severity::Warning, None, None, &message));
+    diags.push(src.at(Severity::Warning, None, None, message));
 }
 
 pub(super) fn site_texts(c: &SiteConfig) -> Vec<(String, &Text)> {

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
+use crate::msg;
+use crate::msg::Msg;
 use crate::text::Text;
 
 /// The site configuration, as written in `content/site.toml`.
@@ -53,7 +55,7 @@ fn default_theme() -> String {
 pub struct Date(String);
 
 impl Date {
-    pub fn parse(s: &str) -> Result<Date, String> {
+    pub fn parse(s: &str) -> Result<Date, Msg> {
         let b = s.as_bytes();
         let shape = b.len() == 10
             && b[4] == b'-'
@@ -64,7 +66,10 @@ impl Date {
         if shape && (1..=12).contains(&month) && (1..=31).contains(&day) {
             Ok(Date(s.to_owned()))
         } else {
-            Err(format!("\"{s}\" is not a date\nwrite the date as YYYY-MM-DD, e.g. \"2024-06-30\""))
+            Err(msg!(
+                ja: "\"{s}\" は日付として読めません。\n日付は YYYY-MM-DD の形で書いてください（例: \"2024-06-30\"）。",
+                en: "\"{s}\" is not a date\nwrite the date as YYYY-MM-DD, e.g. \"2024-06-30\"",
+            ))
         }
     }
 
@@ -76,7 +81,7 @@ impl Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
-        Date::parse(s.trim()).map_err(serde::de::Error::custom)
+        Date::parse(s.trim()).map_err(|m| serde::de::Error::custom(m.pack()))
     }
 }
 
@@ -163,56 +168,80 @@ pub struct Publisher {
 }
 
 /// An example of a good `base_url`, for help texts.
-const BASE_URL_EXAMPLE: &str = "e.g. base_url = \"https://www.city.example.lg.jp/kyodo/\"";
+fn base_url_example() -> Msg {
+    msg!(
+        ja: "（例: base_url = \"https://www.city.example.lg.jp/kyodo/\"）",
+        en: "e.g. base_url = \"https://www.city.example.lg.jp/kyodo/\"",
+    )
+}
 
 /// Checks `base_url`: the absolute `http` or `https` address where `public/` is published.
 /// It is written as it is into canonical links, the sitemap, `robots.txt` and the data
 /// catalogue, so it must be a plain address: no spaces, quotes or markup, no user name or
 /// password, no query or fragment, only characters a web address may hold.
-pub fn check_base_url(u: &str) -> Result<(), String> {
+pub fn check_base_url(u: &str) -> Result<(), Msg> {
     let trimmed = u.trim();
     if trimmed != u && check_base_url(trimmed).is_ok() {
-        return Err(format!("\"{u}\" has spaces around the address\nwrite base_url = \"{trimmed}\""));
+        return Err(msg!(
+            ja: "\"{u}\" はアドレスの前後に空白があります。\nbase_url = \"{trimmed}\" と書いてください。",
+            en: "\"{u}\" has spaces around the address\nwrite base_url = \"{trimmed}\"",
+        ));
     }
+    let example = base_url_example();
     if let Some(c) = u.chars().find(|c| c.is_whitespace() || c.is_control() || "\"'<>\\`{}|^".contains(*c)) {
         let name = match c {
-            c if c.is_whitespace() => "a space".to_owned(),
-            c if c.is_control() => "a control character".to_owned(),
-            c => format!("「{c}」"),
+            c if c.is_whitespace() => msg!(ja: "空白", en: "a space"),
+            c if c.is_control() => msg!(ja: "制御文字", en: "a control character"),
+            c => msg!(ja: "「{c}」", en: "「{c}」"),
         };
-        return Err(format!(
-            "\"{u}\" contains {name}, which cannot be part of a web address\nwrite only the address where public/ is published, {BASE_URL_EXAMPLE}"
+        return Err(msg!(
+            ja: "\"{u}\" には、ウェブのアドレスに使えない{name}があります。\npublic/ を公開するアドレスだけを書いてください{example}。",
+            en: "\"{u}\" contains {name}, which cannot be part of a web address\nwrite only the address where public/ is published, {example}",
+            name = name,
+            example = &example,
         ));
     }
     let lower = u.to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        return Err(format!(
-            "\"{u}\" is not an absolute web address\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}, or remove the key"
+        return Err(msg!(
+            ja: "\"{u}\" は https:// か http:// で始まるアドレスではありません。\npublic/ を公開するアドレスを書いてください{example}。まだ決まっていなければ、このキーを削除してください。",
+            en: "\"{u}\" is not an absolute web address\nwrite the address where public/ is published, {example}, or remove the key",
+            example = &example,
         ));
     }
-    let invalid = |why: String| {
-        format!(
-            "\"{u}\" is not a valid web address ({why})\nwrite the address where public/ is published, {BASE_URL_EXAMPLE}"
+    let invalid = |why: Msg| {
+        msg!(
+            ja: "\"{u}\" はウェブのアドレスとして正しくありません（{why}）。\npublic/ を公開するアドレスを書いてください{example}。",
+            en: "\"{u}\" is not a valid web address ({why})\nwrite the address where public/ is published, {example}",
+            why = why,
+            example = &example,
         )
     };
-    let url = url::Url::parse(u).map_err(|e| invalid(e.to_string()))?;
+    let url = url::Url::parse(u).map_err(|e| invalid(msg!(ja: "詳細: {e}", en: "{e}")))?;
     // The parser forgives `https:///host`; the address as written must name its host.
     let written_host = u.split_once("://").map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
     if written_host.is_empty() || url.host_str().is_none_or(str::is_empty) {
-        return Err(invalid("it has no host name".to_owned()));
+        return Err(invalid(msg!(ja: "ホスト名がありません", en: "it has no host name")));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "\"{u}\" contains a user name or password\nwrite the public address without them, {BASE_URL_EXAMPLE}"
+        return Err(msg!(
+            ja: "\"{u}\" にはユーザー名かパスワードが含まれています。\nユーザー名とパスワードを除いた、公開用のアドレスを書いてください{example}。",
+            en: "\"{u}\" contains a user name or password\nwrite the public address without them, {example}",
+            example = &example,
         ));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(format!(
-            "\"{u}\" has a query (?…) or a fragment (#…)\nwrite the address of the folder where public/ is published, without ? or #, {BASE_URL_EXAMPLE}"
+        return Err(msg!(
+            ja: "\"{u}\" には ?… や #… が付いています。\n? や # を付けずに、public/ を公開するフォルダーのアドレスを書いてください{example}。",
+            en: "\"{u}\" has a query (?…) or a fragment (#…)\nwrite the address of the folder where public/ is published, without ? or #, {example}",
+            example = &example,
         ));
     }
     if !u.is_ascii() {
-        return Err(format!("\"{u}\" has characters that a web address must hold encoded\nwrite base_url = \"{url}\""));
+        return Err(msg!(
+            ja: "\"{u}\" には、ウェブのアドレスにそのままでは書けない文字（日本語など）が含まれています。\nbase_url = \"{url}\" と書いてください。",
+            en: "\"{u}\" has characters that a web address must hold encoded\nwrite base_url = \"{url}\"",
+        ));
     }
     Ok(())
 }
@@ -221,19 +250,21 @@ pub fn check_base_url(u: &str) -> Result<(), String> {
 ///
 /// The check digit is 11 − (Σ digit × weight mod 11) with weights 6, 5, 4, 3, 2, taking
 /// the last digit of the result (so 10 → 0 and 11 → 1).
-pub fn check_municipality_code(code: &str) -> Result<(), String> {
+pub fn check_municipality_code(code: &str) -> Result<(), Msg> {
     let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.len() != 6 || code.chars().count() != 6 {
-        return Err(format!(
-            "\"{code}\" is not a 全国地方公共団体コード\nwrite the 6-digit code including its check digit, e.g. \"122360\" for 富里市"
+        return Err(msg!(
+            ja: "\"{code}\" は全国地方公共団体コードではありません。\n検査数字を含む6桁のコードを書いてください（例: 富里市は \"122360\"）。",
+            en: "\"{code}\" is not a 全国地方公共団体コード\nwrite the 6-digit code including its check digit, e.g. \"122360\" for 富里市",
         ));
     }
     let sum: u32 = digits[..5].iter().zip([6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
     let check = (11 - sum % 11) % 10;
     if digits[5] != check {
-        return Err(format!(
-            "the check digit of \"{code}\" should be {check}\nwrite the code as published by the Ministry of Internal Affairs and Communications: \"{}{check}\"",
-            &code[..5]
+        let first_five = &code[..5];
+        return Err(msg!(
+            ja: "\"{code}\" の検査数字（最後の桁）は {check} のはずです。\n総務省が公表しているとおりにコードを書いてください: \"{first_five}{check}\"",
+            en: "the check digit of \"{code}\" should be {check}\nwrite the code as published by the Ministry of Internal Affairs and Communications: \"{first_five}{check}\"",
         ));
     }
     Ok(())
@@ -275,7 +306,7 @@ mod tests {
         ];
         for (bad, says) in refused {
             let message = check_base_url(bad).expect_err(bad);
-            assert!(message.contains(says), "{bad}: {message}");
+            assert!(message.get(Lang::En).contains(says), "{bad}: {message:?}");
         }
     }
 
@@ -284,7 +315,11 @@ mod tests {
         for ok in ["122360", "092134", "131016", "011002"] {
             assert_eq!(check_municipality_code(ok), Ok(()), "{ok}");
         }
-        assert!(check_municipality_code("122361").unwrap_err().contains("should be 0"));
+        let wrong = check_municipality_code("122361").unwrap_err();
+        assert!(
+            wrong.get(Lang::En).contains("should be 0") && wrong.get(Lang::Ja).contains("は 0 のはず"),
+            "{wrong:?}"
+        );
         assert!(check_municipality_code("12236").is_err());
         assert!(check_municipality_code("12236a").is_err());
     }

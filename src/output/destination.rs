@@ -15,10 +15,12 @@
 //! free of I/O; [`Destination::check`] resolves the paths, looks at the folder and applies it.
 
 use std::ffi::OsStr;
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+
+use crate::msg;
+use crate::msg::Msg;
 
 /// The file kyodo writes into every output folder (and staging folder) it makes; a folder
 /// that holds it may be replaced by the next build.
@@ -305,77 +307,127 @@ fn shown(path: &Path) -> String {
     s.strip_prefix(r"\\?\").map(str::to_owned).unwrap_or(s)
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Refusal {
+    /// The refusal as the clerk reads it: the path, why, and what to do instead. In English
+    /// `error: cannot build into … : why` and `= help:`; in Japanese the fix (直し方) first.
+    pub fn message(&self) -> Msg {
         let out = self.out.display();
-        match &self.link_to {
+        let head = match &self.link_to {
             Some(target) if !matches!(self.reason, Reason::DanglingLink { .. }) => {
-                write!(f, "error: cannot build into {out} (a symbolic link to {}): ", target.display())?
-            }
-            _ => write!(f, "error: cannot build into {out}: ")?,
-        }
-        match &self.reason {
-            Reason::SiteFolder { relation, folder, path } => {
-                let what = match folder {
-                    SiteFolder::Root => "the site root",
-                    SiteFolder::Content => "the site's content folder",
-                    SiteFolder::Themes => "the site's themes folder",
-                };
-                let how = match relation {
-                    Relation::Is => "it is",
-                    Relation::Contains => "it contains",
-                    Relation::Inside => "it is inside",
-                };
-                writeln!(f, "{how} {what} ({})", shown(path))?;
-                write!(
-                    f,
-                    "  = help: build into a folder of its own, such as public/ in the site root (the default); the site root, content/ and themes/ are never replaced, not even with --force"
+                let target = target.display();
+                msg!(
+                    ja: "エラー: {out}（{target} へのシンボリックリンク）には書き出せません。",
+                    en: "error: cannot build into {out} (a symbolic link to {target}): ",
                 )
             }
+            _ => msg!(ja: "エラー: {out} には書き出せません。", en: "error: cannot build into {out}: "),
+        };
+        let (why, help) = self.reason.explain(&self.out);
+        msg!(
+            ja: "{head}\n  直し方: {help}\n  内容: {why}",
+            en: "{head}{why}\n  = help: {help}",
+            head = head,
+            why = why,
+            help = help,
+        )
+    }
+}
+
+impl Reason {
+    /// Why the output folder is refused, and what to do instead.
+    fn explain(&self, out: &Path) -> (Msg, Msg) {
+        let out = out.display();
+        let choose_another = || {
+            msg!(
+                ja: "--out で新しいフォルダーか空のフォルダーを指定してください。ファイルは --force を付けても置き換えません。",
+                en: "choose a new or empty folder with --out; a file is never replaced, not even with --force",
+            )
+        };
+        match self {
+            Reason::SiteFolder { relation, folder, path } => site_folder(*relation, *folder, path),
             Reason::File => {
-                writeln!(f, "it is a file, not a folder")?;
-                write!(
-                    f,
-                    "  = help: choose a new or empty folder with --out; a file is never replaced, not even with --force"
-                )
+                (msg!(ja: "フォルダーではなく、ファイルです。", en: "it is a file, not a folder"), choose_another())
             }
-            Reason::PathThroughFile => {
-                writeln!(f, "a folder on its way is a file")?;
-                write!(
-                    f,
-                    "  = help: choose a new or empty folder with --out; a file is never replaced, not even with --force"
-                )
-            }
+            Reason::PathThroughFile => (
+                msg!(ja: "途中のフォルダーの一つがファイルです。", en: "a folder on its way is a file"),
+                choose_another(),
+            ),
             Reason::DanglingLink { link, target } => {
-                writeln!(f, "{} is a symbolic link to {}, which does not exist", link.display(), target.display())?;
-                write!(f, "  = help: create the folder the link points to, or choose another folder with --out")
+                let (link, target) = (link.display(), target.display());
+                let why = msg!(
+                    ja: "{link} は {target} へのシンボリックリンクですが、リンク先がありません。",
+                    en: "{link} is a symbolic link to {target}, which does not exist",
+                );
+                let help = msg!(
+                    ja: "リンク先のフォルダーを作るか、--out で別のフォルダーを指定してください。",
+                    en: "create the folder the link points to, or choose another folder with --out",
+                );
+                (why, help)
             }
-            Reason::FileSystemRoot => {
-                writeln!(f, "it is the root of a file system")?;
-                write!(f, "  = help: choose a new or empty folder with --out")
-            }
+            Reason::FileSystemRoot => (
+                msg!(ja: "ドライブ（ファイルシステム）の一番上のフォルダーです。", en: "it is the root of a file system"),
+                msg!(
+                    ja: "--out で新しいフォルダーか空のフォルダーを指定してください。",
+                    en: "choose a new or empty folder with --out",
+                ),
+            ),
             Reason::NotKyodoOutput { count, first } => {
-                let more =
-                    if *count > first.len() { format!(" and {} more", count - first.len()) } else { String::new() };
-                writeln!(
-                    f,
-                    "it holds {}{more} but no {STAMP_NAME} file to show kyodo wrote it, and a build replaces the whole folder",
-                    first.join(", ")
-                )?;
-                write!(
-                    f,
-                    "  = help: choose a new or empty folder with --out, or pass --force to delete everything in {out} and build there (needed once for a folder built by a kyodo older than the {STAMP_NAME} file)"
-                )
+                let names = first.join(", ");
+                let more = count - first.len().min(*count);
+                let (more_ja, more_en) = if more > 0 {
+                    (format!(" ほか{more}件"), format!(" and {more} more"))
+                } else {
+                    (String::new(), String::new())
+                };
+                let why = msg!(
+                    ja: "{names}{more_ja} がありますが、kyodo が書き出したことを示す {STAMP_NAME} ファイルがありません。サイトを作成すると、このフォルダーは丸ごと置き換わります。",
+                    en: "it holds {names}{more_en} but no {STAMP_NAME} file to show kyodo wrote it, and a build replaces the whole folder",
+                );
+                let help = msg!(
+                    ja: "--out で新しいフォルダーか空のフォルダーを指定してください。または --force を付けると、{out} の中身をすべて削除してから、そこに作成します（{STAMP_NAME} ファイルができる前の古い kyodo で作ったフォルダーには、一度だけ必要です）。",
+                    en: "choose a new or empty folder with --out, or pass --force to delete everything in {out} and build there (needed once for a folder built by a kyodo older than the {STAMP_NAME} file)",
+                );
+                (why, help)
             }
             Reason::Unreadable { path, error } => {
-                writeln!(f, "cannot look into {}: {error}", path.display())?;
-                write!(f, "  = help: check that the folder is readable")
+                let path = path.display();
+                (
+                    msg!(ja: "{path} の中を確かめられません（{error}）。", en: "cannot look into {path}: {error}"),
+                    msg!(ja: "フォルダーを読み込めることを確かめてください。", en: "check that the folder is readable"),
+                )
             }
         }
     }
 }
 
-impl std::error::Error for Refusal {}
+/// Why an output path that is, contains or lies inside a folder of the site is refused,
+/// and what to do instead.
+fn site_folder(relation: Relation, folder: SiteFolder, path: &Path) -> (Msg, Msg) {
+    let what = match folder {
+        SiteFolder::Root => msg!(ja: "サイトのルート", en: "the site root"),
+        SiteFolder::Content => msg!(ja: "サイトの content フォルダー", en: "the site's content folder"),
+        SiteFolder::Themes => msg!(ja: "サイトの themes フォルダー", en: "the site's themes folder"),
+    };
+    let path = shown(path);
+    let why = match relation {
+        Relation::Is => {
+            msg!(ja: "{what}（{path}）そのものです。", en: "it is {what} ({path})", what = what)
+        }
+        Relation::Contains => msg!(
+            ja: "{what}（{path}）を含むフォルダーです。",
+            en: "it contains {what} ({path})",
+            what = what,
+        ),
+        Relation::Inside => {
+            msg!(ja: "{what}（{path}）の中です。", en: "it is inside {what} ({path})", what = what)
+        }
+    };
+    let help = msg!(
+        ja: "書き出し先には、専用のフォルダーを指定してください（既定はサイトのルートの中の public/ です）。サイトのルート、content/、themes/ は、--force を付けても置き換えません。",
+        en: "build into a folder of its own, such as public/ in the site root (the default); the site root, content/ and themes/ are never replaced, not even with --force",
+    );
+    (why, help)
+}
 
 #[cfg(test)]
 mod tests;

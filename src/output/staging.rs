@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use super::destination::{self, Destination, Refusal, STAMP_NAME, STAMP_TEXT};
 use super::{Output, Sink, SinkFile};
+use crate::msg;
+use crate::msg::Msg;
 
 /// Why writing failed, with the path involved.
 #[derive(Debug)]
@@ -21,13 +23,13 @@ pub struct WriteError {
     pub error: io::Error,
 }
 
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot write {}: {}", self.path.display(), self.error)
+impl WriteError {
+    /// "cannot write …", with the system's reason.
+    pub fn message(&self) -> Msg {
+        let (path, error) = (self.path.display(), &self.error);
+        msg!(ja: "{path} に書き込めません（{error}）。", en: "cannot write {path}: {error}")
     }
 }
-
-impl std::error::Error for WriteError {}
 
 fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |error| WriteError { path: path.to_path_buf(), error }
@@ -41,16 +43,15 @@ pub enum CommitError {
     Write(WriteError),
 }
 
-impl std::fmt::Display for CommitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl CommitError {
+    /// What went wrong, as the clerk reads it.
+    pub fn message(&self) -> Msg {
         match self {
-            CommitError::Refused(r) => r.fmt(f),
-            CommitError::Write(e) => e.fmt(f),
+            CommitError::Refused(r) => r.message(),
+            CommitError::Write(e) => e.message(),
         }
     }
 }
-
-impl std::error::Error for CommitError {}
 
 /// Replaces `dest` with the rendered output.
 pub fn write_atomically(output: &Output, dest: &Destination) -> Result<(), CommitError> {
@@ -221,13 +222,13 @@ impl Staging {
 }
 
 impl Sink for Staging {
-    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), String> {
-        self.write_file(rel, &bytes).map_err(|e| e.to_string())
+    fn put(&self, rel: &str, bytes: Vec<u8>) -> Result<(), Msg> {
+        self.write_file(rel, &bytes).map_err(|e| e.message())
     }
 
-    fn open(&self, rel: &str) -> Result<Box<dyn SinkFile + '_>, String> {
-        let path = self.prepare(rel).map_err(|e| e.to_string())?;
-        let file = fs::File::create(&path).map_err(|e| WriteError { path: path.clone(), error: e }.to_string())?;
+    fn open(&self, rel: &str) -> Result<Box<dyn SinkFile + '_>, Msg> {
+        let path = self.prepare(rel).map_err(|e| e.message())?;
+        let file = fs::File::create(&path).map_err(|e| WriteError { path: path.clone(), error: e }.message())?;
         Ok(Box::new(StagedFile { staging: self, path, file: io::BufWriter::with_capacity(1 << 20, file) }))
     }
 }
@@ -249,9 +250,9 @@ impl io::Write for StagedFile<'_> {
 }
 
 impl SinkFile for StagedFile<'_> {
-    fn finish(mut self: Box<Self>) -> Result<(), String> {
+    fn finish(mut self: Box<Self>) -> Result<(), Msg> {
         use io::Write;
-        self.file.flush().map_err(|e| WriteError { path: self.path.clone(), error: e }.to_string())?;
+        self.file.flush().map_err(|e| WriteError { path: self.path.clone(), error: e }.message())?;
         self.staging.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }

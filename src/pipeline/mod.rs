@@ -28,6 +28,8 @@ pub use search_docs::{document, documents};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{ParseCache, Retention, Site, Sources};
+use crate::msg;
+use crate::msg::Msg;
 use crate::output::WriteError;
 
 /// A stage of the pipeline, in the order they run.
@@ -44,7 +46,23 @@ pub enum Stage {
 }
 
 impl Stage {
-    /// The name `--timings` prints.
+    /// The name `--timings` prints, in both languages.
+    pub fn label(self) -> Msg {
+        let en = self.name();
+        let ja = match self {
+            Stage::Load => "読み込み",
+            Stage::Prepare => "準備",
+            Stage::Projects => "事業",
+            Stage::Data => "データ",
+            Stage::Search => "検索",
+            Stage::Pages => "ページ",
+            Stage::Files => "ファイル",
+            Stage::Commit => "確定",
+        };
+        msg!(ja: "{ja}", en: "{en}")
+    }
+
+    /// The name `--timings` prints in English.
     pub fn name(self) -> &'static str {
         match self {
             Stage::Load => "load",
@@ -67,6 +85,12 @@ pub trait Progress: Sync {
     fn tick(&self) {}
     /// A stage of the build is done.
     fn stage(&self, _stage: Stage) {}
+}
+
+/// The layout of the progress bar of `kyodo build` (an indicatif template): pages done of
+/// all, and the time so far (00:01:05 in Japanese: indicatif's "1 minute" is English).
+pub fn progress_template() -> Msg {
+    msg!(ja: "{{bar:40}} {{pos}}/{{len}} ページ {{elapsed_precise}}", en: "{{bar:40}} {{pos}}/{{len}} pages {{elapsed}}")
 }
 
 /// No progress reporting.
@@ -188,16 +212,21 @@ impl Failure {
     pub fn into_diagnostics(self) -> Diagnostics {
         match self {
             Failure::Invalid(d) | Failure::Strict(d) | Failure::Render(d) => d,
-            Failure::Write(e) => Diagnostics(vec![Diagnostic::file_error(&e.path, e.to_string(), WRITE_HELP)]),
-            Failure::Refused(r) => Diagnostics(vec![Diagnostic::file_error(Path::new("."), r.to_string(), WRITE_HELP)]),
+            Failure::Write(e) => Diagnostics(vec![Diagnostic::file_error(&e.path, e.message(), write_help())]),
+            Failure::Refused(r) => Diagnostics(vec![Diagnostic::file_error(Path::new("."), r.message(), write_help())]),
         }
     }
 }
 
 /// What to do when the output cannot be written.
-pub(crate) const WRITE_HELP: &str = "check that the output folder is writable and the disk is not full";
+pub(crate) fn write_help() -> Msg {
+    msg!(
+        ja: "書き出し先のフォルダーに書き込めること、ディスクがいっぱいでないことを確かめてください。",
+        en: "check that the output folder is writable and the disk is not full",
+    )
+}
 
 /// A problem writing `path` of the output, as diagnostics.
-pub(crate) fn write_error(path: &str, e: String) -> Diagnostics {
-    Diagnostics(vec![Diagnostic::file_error(Path::new(path), e, WRITE_HELP)])
+pub(crate) fn write_error(path: &str, e: Msg) -> Diagnostics {
+    Diagnostics(vec![Diagnostic::file_error(Path::new(path), e, write_help())])
 }

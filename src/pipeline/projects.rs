@@ -79,7 +79,7 @@ pub fn render<'s>(
     // it runs on a thread of its own, one batch behind, while the next batch renders.
     let appended = std::thread::scope(|scope| {
         let (batches, received) = std::sync::mpsc::sync_channel::<Vec<ProjectWork>>(2);
-        let appender = scope.spawn(move || -> Result<_, String> {
+        let appender = scope.spawn(move || -> Result<_, crate::msg::Msg> {
             let (mut data, mut search) = (data, search);
             for w in received.into_iter().flatten() {
                 data.add(w.data)?;
@@ -102,7 +102,13 @@ pub fn render<'s>(
     let made = match appended {
         Ok(Ok(made)) => made,
         Ok(Err(e)) => return Err(write_error(urls::DATA_DIR, e)),
-        Err(_) => return Err(write_error(urls::DATA_DIR, "writing the data files stopped unexpectedly".to_owned())),
+        Err(_) => {
+            let stopped = crate::msg!(
+                ja: "データファイルの書き出しが途中で止まりました。",
+                en: "writing the data files stopped unexpectedly",
+            );
+            return Err(write_error(urls::DATA_DIR, stopped));
+        }
     };
     failures.stop_on_errors()?;
     Ok(made)

@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::escape;
 use crate::files;
 use crate::i18n::{Lang, UiStrings};
+use crate::msg;
 
 /// A loaded theme.
 pub struct Theme {
@@ -81,8 +82,14 @@ impl Theme {
             let mut d = Diagnostics::default();
             d.push(Diagnostic::file_error(
                 Path::new("content/site.toml"),
-                format!("theme: there is no theme folder themes/{name}"),
-                "create the folder or write theme = \"default\"",
+                msg!(
+                    ja: "theme: テーマのフォルダー themes/{name} がありません。",
+                    en: "theme: there is no theme folder themes/{name}",
+                ),
+                msg!(
+                    ja: "そのフォルダーを作るか、theme = \"default\" と書いてください。",
+                    en: "create the folder or write theme = \"default\"",
+                ),
             ));
             Err(d)
         }
@@ -121,8 +128,11 @@ impl Theme {
                     Err(e) => {
                         diags.push(Diagnostic::file_error(
                             &rel(&base),
-                            format!("cannot read the theme: {e}"),
-                            "check that the theme folder exists and can be read",
+                            msg!(ja: "テーマを読み込めません（{e}）。", en: "cannot read the theme: {e}"),
+                            msg!(
+                                ja: "テーマのフォルダーがあること、読み込めることを確かめてください。",
+                                en: "check that the theme folder exists and can be read",
+                            ),
                         ));
                         continue;
                     }
@@ -139,18 +149,27 @@ impl Theme {
                         }
                         Err(_) => diags.push(Diagnostic::file_error(
                             &rel(entry.path()),
-                            "the template is not UTF-8 text",
-                            "save the file as UTF-8",
+                            msg!(
+                                ja: "テンプレートが UTF-8 の文字ではありません。",
+                                en: "the template is not UTF-8 text",
+                            ),
+                            msg!(ja: "ファイルを UTF-8 で保存してください。", en: "save the file as UTF-8"),
                         )),
                     },
                     Ok(bytes) => {
                         assets.insert(name, bytes);
                     }
-                    Err(e) => diags.push(Diagnostic::file_error(
-                        &rel(entry.path()),
-                        format!("cannot read the file: {}", e.error),
-                        "check that the file can be read",
-                    )),
+                    Err(e) => {
+                        let error = e.error;
+                        diags.push(Diagnostic::file_error(
+                            &rel(entry.path()),
+                            msg!(ja: "ファイルを読み込めません（{error}）。", en: "cannot read the file: {error}"),
+                            msg!(
+                                ja: "ファイルを読み込めることを確かめてください。",
+                                en: "check that the file can be read",
+                            ),
+                        ))
+                    }
                 }
             }
         }
@@ -162,11 +181,18 @@ impl Theme {
                         strings.insert(lang, s);
                     }
                 }
-                Err(e) => diags.push(Diagnostic::file_error(
-                    &rel(&path),
-                    format!("cannot read the UI strings: {}", e.error),
-                    format!("create {} with the same keys as the other language", rel(&path).display()),
-                )),
+                Err(e) => {
+                    let (error, file) = (e.error, rel(&path));
+                    let shown = file.display();
+                    diags.push(Diagnostic::file_error(
+                        &file,
+                        msg!(ja: "画面の文言を読み込めません（{error}）。", en: "cannot read the UI strings: {error}"),
+                        msg!(
+                            ja: "もう一方の言語と同じキーで {shown} を作ってください。",
+                            en: "create {shown} with the same keys as the other language",
+                        ),
+                    ))
+                }
             }
         }
         let theme = Theme { origin: rel(dir).display().to_string(), templates, strings, assets };
@@ -179,8 +205,11 @@ impl Theme {
             if !self.templates.contains_key(name) {
                 diags.push(Diagnostic::file_error(
                     Path::new(&format!("{}/templates/{name}", self.origin)),
-                    "template missing",
-                    "copy it from themes/default/templates",
+                    msg!(ja: "テンプレートがありません。", en: "template missing"),
+                    msg!(
+                        ja: "themes/default/templates からコピーしてください。",
+                        en: "copy it from themes/default/templates",
+                    ),
                 ));
             }
         }
@@ -231,8 +260,14 @@ pub fn template_error(origin: &str, e: &minijinja::Error) -> Diagnostic {
             line_text: String::new(),
         }),
         key: None,
-        message: format!("template error: {message}"),
-        help: Some("fix the template; the line number above points at it".to_owned()),
+        message: msg!(
+            ja: "テンプレートに誤りがあります（詳細: {message}）。",
+            en: "template error: {message}",
+        ),
+        help: Some(msg!(
+            ja: "テンプレートを直してください。誤りのある行は上の行番号のとおりです。",
+            en: "fix the template; the line number above points at it",
+        )),
     }
 }
 

@@ -18,6 +18,8 @@
 //! 2022. The parsing here is httparse (the parser inside hyper); hyper itself would bring
 //! an async runtime for a server that answers one person's browser.
 
+use crate::msg;
+use crate::msg::Lang;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
@@ -48,14 +50,16 @@ pub type Handler = dyn Fn(&str) -> Response + Send + Sync;
 pub struct Server {
     listener: TcpListener,
     port: u16,
+    /// The language of the server's own short answers (a refused request).
+    lang: Lang,
 }
 
 impl Server {
     /// Listens on 127.0.0.1:`port` (0: a free port). Never on another address.
-    pub fn bind(port: u16) -> io::Result<Server> {
+    pub fn bind(port: u16, lang: Lang) -> io::Result<Server> {
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         let port = listener.local_addr()?.port();
-        Ok(Server { listener, port })
+        Ok(Server { listener, port, lang })
     }
 
     /// The port listened on.
@@ -77,15 +81,15 @@ impl Server {
             };
             if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
                 active.fetch_sub(1, Ordering::SeqCst);
-                refuse_busy(stream);
+                refuse_busy(stream, self.lang);
                 continue;
             }
             let slot = Slot(active.clone());
             let handler = handler.clone();
-            let port = self.port;
+            let (port, lang) = (self.port, self.lang);
             let spawned = std::thread::Builder::new().name("kyodo-serve".into()).spawn(move || {
                 let _slot = slot;
-                serve_connection(stream, port, &*handler);
+                serve_connection(stream, port, lang, &*handler);
             });
             // If no thread can be started, the closure (stream and slot) is dropped: the
             // connection closes and the slot is freed.
@@ -104,8 +108,12 @@ impl Drop for Slot {
 }
 
 /// Answers 503 without waiting: the accept loop must never block on a client.
-fn refuse_busy(mut stream: TcpStream) {
-    let reply = plain(503, "kyodo serve is answering too many requests at once; try again.\n");
+fn refuse_busy(mut stream: TcpStream, lang: Lang) {
+    let text = msg!(
+        ja: "kyodo serve は、いま多くの要求に応えています。もう一度お試しください。\n",
+        en: "kyodo serve is answering too many requests at once; try again.\n",
+    );
+    let reply = plain(503, text.get(lang));
     if stream.set_nonblocking(true).is_ok() {
         let _ = stream.write_all(&head_bytes(&reply, reply.body.len()));
         let _ = stream.write_all(&reply.body);
@@ -195,32 +203,39 @@ pub fn host_allowed(host: &[u8], port: u16) -> bool {
 }
 
 /// The answer to a request that was read whole.
-pub(crate) fn answer(head: Head, port: u16, handler: &Handler) -> Option<(Response, bool)> {
+pub(crate) fn answer(head: Head, port: u16, lang: Lang, handler: &Handler) -> Option<(Response, bool)> {
     let (method, target, hosts) = match head {
         Head::Request { method, target, hosts } => (method, target, hosts),
         Head::TooLarge => {
-            return Some((
-                plain(
-                    431,
-                    &format!(
-                        "The request headers are too large: kyodo serve reads at most {MAX_HEAD_BYTES} bytes and {MAX_HEADERS} headers.\n"
-                    ),
-                ),
-                false,
-            ));
+            let text = msg!(
+                ja: "要求のヘッダーが大きすぎます。kyodo serve が読むのは {MAX_HEAD_BYTES} バイト、ヘッダー {MAX_HEADERS} 個までです。\n",
+                en: "The request headers are too large: kyodo serve reads at most {MAX_HEAD_BYTES} bytes and {MAX_HEADERS} headers.\n",
+            );
+            return Some((plain(431, text.get(lang)), false));
         }
-        Head::Malformed => return Some((plain(400, "This is not an HTTP request kyodo serve understands.\n"), false)),
+        Head::Malformed => {
+            let text = msg!(
+                ja: "kyodo serve が理解できる HTTP の要求ではありません。\n",
+                en: "This is not an HTTP request kyodo serve understands.\n",
+            );
+            return Some((plain(400, text.get(lang)), false));
+        }
         Head::Gone => return None,
     };
     if !matches!(hosts.as_slice(), [host] if host_allowed(host, port)) {
-        let text = format!(
-            "kyodo serve answers only requests for http://127.0.0.1:{port}/ or http://localhost:{port}/ (checked in the Host header), so that no other web site can read the preview.\n"
+        let text = msg!(
+            ja: "ブラウザーで http://127.0.0.1:{port}/ か http://localhost:{port}/ を開いてください。ほかのウェブサイトからプレビューを読まれないよう、kyodo serve はこの二つのアドレスあての要求にだけ応えます（Host ヘッダーで確かめています）。\n",
+            en: "kyodo serve answers only requests for http://127.0.0.1:{port}/ or http://localhost:{port}/ (checked in the Host header), so that no other web site can read the preview.\n",
         );
-        return Some((plain(421, &text), false));
+        return Some((plain(421, text.get(lang)), false));
     }
     let head_only = method == "HEAD";
     if method != "GET" && !head_only {
-        return Some((plain(405, "kyodo serve answers only GET and HEAD requests.\n"), false));
+        let text = msg!(
+            ja: "kyodo serve が応えるのは GET と HEAD の要求だけです。\n",
+            en: "kyodo serve answers only GET and HEAD requests.\n",
+        );
+        return Some((plain(405, text.get(lang)), false));
     }
     Some((handler(&target), head_only))
 }
@@ -261,10 +276,10 @@ fn head_bytes(r: &Response, length: usize) -> Vec<u8> {
 }
 
 /// Reads one request from a connection, answers it and closes the connection.
-fn serve_connection(mut stream: TcpStream, port: u16, handler: &Handler) {
+fn serve_connection(mut stream: TcpStream, port: u16, lang: Lang, handler: &Handler) {
     let _ = stream.set_nodelay(true);
     let head = read_head(&mut &stream, |d| stream.set_read_timeout(Some(d)));
-    let Some((response, head_only)) = answer(head, port, handler) else { return };
+    let Some((response, head_only)) = answer(head, port, lang, handler) else { return };
     let body: &[u8] = if head_only { &[] } else { &response.body };
     if write_within(&mut stream, &head_bytes(&response, response.body.len()), body).is_ok() {
         linger(&mut stream);
@@ -376,7 +391,7 @@ mod tests {
             target: "/a".into(),
             hosts: hosts.iter().map(|h| h.as_bytes().to_vec()).collect(),
         };
-        let status = |h: Head| answer(h, 8000, handler).map(|(r, head_only)| (r.status, head_only));
+        let status = |h: Head| answer(h, 8000, Lang::En, handler).map(|(r, head_only)| (r.status, head_only));
         assert_eq!(status(req("GET", &["localhost:8000"])), Some((200, false)));
         assert_eq!(status(req("HEAD", &["localhost:8000"])), Some((200, true)));
         assert_eq!(status(req("POST", &["localhost:8000"])), Some((405, false)));
@@ -386,10 +401,12 @@ mod tests {
         assert_eq!(status(Head::TooLarge), Some((431, false)));
         assert_eq!(status(Head::Malformed), Some((400, false)));
         assert_eq!(status(Head::Gone), None);
-        let refused = answer(req("GET", &["evil.example:8000"]), 8000, handler)
-            .map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned())
-            .unwrap_or_default();
-        assert!(refused.contains("http://127.0.0.1:8000/"), "{refused}");
+        for lang in Lang::ALL {
+            let refused = answer(req("GET", &["evil.example:8000"]), 8000, lang, handler)
+                .map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned())
+                .unwrap_or_default();
+            assert!(refused.contains("http://127.0.0.1:8000/"), "{refused}");
+        }
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod watch;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+use crate::msg;
+use crate::msg::{Lang, Msg};
 use crate::preview::{Files, Preview};
 
 /// Where the preview's own files live; no site output can use this prefix.
@@ -40,7 +42,7 @@ const LIVE_JS: &str = r#"(function () {
       overlay.style.cssText = "position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(255,255,255,.97);color:#1a1a1a;padding:1.5rem;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
       document.body.appendChild(overlay);
     }
-    overlay.textContent = "kyodo: the last change does not build; the page shows the last version that did.\n\n" + error;
+    overlay.textContent = error;
   }
   function poll() {
     fetch("/__kyodo/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
@@ -60,7 +62,8 @@ pub struct State {
     pub files: Files,
     /// Increases with every rebuild, good or bad.
     pub version: u64,
-    /// The diagnostics of the last build, if it failed.
+    /// What the page shows over itself when the last build failed: a heading and the
+    /// diagnostics, in the language of the interface.
     pub error: Option<String>,
 }
 
@@ -131,48 +134,80 @@ pub fn respond(state: &State, url: &str) -> Response {
 }
 
 /// Builds the site at `root`, serves it on 127.0.0.1:`port` (0: a free port) and
-/// rebuilds it on every change, until the process ends. Returns only when it cannot
-/// start, with the message to show.
-pub fn run(root: &Path, port: u16) -> Result<(), String> {
+/// rebuilds it on every change, until the process ends; speaks `lang` on the terminal and
+/// over the page. Returns only when it cannot start, with what went wrong and what to do.
+pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), (Msg, Option<Msg>)> {
     let state: Shared = Arc::new(RwLock::new(State::default()));
     let mut preview = Preview::new(root);
-    rebuild(&mut preview, &[], &state);
-    let mut watcher = watch::SiteWatcher::new(root)?;
-    let server = http::Server::bind(port)
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}\n  = help: choose another port with --port"))?;
+    rebuild(&mut preview, &[], &state, lang);
+    let mut watcher = watch::SiteWatcher::new(root, lang).map_err(|m| (m, None))?;
+    let server = http::Server::bind(port, lang).map_err(|e| {
+        let cannot =
+            msg!(ja: "127.0.0.1:{port} で待ち受けできません（{e}）。", en: "cannot listen on 127.0.0.1:{port}: {e}");
+        let help = msg!(ja: "--port で別のポート番号を指定してください。", en: "choose another port with --port");
+        (cannot, Some(help))
+    })?;
     let rebuild_state = state.clone();
     std::thread::spawn(move || {
         while let Some(changed) = watcher.next_change() {
-            rebuild(&mut preview, &changed, &rebuild_state);
+            rebuild(&mut preview, &changed, &rebuild_state, lang);
         }
     });
     // Printed on stdout so that scripts and tests can read the address.
-    println!("serving {} at http://127.0.0.1:{}/ (Ctrl+C to stop)", root.display(), server.port());
+    let (shown, port) = (root.display(), server.port());
+    let serving = msg!(
+        ja: "{shown} を http://127.0.0.1:{port}/ で表示しています（終わるときは Ctrl+C を押してください）。",
+        en: "serving {shown} at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
+    );
+    println!("{}", serving.get(lang));
     server.run(Arc::new(move |url: &str| respond(&state.read().unwrap_or_else(|poisoned| poisoned.into_inner()), url)));
     Ok(())
 }
 
 /// Rebuilds after a change and stores the result: the new files if it built, else the
 /// error (the last good files stay).
-fn rebuild(preview: &mut Preview, changed: &[PathBuf], state: &Shared) {
+fn rebuild(preview: &mut Preview, changed: &[PathBuf], state: &Shared, lang: Lang) {
     let result = preview.rebuild(changed);
     let mut s = state.write().unwrap_or_else(|poisoned| poisoned.into_inner());
     s.version += 1;
     match result {
         Ok(rebuilt) => {
             if !rebuilt.warnings.0.is_empty() {
-                eprintln!("{}", rebuilt.warnings);
+                eprintln!("{}", rebuilt.warnings.render(lang));
             }
-            let how = if rebuilt.incremental { "changed pages and data" } else { "the whole site" };
-            eprintln!("rebuilt {} files ({how}) in {} ms", rebuilt.rendered, rebuilt.millis);
+            let how = if rebuilt.incremental {
+                msg!(ja: "変更のあったページとデータ", en: "changed pages and data")
+            } else {
+                msg!(ja: "サイト全体", en: "the whole site")
+            };
+            let (files, millis) = (rebuilt.rendered, rebuilt.millis);
+            let line = msg!(
+                ja: "{files}個のファイルを作り直しました（{how}、{millis} ミリ秒）。",
+                en: "rebuilt {files} files ({how}) in {millis} ms",
+                how = how,
+            );
+            eprintln!("{}", line.get(lang));
             s.files = preview.files().clone();
             s.error = None;
         }
         Err(diags) => {
-            eprintln!("{diags}\nthe preview keeps showing the last version that built");
-            s.error = Some(diags.to_string());
+            let kept = msg!(
+                ja: "プレビューには、最後に作成できた版を表示したままにしています。",
+                en: "the preview keeps showing the last version that built",
+            );
+            eprintln!("{}\n{}", diags.render(lang), kept.get(lang));
+            s.error = Some(overlay(&diags, lang));
         }
     }
+}
+
+/// What the page shows over itself while the last change does not build.
+pub fn overlay(diags: &crate::diagnostic::Diagnostics, lang: Lang) -> String {
+    let heading = msg!(
+        ja: "kyodo: 直前の変更では、サイトを作成できませんでした。下の内容を直して保存すると、自動で表示し直します。いま表示しているのは、最後に作成できた版です。",
+        en: "kyodo: the last change does not build; the page shows the last version that did.",
+    );
+    format!("{}\n\n{}", heading.get(lang), diags.render(lang))
 }
 
 /// Adds the reload script before `</body>`.

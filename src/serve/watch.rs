@@ -8,6 +8,8 @@
 //! `content/` or `themes/` appeared, disappeared or was renamed, those two are watched
 //! afresh, recursively, where they exist.
 
+use crate::msg;
+use crate::msg::{Lang, Msg};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
@@ -27,11 +29,13 @@ pub struct SiteWatcher {
     watcher: RecommendedWatcher,
     root: PathBuf,
     events: Receiver<Vec<PathBuf>>,
+    /// The language of the warnings it prints.
+    lang: Lang,
 }
 
 impl SiteWatcher {
     /// Watches `root` and, where they exist, its `content/` and `themes/`.
-    pub fn new(root: &Path) -> Result<SiteWatcher, String> {
+    pub fn new(root: &Path, lang: Lang) -> Result<SiteWatcher, Msg> {
         let (tx, events) = mpsc::channel::<Vec<PathBuf>>();
         // When the system dropped events, the folders are watched again and everything
         // is rebuilt, as when content/ itself changes.
@@ -45,11 +49,12 @@ impl SiteWatcher {
                 }
             }
         })
-        .map_err(|e| format!("cannot watch for changes: {e}"))?;
-        watcher
-            .watch(root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-        let mut watching = SiteWatcher { watcher, root: root.to_path_buf(), events };
+        .map_err(|e| msg!(ja: "変更を見張ることができません（{e}）。", en: "cannot watch for changes: {e}"))?;
+        watcher.watch(root, RecursiveMode::NonRecursive).map_err(|e| {
+            let root = root.display();
+            msg!(ja: "{root} を見張ることができません（{e}）。", en: "cannot watch {root}: {e}")
+        })?;
+        let mut watching = SiteWatcher { watcher, root: root.to_path_buf(), events, lang };
         watching.rewatch();
         Ok(watching)
     }
@@ -64,10 +69,12 @@ impl SiteWatcher {
             if path.is_dir()
                 && let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive)
             {
-                eprintln!(
-                    "warning: cannot watch {}: {e}\n  = help: changes there are seen again when the folder is replaced; or restart kyodo serve",
-                    path.display()
+                let path = path.display();
+                let warning = msg!(
+                    ja: "警告: {path} を見張ることができません（{e}）。\n  直し方: kyodo serve を起動し直してください（そのフォルダーを置き換えた場合は、それだけでまた変更を見張るようになります）。",
+                    en: "warning: cannot watch {path}: {e}\n  = help: changes there are seen again when the folder is replaced; or restart kyodo serve",
                 );
+                eprintln!("{}", warning.get(self.lang));
             }
         }
     }

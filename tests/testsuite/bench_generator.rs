@@ -11,9 +11,9 @@ fn generated_sites_build_and_are_reproducible() {
     for dir in [&a, &b] {
         generate(dir.path(), 40, None);
     }
-    let (site, warnings) = kyodo::Site::load(a.path()).unwrap_or_else(|d| panic!("{d}"));
+    let (site, warnings) = kyodo::Site::load(a.path()).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     assert_eq!(site.projects.len(), 40);
-    assert!(warnings.0.is_empty(), "{warnings}");
+    assert!(warnings.0.is_empty(), "{}", warnings.render(kyodo::msg::Lang::En));
     assert_eq!(build(a.path()), build(b.path()));
     let hugo = tempfile::tempdir().unwrap();
     let run = Command::new(env!("CARGO_BIN_EXE_kyodo-bench"))

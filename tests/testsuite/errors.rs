@@ -1,18 +1,21 @@
 //! Snapshot tests of error messages: one case per class of bad input.
 //!
 //! Each case copies the valid fixture site, breaks one thing the way a clerk might, and
-//! pins the full message `kyodo check` prints. A worse message shows up in review.
+//! pins the full message `kyodo check` prints, in English and in Japanese (`…_ja`
+//! snapshots). A worse message shows up in review.
 //!
 //! Most cases are a file in `errors/`: text to find in a file of the site and what to
 //! replace it with (`[[edit]]`, in order), files to copy (`[[copy]]`), and
-//! `copy_default_theme = true` to break a theme; the snapshot is
-//! `snapshots/testsuite__errors__message@<case>.toml.snap`. To add one, write the file and
-//! run `cargo insta review`. Bad input that is not a text edit (encodings, file names,
+//! `copy_default_theme = true` to break a theme; the snapshots are
+//! `snapshots/testsuite__errors__message@<case>.toml.snap` and `…message_ja@…` for the
+//! Japanese. To add one, write the file and run `cargo insta review`. Bad input that is not a text edit (encodings, file names,
 //! symbolic links) has a test of its own below.
 
 use std::fs;
 use std::path::Path;
 
+use kyodo::Diagnostics;
+use kyodo::msg::Lang;
 use serde::Deserialize;
 
 use crate::support::{TestSite, fixture, kyodo};
@@ -76,12 +79,21 @@ fn unsafe_for_a_terminal(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Pins the diagnostics in English (`name`) and in Japanese (`name_ja`).
+fn pin(name: &str, diags: &Diagnostics) {
+    insta::assert_snapshot!(name.to_owned(), diags.render(Lang::En));
+    insta::assert_snapshot!(format!("{name}_ja"), diags.render(Lang::Ja));
+}
+
 #[test]
 fn every_case_has_its_pinned_message() {
     insta::glob!("errors/*.toml", |path| {
-        let message = Case::read(path).site().errors();
-        assert!(!message.contains(unsafe_for_a_terminal), "{message:?}");
-        insta::assert_snapshot!("message", message);
+        let diags = Case::read(path).site().diagnostics();
+        for (name, lang) in [("message", Lang::En), ("message_ja", Lang::Ja)] {
+            let message = diags.render(lang);
+            assert!(!message.contains(unsafe_for_a_terminal), "{message:?}");
+            insta::assert_snapshot!(name, message);
+        }
     });
 }
 
@@ -97,14 +109,14 @@ fn a_shift_jis_file_is_refused_with_how_to_save_it() {
     let text = site.read(P2);
     let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
     site.write(P2, &sjis);
-    insta::assert_snapshot!("shift_jis", site.errors());
+    pin("shift_jis", &site.diagnostics());
 }
 
 #[test]
 fn a_binary_file_is_refused_as_not_text() {
     let site = TestSite::fixture();
     site.write(P2, b"id = \"1-2-1\"\ntitle = \"\xff\xfe\x00\x81\"\n");
-    insta::assert_snapshot!("not_utf8", site.errors());
+    pin("not_utf8", &site.diagnostics());
 }
 
 /// `text` in UTF-16, little- or big-endian, with or without a byte-order mark.
@@ -119,9 +131,11 @@ fn a_utf16_file_is_named_as_utf16_with_how_to_save_it() {
     for (file, little_endian, bom) in [(P1, true, true), (P2, false, true), (VOC, true, false)] {
         site.write(file, utf16(&site.read(file), little_endian, bom));
     }
-    let message = site.errors();
-    assert!(!message.contains("Shift_JIS"), "{message}");
-    insta::assert_snapshot!("utf16", message);
+    let diags = site.diagnostics();
+    for lang in Lang::ALL {
+        assert!(!diags.render(lang).contains("Shift_JIS"), "{}", diags.render(lang));
+    }
+    pin("utf16", &diags);
 }
 
 #[test]
@@ -178,14 +192,18 @@ fn base_url_is_an_absolute_http_address_and_nothing_else() {
         "https://www.city.example.lg.jp/kyodo/?page=1",
         "https://www.city.example.lg.jp/市政/kyodo/",
     ];
-    let mut messages = String::new();
+    let (mut messages, mut messages_ja) = (String::new(), String::new());
     for url in bad {
         let site = TestSite::fixture();
         site.edit(SITE, "reported_years", &format!("base_url = {}\nreported_years", toml::Value::from(url)));
-        messages.push_str(&site.errors());
+        let diags = site.diagnostics();
+        messages.push_str(&diags.render(Lang::En));
         messages.push_str("\n\n");
+        messages_ja.push_str(&diags.render(Lang::Ja));
+        messages_ja.push_str("\n\n");
     }
     insta::assert_snapshot!("bad_base_urls", messages);
+    insta::assert_snapshot!("bad_base_urls_ja", messages_ja);
     let site = TestSite::fixture();
     site.edit(SITE, "reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo\"\nreported_years");
     site.warnings();
@@ -230,7 +248,7 @@ fn names_meant_as_records_are_errors_naming_the_name_to_use() {
             "1-1-8.toml.lnk",
         ],
     );
-    insta::assert_snapshot!("names_meant_as_records", site.errors());
+    pin("names_meant_as_records", &site.diagnostics());
 }
 
 #[test]
@@ -266,9 +284,10 @@ fn other_files_in_the_projects_folder_are_warnings() {
             "old/.DS_Store",
         ],
     );
-    let shown = site.warnings();
+    let warnings = kyodo::check(site.path()).unwrap_or_else(|d| panic!("{}", d.render(Lang::En)));
+    let shown = warnings.render(Lang::En);
     assert!(!shown.contains("Thumbs.db") && !shown.contains(".DS_Store"), "{shown}");
-    insta::assert_snapshot!("files_that_are_not_records", shown);
+    pin("files_that_are_not_records", &warnings);
 }
 
 #[cfg(unix)]
@@ -284,9 +303,11 @@ fn symbolic_links_are_not_followed_and_never_skipped_silently() {
     symlink(elsewhere.path(), projects.join("shared")).unwrap();
     symlink(elsewhere.path().join("notes.txt"), projects.join("notes.txt")).unwrap();
     symlink("nowhere", projects.join(".#1-1-1.toml")).unwrap();
-    let message = site.errors();
+    let diags = site.diagnostics();
+    let message = diags.render(Lang::En);
     assert!(message.ends_with("2 errors"), "{message}");
-    insta::assert_snapshot!("symbolic_links", message);
+    assert!(diags.render(Lang::Ja).ends_with("エラーが2件あります。"), "{}", diags.render(Lang::Ja));
+    pin("symbolic_links", &diags);
     // Without the links that would leave records out, the others are warnings.
     fs::remove_file(projects.join("1-3-1.toml")).unwrap();
     fs::remove_file(projects.join("shared")).unwrap();
@@ -303,7 +324,7 @@ fn an_empty_projects_folder_is_an_error_not_an_empty_site() {
     let site = TestSite::fixture();
     fs::remove_file(site.path().join(P1)).unwrap();
     fs::remove_file(site.path().join(P2)).unwrap();
-    insta::assert_snapshot!("no_project_records", site.errors());
+    pin("no_project_records", &site.diagnostics());
     // The commands that add the first records still work on it.
     let new = kyodo(&["new", "project", "1-1-1"], site.path());
     assert!(new.status.success(), "{}", String::from_utf8_lossy(&new.stderr));
@@ -314,16 +335,24 @@ fn an_empty_projects_folder_is_an_error_not_an_empty_site() {
 fn the_preview_reports_a_misnamed_record_and_recovers_once_it_is_renamed() {
     let site = TestSite::fixture();
     let mut preview = kyodo::preview::Preview::new(site.path());
-    preview.rebuild(&[]).unwrap_or_else(|d| panic!("{d}"));
+    preview.rebuild(&[]).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     let misnamed = site.path().join("content/projects/1-2-1.toml.txt");
     fs::rename(site.path().join(P2), &misnamed).unwrap();
     let failed = preview.rebuild(&[site.path().join(P2), misnamed.clone()]).expect_err("a misnamed record");
-    assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
+    assert!(
+        failed.render(kyodo::msg::Lang::En).contains("rename it to 1-2-1.toml"),
+        "{}",
+        failed.render(kyodo::msg::Lang::En)
+    );
     // Editing another record rebuilds only what changed, and the misnamed one is still
     // reported: the site is not shown without it.
     site.edit(P1, "市民活動支援補助金の充実", "市民活動支援補助金の拡充");
     let failed = preview.rebuild(&[site.path().join(P1)]).expect_err("still a misnamed record");
-    assert!(failed.to_string().contains("rename it to 1-2-1.toml"), "{failed}");
+    assert!(
+        failed.render(kyodo::msg::Lang::En).contains("rename it to 1-2-1.toml"),
+        "{}",
+        failed.render(kyodo::msg::Lang::En)
+    );
     fs::rename(&misnamed, site.path().join(P2)).unwrap();
-    preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{d}"));
+    preview.rebuild(&[site.path().join(P2), misnamed]).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
 }

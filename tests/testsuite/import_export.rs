@@ -35,7 +35,7 @@ fn seed_xlsx(path: &Path) {
 type Fingerprint = BTreeSet<(String, String, String, Option<String>, Vec<String>, Vec<(String, String, i64, String)>)>;
 
 fn fingerprint(root: &Path) -> Fingerprint {
-    let (site, _) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{d}"));
+    let (site, _) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     site.projects
         .iter()
         .map(|f| {
@@ -255,6 +255,9 @@ fn cells_that_cannot_be_mapped_are_reported_and_nothing_is_written() {
     assert!(!run.status.success());
     let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
     insta::assert_snapshot!("import_problems", stderr);
+    let run = kyodo(&["import", csv_path.to_str().unwrap(), "--lang", "ja"], site.path());
+    let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
+    insta::assert_snapshot!("import_problems_ja", stderr);
     assert_eq!(fs::read_dir(site.path().join("content/projects")).unwrap().count(), 0, "nothing written");
 }
 
@@ -275,6 +278,9 @@ fn two_projects_with_one_id_are_reported_with_both_rows() {
     assert!(!run.status.success());
     let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
     insta::assert_snapshot!("import_duplicate_ids", stderr);
+    let run = kyodo(&["import", path.to_str().unwrap(), "--lang", "ja"], site.path());
+    let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
+    insta::assert_snapshot!("import_duplicate_ids_ja", stderr);
     assert_eq!(fs::read_dir(site.path().join("content/projects")).unwrap().count(), 0, "nothing written");
 }
 
@@ -433,7 +439,7 @@ fn a_sheet_adds_indicators_and_reports_to_existing_records() {
     let after = record_files(site.path());
     let changed: Vec<_> = before.keys().filter(|p| after[*p] != before[*p]).collect();
     assert_eq!(changed, [&std::path::PathBuf::from("content/projects/3-1-2.toml")]);
-    let (loaded, _) = kyodo::Site::load(site.path()).unwrap_or_else(|d| panic!("{d}"));
+    let (loaded, _) = kyodo::Site::load(site.path()).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     let p = loaded.project("3-1-2").unwrap();
     let meetings = p.indicators.iter().find(|i| i.id.get_ref().as_str() == "meetings").expect("the new indicator");
     assert_eq!((meetings.name.ja.as_str(), meetings.unit.as_ref().map(|u| u.ja.as_str())), ("説明会", Some("回")));

@@ -15,8 +15,14 @@ use crate::support::{TestSite, copy_dir, generate, kyodo, kyodo_ok, nasushiobara
 /// Runs `kyodo import FILE` into an empty Nasushiobara site with at most 1 GB of address
 /// space: a file that needs more makes the import fail unclean (an abort), not just fail.
 fn import_bounded(file: &Path) -> (bool, String) {
+    import_bounded_in(file, "en")
+}
+
+/// [`import_bounded`], with messages in `lang`.
+fn import_bounded_in(file: &Path, lang: &str) -> (bool, String) {
     let site = TestSite::empty_like(&nasushiobara());
     let out: Output = Command::new("sh")
+        .env("KYODO_LANG", lang)
         .arg("-c")
         .arg("ulimit -v 1000000 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_kyodo"))
@@ -212,7 +218,7 @@ fn a_huge_cell_within_the_size_of_a_part_is_refused_before_it_is_read() {
     // limits made small for the test).
     let path = bomb(dir.path(), b"a</t></si><si><t>", 16, false);
     let limits = kyodo::import::Limits { strings_bytes: 8 << 20, ..kyodo::import::LIMITS };
-    let err = kyodo::import::read_table_with(&path, &limits).unwrap_err();
+    let err = kyodo::import::read_table_with(&path, &limits).unwrap_err().get(kyodo::msg::Lang::En).to_owned();
     assert!(err.ends_with("its part xl/sharedStrings.xml unpacks to more than 8 MB, the most kyodo reads of the shared strings of a workbook (save a table this large as .csv)"), "{err}");
 }
 
@@ -302,6 +308,9 @@ fn date_and_error_cells_are_reported_with_row_and_column() {
     let (ok, stderr) = import_bounded(&path);
     assert!(!ok);
     insta::assert_snapshot!("import_date_and_error_cells", stderr);
+    let (ok, stderr) = import_bounded_in(&path, "ja");
+    assert!(!ok);
+    insta::assert_snapshot!("import_date_and_error_cells_ja", stderr);
 }
 
 #[test]
@@ -328,7 +337,7 @@ fn a_killed_import_leaves_every_record_whole() {
     for share in [0.05, 0.2, 0.4, 0.6, 0.8, 0.95] {
         let delay = whole_import.mul_f64(share);
         let target = TestSite::content_of(site.path());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kyodo"))
+        let mut child = crate::support::kyodo_command()
             .args(["import", csv.to_str().unwrap(), "--force", "--root"])
             .arg(target.path())
             .spawn()
@@ -349,7 +358,8 @@ fn a_killed_import_leaves_every_record_whole() {
             old.len(),
             "after {delay:?}: every record is there"
         );
-        kyodo::Site::load(target.path()).unwrap_or_else(|d| panic!("after {delay:?} the site does not load: {d}"));
+        kyodo::Site::load(target.path())
+            .unwrap_or_else(|d| panic!("after {delay:?} the site does not load: {}", d.render(kyodo::msg::Lang::En)));
     }
 }
 

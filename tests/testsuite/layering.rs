@@ -12,37 +12,38 @@ use std::path::Path;
 /// in ARCHITECTURE.md.
 const RULES: &str = "
     # Foundations: no knowledge of records or pages.
-    diagnostic:
+    msg:
+    diagnostic:    msg
     escape:
     files:
     width:
-    slug:
+    slug:          msg
     markdown:
-    output:
+    output:        msg
     search:        escape width
-    i18n:          diagnostic files
+    i18n:          diagnostic files msg
     urls:          i18n
     # The domain: what a record is.
-    text:          i18n
-    fiscal_year:   i18n width
-    indicator:     i18n text width
-    model:         fiscal_year i18n indicator slug text
+    text:          i18n msg
+    fiscal_year:   i18n msg width
+    indicator:     i18n msg text width
+    model:         fiscal_year i18n indicator msg slug text
     record_writer: indicator text
     schema:        fiscal_year i18n indicator model slug text
     # Editions: what a frozen year published, and the comparison with the records.
-    edition:       diagnostic files fiscal_year indicator model record_writer text
+    edition:       diagnostic files fiscal_year indicator model msg record_writer text
     # Reading content/.
-    load:          diagnostic edition files fiscal_year i18n model slug text urls width
+    load:          diagnostic edition files fiscal_year i18n model msg slug text urls width
     # What a build makes from a loaded site.
-    data:          diagnostic edition escape files fiscal_year i18n indicator load markdown model output slug text urls
-    render:        data diagnostic edition escape files fiscal_year i18n indicator load markdown model text urls
-    pipeline:      data diagnostic load markdown model output render schema search urls
+    data:          diagnostic edition escape files fiscal_year i18n indicator load markdown model msg output slug text urls
+    render:        data diagnostic edition escape files fiscal_year i18n indicator load markdown model msg text urls
+    pipeline:      data diagnostic load markdown model msg output render schema search urls
     # Commands built on the pipeline.
     preview:       diagnostic files lib load output pipeline
-    serve:         preview
-    scaffold:      fiscal_year load record_writer
-    freeze:        data diagnostic edition fiscal_year lib load model
-    import:        data files fiscal_year i18n indicator load model record_writer slug text
+    serve:         diagnostic msg preview
+    scaffold:      fiscal_year load msg record_writer
+    freeze:        data diagnostic edition fiscal_year lib load model msg
+    import:        data files fiscal_year i18n indicator load model msg record_writer slug text
 ";
 
 /// The rows of [`RULES`], in order.

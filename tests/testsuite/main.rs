@@ -4,8 +4,10 @@
 //!   (`tests/fixtures/basic`) or a shipped one into a temporary folder, edits its files,
 //!   and builds or checks it in memory; `support::kyodo` runs the real binary.
 //! - Pages are pinned by what each holds of its own (`support::html`), data files whole
-//!   (`pages`); error messages by one case file each in `errors/` (`errors`). Snapshots
-//!   are in `snapshots/`: review a change with `cargo insta review`.
+//!   (`pages`); error messages by one case file each in `errors/` (`errors`), in English
+//!   and Japanese. The command line in both languages, and how the language is chosen, is
+//!   in `languages`. Snapshots are in `snapshots/`: review a change with
+//!   `cargo insta review`.
 //! - Static assets, JSON Schemas and the search index are tested for what they do
 //!   (`assets`, `schema`, `search`), not pinned byte for byte.
 //!
@@ -20,6 +22,7 @@ mod escaping;
 mod import_export;
 mod import_property;
 mod import_safety;
+mod languages;
 mod layering;
 mod new_record;
 mod open_data;

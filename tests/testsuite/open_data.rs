@@ -24,7 +24,7 @@ fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 fn check(root: &Path) {
-    let (site, _) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{d}"));
+    let (site, _) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     let output = built(root);
 
     // What the pages show, per project: each value as displayed, and as written in data.

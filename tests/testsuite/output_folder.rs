@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use kyodo::output::destination::{STAMP_NAME, STAMP_TEXT};
 
 use crate::support::{copy_dir, fixture, generate};
 
 fn kyodo(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kyodo")).args(args).current_dir(cwd).output().unwrap()
+    crate::support::kyodo_command().args(args).current_dir(cwd).output().unwrap()
 }
 
 fn stderr(run: &Output) -> String {
@@ -80,6 +80,10 @@ fn the_sites_own_folders_files_and_foreign_folders_are_refused() {
         assert!(!run.status.success(), "{out}: {}", stderr(&run));
         let message = stderr(&run).replace(&root.display().to_string(), "[SITE]");
         insta::assert_snapshot!(format!("refused_{name}"), message);
+        let japanese = kyodo(&root, &["build", "--lang", "ja", "--out", out]);
+        assert!(!japanese.status.success(), "{out}: {}", stderr(&japanese));
+        let message = stderr(&japanese).replace(&root.display().to_string(), "[SITE]");
+        insta::assert_snapshot!(format!("refused_{name}_ja"), message);
         if always {
             let forced = kyodo(&root, &["build", "--force", "--out", out]);
             assert!(!forced.status.success(), "{out} --force: {}", stderr(&forced));
@@ -168,7 +172,7 @@ fn staging_folders(dir: &Path) -> Vec<PathBuf> {
 /// Returns false if the build finished before it could be killed.
 #[cfg(unix)]
 fn kill_mid_build(root: &Path) -> bool {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyodo"))
+    let mut child = crate::support::kyodo_command()
         .args(["build"])
         .current_dir(root)
         .stdout(std::process::Stdio::null())
@@ -238,7 +242,7 @@ fn a_build_killed_mid_way_loses_nothing_and_the_next_build_cleans_up() {
             "the killed build's folders are removed, the clerk's kept"
         );
         assert_eq!(fs::read_to_string(users.join("notes.txt")).unwrap(), "mine");
-        let (expected, _) = kyodo::build(&root).unwrap_or_else(|d| panic!("{d}"));
+        let (expected, _) = kyodo::build(&root).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
         let mut built: BTreeMap<String, Vec<u8>> = tree(&root.join("public"))
             .into_iter()
             .filter(|(_, content)| content != b"<folder>")

@@ -22,8 +22,9 @@ fn tested_elsewhere(path: &str) -> bool {
 
 #[test]
 fn fixture_site_output_is_as_pinned() {
-    let (output, warnings) = kyodo::build(&fixture()).unwrap_or_else(|d| panic!("{d}"));
-    insta::assert_snapshot!("basic_warnings", warnings.to_string());
+    let (output, warnings) = kyodo::build(&fixture()).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
+    insta::assert_snapshot!("basic_warnings", warnings.render(kyodo::msg::Lang::En));
+    insta::assert_snapshot!("basic_warnings_ja", warnings.render(kyodo::msg::Lang::Ja));
 
     let listing: Vec<&str> = output.files.keys().map(String::as_str).collect();
     insta::assert_snapshot!("basic_files", listing.join("\n"));

@@ -41,9 +41,12 @@ fn break_a_template(site: &TestSite) {
 fn build_check_and_preview_report_a_template_error_alike() {
     let site = TestSite::fixture();
     break_a_template(&site);
-    let from_check = kyodo::check(site.path()).expect_err("check renders every page").to_string();
-    let from_build = kyodo::build(site.path()).expect_err("build renders every page").to_string();
-    let from_preview = kyodo::preview::Preview::new(site.path()).rebuild(&[]).expect_err("the preview too").to_string();
+    let from_check = kyodo::check(site.path()).expect_err("check renders every page").render(kyodo::msg::Lang::En);
+    let from_build = kyodo::build(site.path()).expect_err("build renders every page").render(kyodo::msg::Lang::En);
+    let from_preview = kyodo::preview::Preview::new(site.path())
+        .rebuild(&[])
+        .expect_err("the preview too")
+        .render(kyodo::msg::Lang::En);
     assert!(from_check.contains("templates/about.html") && from_check.contains("no_such_string"), "{from_check}");
     assert_eq!(from_check, from_build);
     assert_eq!(from_check, from_preview);

@@ -78,7 +78,7 @@ fn a_file_changed_during_the_build_stops_it_with_a_clear_error() {
     let err = run_with_change(dir.path(), || {
         std::fs::write(&file, text.replacen("title", "# edited while building\ntitle", 1)).unwrap()
     });
-    let message = err.to_string();
+    let message = err.render(kyodo::msg::Lang::En);
     assert!(
         message.contains("the file changed while the site was being built") && message.contains("build again"),
         "{message}"
@@ -87,7 +87,8 @@ fn a_file_changed_during_the_build_stops_it_with_a_clear_error() {
 
     std::fs::write(&file, &text).unwrap();
     let err = run_with_change(dir.path(), || std::fs::remove_file(&file).unwrap());
-    assert!(err.to_string().contains("cannot read the file"), "{err}");
+    let message = err.render(kyodo::msg::Lang::En);
+    assert!(message.contains("cannot read the file"), "{message}");
 }
 
 #[test]

@@ -112,7 +112,8 @@ fn no_text_from_a_record_becomes_markup() {
     for payload in PAYLOADS {
         let dir = tempfile::tempdir().unwrap();
         hostile_site(dir.path(), payload);
-        let (output, _) = kyodo::build(dir.path()).unwrap_or_else(|d| panic!("{payload}: {d}"));
+        let (output, _) =
+            kyodo::build(dir.path()).unwrap_or_else(|d| panic!("{payload}: {}", d.render(kyodo::msg::Lang::En)));
         for (path, bytes) in &output.files {
             if !path.ends_with(".html") {
                 continue;
@@ -317,7 +318,7 @@ fn load_and_render(record: &[u8]) {
             assert!(diags.has_errors());
             for d in &diags.0 {
                 assert!(!d.file.as_os_str().is_empty());
-                let _ = d.to_string();
+                let _ = (d.render(kyodo::msg::Lang::En), d.render(kyodo::msg::Lang::Ja));
             }
         }
         Err(other) => panic!("a loaded site must render: {other:?}"),

@@ -75,8 +75,8 @@ impl<'a> Published<'a> {
 /// The index of the shipped site built in memory, as `kyodo::pipeline` builds it, and the
 /// href of each document.
 fn in_memory(lang: kyodo::i18n::Lang) -> (Index, Vec<String>) {
-    let (site, _) = kyodo::Site::load(&repo()).unwrap_or_else(|d| panic!("{d}"));
-    let theme = kyodo::Theme::builtin().unwrap_or_else(|d| panic!("{d}"));
+    let (site, _) = kyodo::Site::load(&repo()).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
+    let theme = kyodo::Theme::builtin().unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     let l = kyodo::render::views::Localizer { lang, strings: &theme.strings[&lang] };
     let index = search::build(&kyodo::pipeline::documents(&site, &l));
     let hrefs = index.docs.iter().map(|d| d[0].clone()).collect();

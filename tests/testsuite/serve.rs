@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::{TestSite, copy_dir, fixture};
@@ -24,8 +24,13 @@ impl Drop for Server {
 }
 
 fn start(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kyodo"))
-        .args(["serve", "--port", "0", "--root"])
+    start_in("en", root)
+}
+
+/// Starts `kyodo serve` on the site at `root`, speaking `lang`.
+fn start_in(lang: &str, root: &Path) -> Server {
+    let mut child = crate::support::kyodo_command()
+        .args(["serve", "--lang", lang, "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -80,6 +85,23 @@ fn wait_for_rebuild(port: u16, version: u64) -> serde_json::Value {
 }
 
 #[test]
+fn the_overlay_speaks_the_language_of_the_serve_process() {
+    let site = TestSite::fixture();
+    let server = start_in("ja", site.path());
+    let v0 = status(server.port)["version"].as_u64().unwrap();
+    let record = site.path().join("content/projects/1-1-1.toml");
+    let text = fs::read_to_string(&record).unwrap();
+    fs::write(&record, text.replace("department = \"shimin\"", "department = \"nope\"")).unwrap();
+    let s = wait_for_rebuild(server.port, v0);
+    let error = s["error"].as_str().unwrap_or("");
+    assert!(error.starts_with("kyodo: 直前の変更では、サイトを作成できませんでした。"), "{s}");
+    assert!(error.contains("直し方: ") && error.contains("課のID \"nope\" が見つかりません。"), "{s}");
+    let (code, body) = exchange(server.port, b"GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    assert_eq!(code, 421);
+    assert!(body.starts_with("ブラウザーで http://127.0.0.1:"), "{body}");
+}
+
+#[test]
 fn serve_rebuilds_on_change_and_keeps_the_last_good_site() {
     let site = TestSite::fixture();
     let server = start(site.path());
@@ -114,7 +136,7 @@ fn serve_rebuilds_on_change_and_keeps_the_last_good_site() {
     // Serving wrote nothing: no public/ folder, and a real build has no reload script.
     assert!(!site.path().join("public").exists());
     drop(server);
-    let (output, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{d}"));
+    let (output, _) = kyodo::build(site.path()).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     assert!(output.files.values().all(|b| !String::from_utf8_lossy(b).contains("__kyodo")));
 }
 

@@ -17,7 +17,7 @@ fn unescape(html: &str) -> String {
 }
 
 fn check_site(root: &Path, expected_projects: usize) {
-    let (site, warnings) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{d}"));
+    let (site, warnings) = kyodo::Site::load(root).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
     assert!(!warnings.has_errors());
     assert_eq!(site.projects.len(), expected_projects, "{}", root.display());
     let output = built(root);

@@ -6,6 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use kyodo::Diagnostics;
+use kyodo::msg::Lang;
+
 use crate::support::{TestSite, build, built, html, kyodo, text};
 
 const P1: &str = "content/projects/1-1-1.toml";
@@ -14,6 +17,12 @@ const EDITION: &str = "content/editions/2023";
 
 fn years() -> PathBuf {
     crate::support::repo().join("tests/fixtures/years")
+}
+
+/// Pins the diagnostics in English (`name`) and in Japanese (`name_ja`).
+fn pin(name: &str, diags: &Diagnostics) {
+    insta::assert_snapshot!(name.to_owned(), diags.render(Lang::En));
+    insta::assert_snapshot!(format!("{name}_ja"), diags.render(Lang::Ja));
 }
 
 /// The files of the committed edition, by name (without kyodo's own record).
@@ -30,8 +39,8 @@ fn edition_files(root: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn the_years_site_output_is_as_pinned() {
-    let (output, warnings) = kyodo::build(&years()).unwrap_or_else(|d| panic!("{d}"));
-    insta::assert_snapshot!("years_warnings", warnings.to_string());
+    let (output, warnings) = kyodo::build(&years()).unwrap_or_else(|d| panic!("{}", d.render(Lang::En)));
+    insta::assert_snapshot!("years_warnings", warnings.render(Lang::En));
     let listing: Vec<&str> = output.files.keys().map(String::as_str).filter(|p| !p.starts_with("assets/")).collect();
     insta::assert_snapshot!("years_files", listing.join("\n"));
     let pinned = [
@@ -117,21 +126,22 @@ fn refused_freeze(site: &TestSite, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Pins what `kyodo freeze` prints when it refuses, in English (`name`) and in Japanese
+/// (`name_ja`).
+fn pin_refusal(site: &TestSite, name: &str, args: &[&str]) {
+    insta::assert_snapshot!(name.to_owned(), refused_freeze(site, args));
+    insta::assert_snapshot!(format!("{name}_ja"), refused_freeze(site, &[&["--lang", "ja"], args].concat()));
+}
+
 #[test]
 fn freeze_refuses_a_year_not_reported_one_frozen_and_a_site_that_does_not_check() {
     let site = TestSite::copy_of(&years());
-    insta::assert_snapshot!("freeze_not_reported", refused_freeze(&site, &["freeze", "R3", "--date", "2025-07-01"]));
-    insta::assert_snapshot!(
-        "freeze_frozen_already",
-        refused_freeze(&site, &["freeze", "2023", "--date", "2025-07-01"])
-    );
-    insta::assert_snapshot!("freeze_bad_year", refused_freeze(&site, &["freeze", "R5x", "--date", "2025-07-01"]));
-    insta::assert_snapshot!("freeze_bad_date", refused_freeze(&site, &["freeze", "R6", "--date", "2025-13-01"]));
+    pin_refusal(&site, "freeze_not_reported", &["freeze", "R3", "--date", "2025-07-01"]);
+    pin_refusal(&site, "freeze_frozen_already", &["freeze", "2023", "--date", "2025-07-01"]);
+    pin_refusal(&site, "freeze_bad_year", &["freeze", "R5x", "--date", "2025-07-01"]);
+    pin_refusal(&site, "freeze_bad_date", &["freeze", "R6", "--date", "2025-13-01"]);
     site.edit(P3, "grade = \"a\"", "grade = \"z\"");
-    insta::assert_snapshot!(
-        "freeze_site_with_errors",
-        refused_freeze(&site, &["freeze", "R6", "--date", "2025-07-01"])
-    );
+    pin_refusal(&site, "freeze_site_with_errors", &["freeze", "R6", "--date", "2025-07-01"]);
 }
 
 #[test]
@@ -139,6 +149,15 @@ fn freezing_a_year_publishes_it_and_lists_it() {
     let site = TestSite::copy_of(&years());
     let out = kyodo(&["freeze", "R6", "--date", "2025-07-01"], site.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    insta::assert_snapshot!("freeze_done", String::from_utf8_lossy(&out.stderr));
+    let japanese = TestSite::copy_of(&years());
+    let out = kyodo(&["--lang", "ja", "freeze", "R6", "--date", "2025-07-01"], japanese.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    insta::assert_snapshot!("freeze_done_ja", String::from_utf8_lossy(&out.stderr));
+    for name in ["edition.json", "datapackage.json", "indicators.csv", "reports.csv"] {
+        let file = format!("content/editions/2024/{name}");
+        assert_eq!(japanese.read(&file), site.read(&file), "the language changes no edition: {name}");
+    }
     let output = site.build();
     let package = text(&output, "data/editions/2024/datapackage.json");
     assert!(
@@ -159,7 +178,7 @@ fn a_changed_frozen_value_is_refused_with_the_correction_to_add() {
     let site = TestSite::copy_of(&years());
     site.edit(P3, "{ year = \"R5\", value = 31 }", "{ year = \"R5\", value = 32 }");
     site.edit(P3, "year = \"R5\"\ngrade = \"b\"", "year = \"R5\"\ngrade = \"a\"");
-    insta::assert_snapshot!("changed_frozen_value", site.errors());
+    pin("changed_frozen_value", &site.diagnostics());
 }
 
 #[test]
@@ -177,7 +196,7 @@ fn a_changed_frozen_text_is_refused_but_english_is_not_compared() {
     let edition = String::from_utf8(output.files["data/editions/2023/reports.csv"].clone()).unwrap();
     assert!(!edition.contains("31 articles"), "the edition keeps the English it was published with");
     site.edit(P3, "ja = \"広報紙に31件掲載しました。\"", "ja = \"広報紙に三十一件掲載しました。\"");
-    insta::assert_snapshot!("changed_frozen_text", site.errors());
+    pin("changed_frozen_text", &site.diagnostics());
 }
 
 #[test]
@@ -211,7 +230,7 @@ fn a_correction_that_matches_no_change_is_refused() {
     let bad =
         "\n[[corrections]]\ndate = \"2024-10-01\"\nedition = \"R4\"\nfield = \"reports.R4.title\"\nreason = \"\"\n";
     site.write(P1, format!("{}{bad}", site.read(P1)));
-    insta::assert_snapshot!("stale_and_wrong_corrections", site.errors());
+    pin("stale_and_wrong_corrections", &site.diagnostics());
 }
 
 #[test]
@@ -222,7 +241,7 @@ fn a_removed_report_or_record_of_a_frozen_year_is_refused() {
     let end = start + record[start..].find("[[reports]]\nyear = \"R6\"").unwrap();
     site.write(P3, format!("{}{}", &record[..start], &record[end..]));
     fs::remove_file(site.path().join("content/projects/1-1-2.toml")).unwrap();
-    insta::assert_snapshot!("removed_report_and_record", site.errors());
+    pin("removed_report_and_record", &site.diagnostics());
 }
 
 #[test]
@@ -231,13 +250,13 @@ fn a_damaged_or_hand_edited_edition_is_reported() {
     site.edit(&format!("{EDITION}/reports.csv"), "31件", "32件");
     site.write(&format!("{EDITION}/notes.txt"), "my notes");
     site.write("content/editions/2021.txt", "?");
-    insta::assert_snapshot!("damaged_edition", site.errors());
+    pin("damaged_edition", &site.diagnostics());
     let site = TestSite::copy_of(&years());
     site.edit(&format!("{EDITION}/edition.json"), "\"fiscal_year\": 2023,", "\"fiscal_year\": 2023");
-    insta::assert_snapshot!("damaged_edition_record", site.errors());
+    pin("damaged_edition_record", &site.diagnostics());
     let site = TestSite::copy_of(&years());
     site.edit("content/site.toml", "reported_years = [\"R4\", \"R5\", \"R6\"]", "reported_years = [\"R4\", \"R6\"]");
-    insta::assert_snapshot!("edition_of_a_year_not_reported", site.errors());
+    pin("edition_of_a_year_not_reported", &site.diagnostics());
 }
 
 #[test]
@@ -255,11 +274,11 @@ fn a_renamed_department_keeps_its_old_name_in_its_years() {
     // A rename after a frozen year without keeping the published name is refused.
     let site = TestSite::copy_of(&years());
     site.edit("content/vocabulary.toml", "name = { ja = \"広報課\"", "name = { ja = \"広報戦略課\"");
-    insta::assert_snapshot!("renamed_without_former_name", site.errors());
+    pin("renamed_without_former_name", &site.diagnostics());
     let site = TestSite::copy_of(&years());
     site.edit("content/vocabulary.toml", "until = \"R4\"", "until = \"R6\"");
     site.edit("content/vocabulary.toml", "[[departments]]\nid = \"koho\"", "[[departments]]\nid = \"koho\"\nformer_names = [{ until = \"R5\", name = \"広報係\" }, { until = \"R4\", name = \"広報班\" }, { until = \"R2\", name = \"x\" }]");
-    insta::assert_snapshot!("former_names_out_of_order_or_range", site.errors());
+    pin("former_names_out_of_order_or_range", &site.diagnostics());
 }
 
 #[test]
@@ -282,7 +301,7 @@ fn every_value_says_which_report_stated_it() {
     site.edit(P3, "reported_in = \"R6\"", "reported_in = \"R3\"");
     site.edit(P3, "{ year = \"R4\", value = 28 }", "{ year = \"R4\", value = 28, reported_in = \"R4\" }");
     site.edit(P3, "{ year = \"R5\", value = 31 }", "{ year = \"R5\", value = 31, reported_in = \"R4\" }");
-    insta::assert_snapshot!("reported_in_not_a_reported_year", site.errors());
+    pin("reported_in_not_a_reported_year", &site.diagnostics());
 }
 
 #[test]

@@ -56,7 +56,7 @@ enum Command {
 
 fn rebuild(root: &Path) -> Result<(), String> {
     let mut preview = kyodo::preview::Preview::new(root);
-    let full = preview.rebuild(&[]).map_err(|d| d.to_string())?;
+    let full = preview.rebuild(&[]).map_err(|d| d.render(kyodo::msg::Lang::En))?;
     let first = fs::read_dir(root.join("content/projects"))
         .map_err(|e| e.to_string())?
         .filter_map(Result::ok)
@@ -68,7 +68,7 @@ fn rebuild(root: &Path) -> Result<(), String> {
     fs::write(&first, &edited).map_err(|e| e.to_string())?;
     let result = preview.rebuild(std::slice::from_ref(&first));
     fs::write(&first, &text).map_err(|e| e.to_string())?;
-    let one = result.map_err(|d| d.to_string())?;
+    let one = result.map_err(|d| d.render(kyodo::msg::Lang::En))?;
     println!("full build in memory: {} files in {} ms", full.rendered, full.millis);
     println!(
         "after one record changed: {} files in {} ms (incremental: {})",

@@ -54,7 +54,7 @@ fn a_failure_while_writing_leaves_the_previous_output_and_no_leftovers() {
     // "a" is written as a file, then "a/b" needs it to be a folder: the write fails
     // half-way, as it would on a full disk.
     let err = write_atomically(&output(&[("a", "file"), ("a/b", "cannot"), ("index.html", "new")]), &dest).unwrap_err();
-    assert!(err.to_string().contains("cannot write"), "{err}");
+    assert!(err.message().get(crate::msg::Lang::En).contains("cannot write"), "{err:?}");
     assert_eq!(files(dest.path()), before);
     assert_eq!(names(tmp.path()), vec![OsString::from("public")], "no staging folders left");
 }
@@ -117,7 +117,7 @@ fn a_folder_the_clerk_filled_during_the_build_is_not_replaced() {
     fs::create_dir(dest.path()).unwrap();
     fs::write(dest.path().join("notes.txt"), "mine").unwrap();
     match staging.commit() {
-        Err(CommitError::Refused(r)) => assert!(r.to_string().contains("notes.txt"), "{r}"),
+        Err(CommitError::Refused(r)) => assert!(r.message().get(crate::msg::Lang::Ja).contains("notes.txt"), "{r:?}"),
         other => panic!("{other:?}"),
     }
     assert_eq!(files(dest.path()), vec![(PathBuf::from("notes.txt"), b"mine".to_vec())]);

@@ -47,7 +47,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// Builds the site at `root` in memory; a site that does not build fails the test with
 /// its diagnostics.
 pub fn build(root: &Path) -> kyodo::Output {
-    kyodo::build(root).unwrap_or_else(|d| panic!("{}: {d}", root.display())).0
+    kyodo::build(root).unwrap_or_else(|d| panic!("{}: {}", root.display(), d.render(kyodo::msg::Lang::En))).0
 }
 
 /// The build of the site at `root`, made once for the whole test run and shared by the
@@ -69,9 +69,17 @@ pub fn text<'a>(output: &'a kyodo::Output, path: &str) -> &'a str {
     std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{path} is not UTF-8: {e}"))
 }
 
+/// The `kyodo` binary, speaking English whatever the locale of the machine the tests run
+/// on (`KYODO_LANG`; tests of Japanese output pass `--lang ja`).
+pub fn kyodo_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kyodo"));
+    command.env("KYODO_LANG", "en");
+    command
+}
+
 /// Runs the `kyodo` binary with `args` and `--root root`.
 pub fn kyodo(args: &[&str], root: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kyodo")).args(args).arg("--root").arg(root).output().expect("kyodo runs")
+    kyodo_command().args(args).arg("--root").arg(root).output().expect("kyodo runs")
 }
 
 /// Runs the `kyodo` binary and fails the test with its messages if it fails; returns
@@ -166,16 +174,18 @@ impl TestSite {
         build(self.path())
     }
 
-    /// What `kyodo check` reports for the site, which must fail.
-    pub fn errors(&self) -> String {
+    /// The problems `kyodo check` finds in the site, which must fail.
+    pub fn diagnostics(&self) -> kyodo::Diagnostics {
         match kyodo::check(self.path()) {
-            Ok(w) => panic!("expected errors, the site checked fine ({w})"),
-            Err(diags) => diags.to_string(),
+            Ok(w) => panic!("expected errors, the site checked fine ({})", w.render(kyodo::msg::Lang::En)),
+            Err(diags) => diags,
         }
     }
 
     /// The warnings `kyodo check` reports for the site, which must pass.
     pub fn warnings(&self) -> String {
-        kyodo::check(self.path()).unwrap_or_else(|d| panic!("{d}")).to_string()
+        kyodo::check(self.path())
+            .unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)))
+            .render(kyodo::msg::Lang::En)
     }
 }
