@@ -22,11 +22,23 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
     crate::check(root)?;
     let (site, _) = Site::load(root)?;
     let one = |d: Diagnostic| Diagnostics(vec![d]);
+    let rel = Path::new(EDITIONS_DIR).join(year.year().to_string());
+    if let Some(refused) = refusal(root, &site, year, &rel) {
+        return Err(one(refused));
+    }
+    let made = crate::data::edition::make(&site, year, date).map_err(|d| one(*d))?;
+    write(root, &rel, year, &made).map_err(|d| one(*d))?;
+    Ok(rel)
+}
+
+/// Why the report of `year` cannot be frozen into `rel`, if it cannot: it is not
+/// reported, it is frozen already, or something else is in the edition's place.
+fn refusal(root: &Path, site: &Site, year: FiscalYear, rel: &Path) -> Option<Diagnostic> {
     let reported = site.reported_years();
     if !reported.contains(&year) {
         let years: Vec<String> = reported.iter().map(|y| y.era_short()).collect();
         let (years, era) = (years.join(", "), year.era_short());
-        return Err(one(Diagnostic::file_error(
+        return Some(Diagnostic::file_error(
             Path::new(SITE_FILE),
             msg!(
                 ja: "{year}は報告する年度ではないため、確定する報告がありません。",
@@ -37,12 +49,11 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
                 ja: "報告する年度（{years}）のどれかを確定するか、先に reported_years に \"{era}\" を書き加えてください。",
                 en: "freeze one of the reported years ({years}), or add \"{era}\" to reported_years first",
             ),
-        )));
+        ));
     }
-    let rel = Path::new(EDITIONS_DIR).join(year.year().to_string());
     if let Some(e) = site.editions.get(year) {
-        return Err(one(Diagnostic::file_error(
-            &rel,
+        return Some(Diagnostic::file_error(
+            rel,
             msg!(
                 ja: "{year}の報告は、{frozen} にすでに確定しています。",
                 en: "the report of {year} is frozen already (on {frozen})",
@@ -53,23 +64,26 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
                 ja: "公表した値を改めるには、記録ファイルを直し、[[corrections]] の表（訂正）を書き加えてください（docs/records.md）。確定版は置き換えられません。",
                 en: "an edition is never replaced: to change a published value, edit the record and add a [[corrections]] entry (docs/records.md)",
             ),
-        )));
+        ));
     }
-    if root.join(&rel).exists() {
-        return Err(one(Diagnostic::file_error(
-            &rel,
+    root.join(rel).exists().then(|| {
+        Diagnostic::file_error(
+            rel,
             msg!(ja: "すでにあるため、kyodo は置き換えません。", en: "exists already, and kyodo does not replace it"),
             msg!(
                 ja: "確定版でなければ {shown} を別の場所に移してから、もう一度確定してください。",
                 en: "move {shown} away if it is not an edition, then freeze again",
                 shown = rel.display(),
             ),
-        )));
-    }
-    let made = crate::data::edition::make(&site, year, date).map_err(|d| one(*d))?;
+        )
+    })
+}
+
+/// Writes the edition into a hidden folder beside `rel`, then renames it into place.
+fn write(root: &Path, rel: &Path, year: FiscalYear, made: &crate::data::edition::Made) -> Result<(), Box<Diagnostic>> {
     let write_error = |e: std::io::Error| {
-        one(Diagnostic::file_error(
-            &rel,
+        Box::new(Diagnostic::file_error(
+            rel,
             msg!(ja: "確定版を書き込めません（{e}）。", en: "cannot write the edition: {e}"),
             msg!(
                 ja: "content/ に書き込めること、ディスクに空きがあることを確かめてください。何も確定していません。",
@@ -87,11 +101,11 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
         let mut file = std::fs::File::create(staging.path().join(name)).map_err(write_error)?;
         file.write_all(bytes).and_then(|()| file.sync_all()).map_err(write_error)?;
     }
-    let target = root.join(&rel);
+    let target = root.join(rel);
     // Checked again just before the rename, which would replace an empty folder.
     if target.exists() {
-        return Err(one(Diagnostic::file_error(
-            &rel,
+        return Err(Box::new(Diagnostic::file_error(
+            rel,
             msg!(
                 ja: "確定版を書き込んでいる間に、このフォルダーが作られました。",
                 en: "appeared while the edition was being written",
@@ -99,8 +113,7 @@ pub fn freeze(root: &Path, year: FiscalYear, date: &Date) -> Result<PathBuf, Dia
             msg!(ja: "これを別の場所に移してから、もう一度確定してください。", en: "freeze again once it is moved away"),
         )));
     }
-    std::fs::rename(staging.path(), &target).map_err(write_error)?;
-    Ok(rel)
+    std::fs::rename(staging.path(), &target).map_err(write_error)
 }
 
 /// Today's date on this computer's clock and time zone, for an edition frozen without

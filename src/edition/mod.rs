@@ -159,125 +159,27 @@ impl Editions {
 
 /// Reads and verifies the edition in `rel` (relative to `root`).
 fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnostics) -> Option<Edition> {
-    let shown = rel.display();
-    let restore = msg!(
-        ja: "控えのコピーかバージョン管理の履歴から、{shown} を `kyodo freeze` が書き出したとおりに戻してください。確定版は手で編集しないでください。",
-        en: "restore {shown} as `kyodo freeze` wrote it, from your copy or version control: an edition is never edited by hand",
-    );
-    let manifest_path = rel.join(MANIFEST);
-    let damaged = |file: &Path, what: Msg| Diagnostic::file_error(file, what, restore.clone());
-    let bytes = match crate::files::read(&root.join(&manifest_path)) {
-        Ok(b) => b,
-        Err(e) => {
-            let error = e.error;
-            diags.push(damaged(
-                &manifest_path,
-                msg!(
-                    ja: "確定版の管理ファイルを読み込めません（{error}）。",
-                    en: "the edition's record cannot be read: {error}",
-                ),
-            ));
-            return None;
-        }
-    };
-    let manifest: Manifest = match serde_json::from_slice(&bytes) {
+    let reading = Reading::new(root, rel, year);
+    let manifest = match reading.manifest() {
         Ok(m) => m,
-        Err(e) => {
-            diags.push(damaged(
-                &manifest_path,
-                msg!(ja: "確定版の管理ファイルが壊れています（{e}）。", en: "the edition's record is damaged: {e}"),
-            ));
+        Err(d) => {
+            diags.push(*d);
             return None;
         }
     };
-    let mut problems = Vec::new();
-    if manifest.format != FORMAT {
-        let format = manifest.format;
-        problems.push(damaged(
-            &manifest_path,
-            msg!(
-                ja: "確定版の管理ファイルの形式 {format} は、このバージョンの kyodo では読めません。",
-                en: "the edition's record has format {format}, which this kyodo does not read",
-            ),
-        ));
-    }
-    if manifest.fiscal_year != year.year() {
-        let (recorded, folder) = (manifest.fiscal_year, year.year());
-        problems.push(damaged(
-            &manifest_path,
-            msg!(
-                ja: "確定版の管理ファイルは{recorded}年度のものですが、フォルダーの名前は {folder} です。",
-                en: "the edition's record is of fiscal year {recorded}, but its folder is named {folder}",
-            ),
-        ));
-    }
+    let mut problems = reading.check_manifest(&manifest);
     let frozen = Date::parse(&manifest.frozen).map_err(|_| {
         let written = &manifest.frozen;
-        damaged(
-            &manifest_path,
+        reading.damaged(
+            &reading.manifest_path,
             msg!(
                 ja: "確定版の確定日 \"{written}\" が日付として読めません。",
                 en: "the edition's freezing date \"{written}\" is not a date",
             ),
         )
     });
-    let mut files = Vec::new();
-    for (name, hash) in &manifest.files {
-        let path: PathBuf = rel.join(name);
-        if name.contains(['/', '\\']) || name.starts_with('.') || name == MANIFEST {
-            problems.push(damaged(
-                &manifest_path,
-                msg!(
-                    ja: "確定版の管理ファイルに、確定版にはないはずのファイル \"{name}\" が載っています。",
-                    en: "the edition's record names the file \"{name}\", which no edition has",
-                ),
-            ));
-            continue;
-        }
-        match crate::files::read(&root.join(&path)) {
-            Ok(b) if sha256(&b) == *hash => files.push((name.clone(), b)),
-            Ok(_) => problems.push(damaged(
-                &path,
-                msg!(
-                    ja: "{year}の報告を {frozen} に確定した後に、このファイルが変更されています。",
-                    en: "the file was changed after the edition of {year} was frozen on {frozen}",
-                    year = year.named(),
-                    frozen = &manifest.frozen,
-                ),
-            )),
-            Err(e) => problems.push(damaged(
-                &path,
-                msg!(
-                    ja: "{year}の確定版のファイルがないか、読み込めません（{error}）。",
-                    en: "a file of the edition of {year} is missing or unreadable: {error}",
-                    year = year.named(),
-                    error = e.error,
-                ),
-            )),
-        }
-    }
-    if let Ok(entries) = std::fs::read_dir(root.join(rel)) {
-        let mut extra: Vec<String> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n != MANIFEST && !manifest.files.contains_key(n))
-            .collect();
-        extra.sort();
-        for name in extra {
-            problems.push(Diagnostic::file_error(
-                &rel.join(&name),
-                msg!(
-                    ja: "{year}の確定版のファイルではありません。確定した後に加えられたものです。",
-                    en: "not part of the edition of {year}: it was added after the edition was frozen",
-                    year = year.named(),
-                ),
-                msg!(
-                    ja: "{shown} の外に移してください。確定版には `kyodo freeze` が書き出したファイルだけを置きます。",
-                    en: "move it out of {shown}: an edition holds only what `kyodo freeze` wrote",
-                ),
-            ));
-        }
-    }
+    let files = reading.verified_files(&manifest, &mut problems);
+    reading.extra_files(&manifest, &mut problems);
     let frozen = match frozen {
         Ok(d) => d,
         Err(d) => {
@@ -287,6 +189,141 @@ fn read_edition(root: &Path, rel: &Path, year: FiscalYear, diags: &mut Diagnosti
     };
     let edition = Edition { year, frozen, version: manifest.version, files, statement: manifest.statement };
     finish(diags, problems, Some(edition))
+}
+
+/// An edition being read: where it is, and how to restore it when it is damaged.
+struct Reading<'a> {
+    root: &'a Path,
+    rel: &'a Path,
+    year: FiscalYear,
+    manifest_path: PathBuf,
+    restore: Msg,
+}
+
+impl<'a> Reading<'a> {
+    fn new(root: &'a Path, rel: &'a Path, year: FiscalYear) -> Reading<'a> {
+        let shown = rel.display();
+        let restore = msg!(
+            ja: "控えのコピーかバージョン管理の履歴から、{shown} を `kyodo freeze` が書き出したとおりに戻してください。確定版は手で編集しないでください。",
+            en: "restore {shown} as `kyodo freeze` wrote it, from your copy or version control: an edition is never edited by hand",
+        );
+        Reading { root, rel, year, manifest_path: rel.join(MANIFEST), restore }
+    }
+
+    /// A damaged file of the edition, with how to restore it.
+    fn damaged(&self, file: &Path, what: Msg) -> Diagnostic {
+        Diagnostic::file_error(file, what, self.restore.clone())
+    }
+
+    /// `edition.json`, read and parsed.
+    fn manifest(&self) -> Result<Manifest, Box<Diagnostic>> {
+        let bytes = crate::files::read(&self.root.join(&self.manifest_path)).map_err(|e| {
+            let error = e.error;
+            let what = msg!(
+                ja: "確定版の管理ファイルを読み込めません（{error}）。",
+                en: "the edition's record cannot be read: {error}",
+            );
+            Box::new(self.damaged(&self.manifest_path, what))
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            let what =
+                msg!(ja: "確定版の管理ファイルが壊れています（{e}）。", en: "the edition's record is damaged: {e}");
+            Box::new(self.damaged(&self.manifest_path, what))
+        })
+    }
+
+    /// The manifest's format and fiscal year.
+    fn check_manifest(&self, manifest: &Manifest) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        if manifest.format != FORMAT {
+            let format = manifest.format;
+            problems.push(self.damaged(
+                &self.manifest_path,
+                msg!(
+                    ja: "確定版の管理ファイルの形式 {format} は、このバージョンの kyodo では読めません。",
+                    en: "the edition's record has format {format}, which this kyodo does not read",
+                ),
+            ));
+        }
+        if manifest.fiscal_year != self.year.year() {
+            let (recorded, folder) = (manifest.fiscal_year, self.year.year());
+            problems.push(self.damaged(
+                &self.manifest_path,
+                msg!(
+                    ja: "確定版の管理ファイルは{recorded}年度のものですが、フォルダーの名前は {folder} です。",
+                    en: "the edition's record is of fiscal year {recorded}, but its folder is named {folder}",
+                ),
+            ));
+        }
+        problems
+    }
+
+    /// The files the manifest lists, each checked against its SHA-256.
+    fn verified_files(&self, manifest: &Manifest, problems: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
+        let year = self.year.named();
+        let mut files = Vec::new();
+        for (name, hash) in &manifest.files {
+            let path: PathBuf = self.rel.join(name);
+            if name.contains(['/', '\\']) || name.starts_with('.') || name == MANIFEST {
+                problems.push(self.damaged(
+                    &self.manifest_path,
+                    msg!(
+                        ja: "確定版の管理ファイルに、確定版にはないはずのファイル \"{name}\" が載っています。",
+                        en: "the edition's record names the file \"{name}\", which no edition has",
+                    ),
+                ));
+                continue;
+            }
+            match crate::files::read(&self.root.join(&path)) {
+                Ok(b) if sha256(&b) == *hash => files.push((name.clone(), b)),
+                Ok(_) => problems.push(self.damaged(
+                    &path,
+                    msg!(
+                        ja: "{year}の報告を {frozen} に確定した後に、このファイルが変更されています。",
+                        en: "the file was changed after the edition of {year} was frozen on {frozen}",
+                        year = &year,
+                        frozen = &manifest.frozen,
+                    ),
+                )),
+                Err(e) => problems.push(self.damaged(
+                    &path,
+                    msg!(
+                        ja: "{year}の確定版のファイルがないか、読み込めません（{error}）。",
+                        en: "a file of the edition of {year} is missing or unreadable: {error}",
+                        year = &year,
+                        error = e.error,
+                    ),
+                )),
+            }
+        }
+        files
+    }
+
+    /// Files in the edition's folder that the manifest does not list.
+    fn extra_files(&self, manifest: &Manifest, problems: &mut Vec<Diagnostic>) {
+        let Ok(entries) = std::fs::read_dir(self.root.join(self.rel)) else { return };
+        let mut extra: Vec<String> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != MANIFEST && !manifest.files.contains_key(n))
+            .collect();
+        extra.sort();
+        let shown = self.rel.display();
+        for name in extra {
+            problems.push(Diagnostic::file_error(
+                &self.rel.join(&name),
+                msg!(
+                    ja: "{year}の確定版のファイルではありません。確定した後に加えられたものです。",
+                    en: "not part of the edition of {year}: it was added after the edition was frozen",
+                    year = self.year.named(),
+                ),
+                msg!(
+                    ja: "{shown} の外に移してください。確定版には `kyodo freeze` が書き出したファイルだけを置きます。",
+                    en: "move it out of {shown}: an edition holds only what `kyodo freeze` wrote",
+                ),
+            ));
+        }
+    }
 }
 
 fn finish(diags: &mut Diagnostics, problems: Vec<Diagnostic>, edition: Option<Edition>) -> Option<Edition> {
