@@ -69,7 +69,10 @@ fn refusal(root: &Path, site: &Site, year: FiscalYear, rel: &Path) -> Option<Dia
     root.join(rel).exists().then(|| {
         Diagnostic::file_error(
             rel,
-            msg!(ja: "すでにあるため、kyodo は置き換えません。", en: "exists already, and kyodo does not replace it"),
+            msg!(
+                ja: "同じ名前のフォルダーかファイルがすでにあります。kyodo はこれを置き換えません。",
+                en: "exists already, and kyodo does not replace it",
+            ),
             msg!(
                 ja: "確定版でなければ {shown} を別の場所に移してから、もう一度確定してください。",
                 en: "move {shown} away if it is not an edition, then freeze again",

@@ -80,7 +80,7 @@ fn chains<'p>(src: &Source, p: &'p Project, editions: &Editions, diags: &mut Dia
             let frozen: Vec<String> = editions.list.iter().map(|e| e.year.era_short()).collect();
             let help = if frozen.is_empty() {
                 msg!(
-                    ja: "記録ファイルを直接直し、この訂正を削除してください。訂正は公表した確定版の内容を改めるためのものですが、このサイトにはまだ確定版がありません。",
+                    ja: "記録ファイルの値をそのまま直し、この訂正は削除してください。訂正は、公表した確定版の内容を改めるためのものです。このサイトにはまだ確定版がありません。",
                     en: "a correction changes what a published edition said; this site has no frozen edition yet, so edit the record and remove this correction",
                 )
             } else {
@@ -299,7 +299,7 @@ pub fn check_vocabulary(src: &Source, v: &Vocabulary, editions: &Editions, diags
             let (published, era, year) = (toml_of(old), year.era_short(), year.named());
             let message = match (list, now) {
                 (_, None) => msg!(
-                    ja: "{year}の確定版には {list} の \"{id}\" が載っていますが、語彙（vocabulary.toml）にはもうありません。\nこの項目を消さずに残してください。確定版で公表した内容は、記録にも残しておく必要があります。",
+                    ja: "{year}の確定版には {list} の \"{id}\" が載っていますが、語彙（vocabulary.toml）にはもうありません。\nこの項目を vocabulary.toml に戻してください。確定版で公表した内容は、記録にも残しておく必要があります。",
                     en: "the edition of {year} names {list} \"{id}\", which is no longer in the vocabulary\nkeep its entry: what an edition published stays in the records",
                     year = year,
                 ),

@@ -282,6 +282,18 @@ fn a_renamed_department_keeps_its_old_name_in_its_years() {
 }
 
 #[test]
+fn a_changed_label_or_a_removed_entry_of_a_frozen_vocabulary_is_refused() {
+    let site = TestSite::copy_of(&years());
+    site.edit("content/vocabulary.toml", "label = \"B\"", "label = \"Ｂ\"");
+    site.edit(
+        "content/vocabulary.toml",
+        "[[grades]]\nid = \"c\"\nlabel = \"C\"\ndefinition = { ja = \"遅れている\", en = \"Behind\" }\n",
+        "",
+    );
+    pin("vocabulary_changed_after_freezing", &site.diagnostics());
+}
+
+#[test]
 fn every_value_says_which_report_stated_it() {
     let output = built(&years());
     let csv = text(output, "data/indicators.csv");
