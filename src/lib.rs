@@ -8,9 +8,11 @@
 
 pub mod data;
 pub mod diagnostic;
+pub mod edition;
 pub mod escape;
 pub mod files;
 pub mod fiscal_year;
+pub mod freeze;
 pub mod i18n;
 pub mod import;
 pub mod indicator;

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod freeze;
 pub mod help;
 pub mod import;
 pub mod new;

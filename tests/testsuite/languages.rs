@@ -57,6 +57,7 @@ fn every_help_in_japanese_is_all_japanese() {
         &["new", "project", "--help"],
         &["import", "--help"],
         &["export", "--help"],
+        &["freeze", "--help"],
         &["help"],
         &["help", "new"],
     ];

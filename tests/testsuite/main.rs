@@ -37,3 +37,4 @@ mod schema;
 mod search;
 mod serve;
 mod shipped_sites;
+mod years;
