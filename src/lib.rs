@@ -32,6 +32,7 @@ pub mod serve;
 pub mod slug;
 pub mod text;
 pub mod urls;
+pub mod verdict;
 pub mod width;
 
 use std::path::Path;

@@ -104,6 +104,9 @@ impl Project {
         }
         for (i, ind) in self.indicators.iter().enumerate() {
             out.push((format!("indicators[{i}].name"), &ind.name));
+            for (j, level) in ind.levels.iter().enumerate() {
+                out.push((format!("indicators[{i}].levels[{j}]"), level.get_ref()));
+            }
             if let Some(t) = &ind.unit {
                 out.push((format!("indicators[{i}].unit"), t));
             }
@@ -171,6 +174,12 @@ pub struct Indicator {
     #[serde(default)]
     #[schemars(with = "Vec<IndicatorValue>")]
     pub actuals: Vec<Spanned<IndicatorValue>>,
+    /// For an indicator whose values are texts: its levels in order, from the lowest to
+    /// the highest, e.g. ["未実施", "実施", "充実"]; every text value must be one of them.
+    /// Its status is then judged by level, as numbers are.
+    #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
+    pub levels: Vec<Spanned<Text>>,
 }
 
 /// Which of an indicator's values a value is.
@@ -283,6 +292,10 @@ pub struct IndicatorValue {
     /// (docs/records.md, "Which report stated a value") does not give it.
     #[serde(default)]
     pub reported_in: Option<FiscalYear>,
+    /// On an actual value that neither numbers nor `levels` can judge: whether it met the
+    /// target (`true`) or not (`false`), as the report states.
+    #[serde(default)]
+    pub met: Option<bool>,
 }
 
 impl IndicatorValue {

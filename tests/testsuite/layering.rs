@@ -30,14 +30,16 @@ const RULES: &str = "
     model:         fiscal_year i18n indicator msg slug text
     record_writer: indicator text
     schema:        fiscal_year i18n indicator model slug text
+    # The verdict: the grade or the status judged from indicators, defined once.
+    verdict:       fiscal_year i18n indicator model
     # Editions: what a frozen year published, and the comparison with the records.
     edition:       diagnostic files fiscal_year indicator model msg record_writer text
     # Reading content/.
-    load:          diagnostic edition files fiscal_year i18n model msg slug text urls width
+    load:          diagnostic edition files fiscal_year i18n model msg slug text urls verdict width
     # What a build makes from a loaded site.
-    data:          diagnostic edition escape files fiscal_year i18n indicator load markdown model msg output slug text urls
-    render:        data diagnostic edition escape files fiscal_year i18n indicator load markdown model msg text urls
-    pipeline:      data diagnostic load markdown model msg output render schema search urls
+    data:          diagnostic edition escape files fiscal_year i18n indicator load markdown model msg output slug text urls verdict
+    render:        data diagnostic edition escape files fiscal_year i18n indicator load markdown model msg text urls verdict
+    pipeline:      data diagnostic load markdown model msg output render schema search urls verdict
     # Commands built on the pipeline.
     preview:       diagnostic files lib load output pipeline
     serve:         diagnostic msg preview

@@ -89,6 +89,7 @@ pub(super) fn check_indicator<'p>(
         );
         diags.push(src.error(t.span(), &format!("indicators[{i}].target"), message));
     }
+    check_judging(src, i, ind, diags);
     if let Some(year) = known.reported
         && !actual_years.contains(&year)
     {
@@ -138,5 +139,87 @@ fn check_reported_in(
                 measured = measured.named(),
             ),
         ));
+    }
+}
+
+/// How a text-valued indicator is judged: `levels` (at least two, distinct, holding every
+/// text value and no number), and `met` only on actuals that neither numbers nor levels judge.
+fn check_judging(src: &Source, i: usize, ind: &Indicator, diags: &mut Diagnostics) {
+    let key = format!("indicators[{i}].levels");
+    if let Some(first) = ind.levels.first() {
+        let names: Vec<&str> = ind.levels.iter().map(|l| l.get_ref().ja.trim()).collect();
+        let listed = names.join(", ");
+        if ind.levels.len() < 2 {
+            let message = msg!(
+                ja: "段階（levels）が一つしかありません。\n低い段階から順に二つ以上書いてください（例: levels = [\"未実施\", \"実施\", \"充実\"]）。",
+                en: "levels has only one level\nlist two or more, lowest first, e.g. levels = [\"未実施\", \"実施\", \"充実\"]",
+            );
+            diags.push(src.error(first.span(), &key, message));
+        }
+        for (j, level) in ind.levels.iter().enumerate() {
+            let name = level.get_ref().ja.trim();
+            if names[..j].contains(&name) {
+                let message = msg!(
+                    ja: "段階 \"{name}\" が二度書かれています。\n段階は、低いものから順に一度ずつ書いてください。",
+                    en: "the level \"{name}\" is listed twice\nlist each level once, lowest first",
+                );
+                diags.push(src.error(level.span(), &format!("{key}[{j}]"), message));
+            }
+        }
+        for (name, _, v) in ind.values_as_written() {
+            let value_key = format!("indicators[{i}].{name}");
+            match (&v.get_ref().value, &v.get_ref().text) {
+                (Some(_), _) => diags.push(src.error(
+                    v.span(),
+                    &value_key,
+                    msg!(
+                        ja: "この指標には段階（levels）があるのに、数値の値が書かれています。\n段階は文字の値を判定するためのものです。値を text = \"…\" で段階のどれか（{listed}）にするか、levels を削除してください。",
+                        en: "this indicator has levels, but the value is a number\nlevels judge text values: write text = \"…\" with one of them ({listed}), or remove levels",
+                    ),
+                )),
+                (None, Some(t)) if crate::verdict::level_of(ind, &t.ja).is_none() => {
+                    let text = t.ja.trim();
+                    diags.push(src.error(
+                        v.span(),
+                        &value_key,
+                        msg!(
+                            ja: "\"{text}\" は、この指標の段階（{listed}）のどれでもありません。\n段階のどれかを書くか、levels のしかるべき順の位置に \"{text}\" を書き加えてください。",
+                            en: "\"{text}\" is not one of the levels of this indicator ({listed})\nwrite one of them, or add \"{text}\" to levels in its place in the order",
+                        ),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    for (name, kind, v) in ind.values_as_written() {
+        if v.get_ref().met.is_none() {
+            continue;
+        }
+        let value_key = format!("indicators[{i}].{name}.met");
+        if kind != ValueKind::Actual {
+            let message = msg!(
+                ja: "met（目標を達成したか）は実績値にだけ書けます。\nこの met を削除し、判定したい年度の実績値（actuals）に書いてください。",
+                en: "met (whether the target was met) belongs on an actual value\nremove it here and write it on the actual of the year it judges",
+            );
+            diags.push(src.error(v.span(), &value_key, message));
+            continue;
+        }
+        let mut unstated = v.get_ref().clone();
+        unstated.met = None;
+        let judged = crate::verdict::judge_actual(ind, &unstated);
+        if judged.status != crate::verdict::Status::NotJudged {
+            let by = if ind.levels.is_empty() {
+                msg!(ja: "基準値・目標値・実績値の数値", en: "its numbers")
+            } else {
+                msg!(ja: "段階（levels）", en: "its levels")
+            };
+            let message = msg!(
+                ja: "この実績値は{by}から判定できるので、met は書けません。\nmet を削除してください（判定が報告と違う場合は、値を確かめてください）。",
+                en: "this actual is judged from {by}, so it cannot also state met\nremove met (if the judgement differs from the report, check the values)",
+                by = by,
+            );
+            diags.push(src.error(v.span(), &value_key, message));
+        }
     }
 }
