@@ -159,6 +159,8 @@ struct StatusJson<'a> {
 struct IndicatorJson<'a> {
     direction: Option<Direction>,
     id: &'a str,
+    /// The ordered levels of a text-valued indicator, lowest first.
+    levels: Vec<TextJson<'a>>,
     name: TextJson<'a>,
     unit: Option<TextJson<'a>>,
     values: Vec<ValueJson<'a>>,
@@ -174,6 +176,8 @@ struct ValueJson<'a> {
     note: Option<TextJson<'a>>,
     /// The report that stated the value (docs/records.md, "Which report stated a value").
     reported_in: Option<ReportedInJson>,
+    /// On actual values: the indicator's status in that year (`verdict`), as a key.
+    status: Option<&'static str>,
     text: Option<TextJson<'a>>,
     value: Option<f64>,
 }
@@ -281,6 +285,7 @@ fn indicator<'a>(site: &Site, p: &Project, ind: &'a Indicator) -> IndicatorJson<
             label: opt_text(v.label.as_ref()),
             note: opt_text(v.note.as_ref()),
             reported_in: stated.map(|y| reported_json(site, y)),
+            status: (kind == ValueKind::Actual).then(|| crate::verdict::judge_actual(ind, v).status.key()),
             // A text value is the record's own `text`, borrowed as written.
             text: match value {
                 Value::Text(_) => v.text.as_ref().map(text),
@@ -292,6 +297,7 @@ fn indicator<'a>(site: &Site, p: &Project, ind: &'a Indicator) -> IndicatorJson<
     IndicatorJson {
         direction: ind.direction,
         id: ind.id.get_ref().as_str(),
+        levels: ind.levels.iter().map(|l| text(l.get_ref())).collect(),
         name: text(&ind.name),
         unit: opt_text(ind.unit.as_ref()),
         values: values.collect(),

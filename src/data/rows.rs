@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
 use crate::markdown::to_plain_text;
-use crate::model::Project;
+use crate::model::{Project, ValueKind};
 use crate::text::Text;
 use crate::urls::{self, Page};
 
@@ -163,6 +163,11 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<
             }
             if let Some(rate) = ind.rate(kind, v) {
                 row.set("達成率", Cell::Number(format!("{rate:.1}")));
+            }
+            if kind == ValueKind::Actual {
+                let status = crate::verdict::judge_actual(ind, v).status;
+                row.set("判定", Cell::text(status.label(Lang::Ja)));
+                row.set("判定_英字", Cell::text(status.key()));
             }
             row.set_text("値の説明", "値の説明_英字", v.label.as_ref());
             row.set_text("注記", "注記_英字", v.note.as_ref());

@@ -169,7 +169,7 @@ fn freezing_a_year_publishes_it_and_lists_it() {
     // R6 values are now stated by the R6 edition.
     assert!(
         text(&output, "data/indicators.csv")
-            .contains("実績値,actual,2024,令和6年度,8,,,71.4,,,,,2024,令和6年度,data/editions/2024/datapackage.json")
+            .contains("実績値,actual,2024,令和6年度,8,,,71.4,順調,on-track,,,,,2024,令和6年度,data/editions/2024/datapackage.json")
     );
 }
 
@@ -309,7 +309,7 @@ fn every_value_says_which_report_stated_it() {
         "target = { year = \"R8\", value = 40, reported_in = \"R4\" }",
     );
     let output = site.build();
-    assert!(text(&output, "data/indicators.csv").contains("目標値,target,2026,令和8年度,40,,,,,,,,2022,令和4年度,"));
+    assert!(text(&output, "data/indicators.csv").contains("目標値,target,2026,令和8年度,40,,,,,,,,,,2022,令和4年度,"));
     site.edit(P3, "reported_in = \"R6\"", "reported_in = \"R3\"");
     site.edit(P3, "{ year = \"R4\", value = 28 }", "{ year = \"R4\", value = 28, reported_in = \"R4\" }");
     site.edit(P3, "{ year = \"R5\", value = 31 }", "{ year = \"R5\", value = 31, reported_in = \"R4\" }");

@@ -104,6 +104,7 @@ pub(super) fn indicators() -> Table {
         "A value that is not a number (e.g. 充実 enhanced); blank when the value is a number",
     ));
     c.push(Column::new("達成率", Number, "Achievement rate (%)", "達成率（％）＝（実績値−基準値）÷（目標値−基準値）×100。実績値の行で、基準値・目標値・実績値がすべて数値の場合のみ", "Achievement rate in percent = (actual − baseline) ÷ (target − baseline) × 100; only on actual rows where baseline, target and actual are numbers"));
+    c.extend(status_columns());
     c.extend(pair(
         "値の説明",
         "Value label",
@@ -351,6 +352,27 @@ fn project_description_columns() -> Vec<Column> {
         "Partner codes named in the yearly reports, separated by ;",
     ));
     c
+}
+
+/// The status of an actual value (`verdict`), in Japanese and as its English key: never
+/// "not reported" on a row that holds an actual.
+fn status_columns() -> Vec<Column> {
+    use crate::verdict::Status;
+    let judged = Status::ALL.into_iter().filter(|s| *s != Status::NotReported);
+    let ja: Vec<&'static str> = judged.clone().map(|s| s.label(crate::i18n::Lang::Ja)).collect();
+    let en: Vec<&'static str> = judged.map(Status::key).collect();
+    vec![
+        Column::new(
+            "判定",
+            Text,
+            "Status",
+            "実績値の行で、その年度の指標の判定（規則は「このデータについて」のページ）。達成率とは別に、計画の年度に見込まれる進み具合と比べます",
+            "On actual rows: the indicator's status in that year (the rule is on the about page), judged against the progress the plan expects by then, unlike the achievement rate",
+        )
+        .allowed(&ja),
+        Column::new("判定_英字", Text, "Status (key)", "判定の英字表記", "The status as a key")
+            .allowed(&en),
+    ]
 }
 
 /// The columns of `indicators.csv` that say which way is better and which value a row is.
