@@ -30,8 +30,8 @@ fn head(site: &Site, id: &str, title: &str, lang: Lang) -> String {
                 format!(
                     "#   {} = {} {}",
                     p.id.get_ref(),
-                    p.code,
-                    p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(&g.code)
+                    p.code.ja,
+                    p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(&g.code.ja)
                 )
             })
         })

@@ -82,12 +82,15 @@ pub struct Document {
     pub summary: String,
     /// Everything searchable; the title counts double.
     pub body: String,
+    /// Further fields results show, after the summary, as the caller wants them (a
+    /// project's verdict); not searched.
+    pub extra: Vec<String>,
 }
 
 /// A built index.
 pub struct Index {
-    /// `[href, title, meta, summary]` per document.
-    pub docs: Vec<[String; 4]>,
+    /// `[href, title, meta, summary, extra…]` per document.
+    pub docs: Vec<Vec<String>>,
     /// Token → `[document, weight]` pairs, documents in ascending order.
     pub postings: BTreeMap<String, Vec<[u32; 2]>>,
     /// Tokens too common to index.
@@ -174,14 +177,14 @@ fn document_tokens(d: &Document) -> Vec<(Token, u32)> {
 
 /// A document ready to be added to an index: what results show, and its weighted tokens.
 pub struct Prepared {
-    fields: [String; 4],
+    fields: Vec<String>,
     tokens: Vec<(Token, u32)>,
 }
 
 /// Tokenises a document; documents are independent, so this runs in parallel.
 pub fn prepare(d: &Document) -> Prepared {
     Prepared {
-        fields: [d.href.clone(), d.title.clone(), d.meta.clone(), d.summary.clone()],
+        fields: [&d.href, &d.title, &d.meta, &d.summary].into_iter().chain(&d.extra).cloned().collect(),
         tokens: document_tokens(d),
     }
 }
@@ -193,7 +196,7 @@ pub fn prepare(d: &Document) -> Prepared {
 /// takes eight).
 #[derive(Default)]
 pub struct Builder {
-    docs: Vec<[String; 4]>,
+    docs: Vec<Vec<String>>,
     by_token: rustc_hash::FxHashMap<Token, Postings>,
 }
 

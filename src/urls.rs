@@ -81,6 +81,17 @@ impl Page<'_> {
     }
 }
 
+/// Page `page` (from 0) of a list whose first page is at `path_in_lang`: the first page
+/// is the list's own path, the others `<list>/page/<n>.html` (n from 2), e.g.
+/// `projects/page/2.html`, `policies/1-1/page/3.html`.
+pub fn paged(path_in_lang: &str, page: usize) -> String {
+    if page == 0 {
+        return path_in_lang.to_owned();
+    }
+    let stem = path_in_lang.strip_suffix(".html").unwrap_or(path_in_lang);
+    format!("{stem}/page/{}.html", page + 1)
+}
+
 /// A path inside a language folder, from the output root.
 pub fn in_lang(lang: Lang, path_in_lang: &str) -> String {
     format!("{lang}/{path_in_lang}")
@@ -119,6 +130,17 @@ pub fn search_file(lang: Lang, file_name: &str) -> String {
 /// `assets/<name>`: a static file of the theme.
 pub fn asset(name: &str) -> String {
     format!("assets/{name}")
+}
+
+/// `assets/logo.<ext>`: the site's logo, named in `site.toml` as a file of the site root
+/// (its extension kept, in lower case).
+pub fn logo(file_in_root: &str) -> String {
+    let extension = std::path::Path::new(file_in_root)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    format!("assets/logo.{extension}")
 }
 
 /// `schemas/<name>`: a JSON Schema of the record files.
@@ -189,6 +211,11 @@ mod tests {
         assert_eq!(project_json("1-1-1"), "data/projects/1-1-1.json");
         assert_eq!(excel_copy("projects.csv"), "data/excel/projects.csv");
         assert_eq!(search_file(Lang::Ja, "meta.js"), "assets/search/ja/meta.js");
+        assert_eq!(paged(&Page::Projects.in_lang(), 0), "projects.html");
+        assert_eq!(paged(&Page::Projects.in_lang(), 1), "projects/page/2.html");
+        assert_eq!(paged(&Page::Policy("1-1").in_lang(), 2), "policies/1-1/page/3.html");
+        assert_eq!(paged(&Page::YearProjects(2023).in_lang(), 1), "years/2023/projects/page/2.html");
+        assert_eq!(logo("Emblem.SVG"), "assets/logo.svg");
     }
 
     #[test]

@@ -331,8 +331,8 @@ fn project<'a>(site: &'a Site, p: &'a Project) -> ProjectJson<'a> {
         |id: &'a str, code: &'a str, title: Option<&'a Text>| SectionJson { code, id, title: opt_text(title) };
     let (goal, policy) = match voc.policy(p.policy.get_ref().as_str()) {
         Some((g, po)) => (
-            Some(section(g.id.get_ref().as_str(), &g.code, g.title.as_ref())),
-            Some(section(po.id.get_ref().as_str(), &po.code, po.title.as_ref())),
+            Some(section(g.id.get_ref().as_str(), &g.code.ja, g.title.as_ref())),
+            Some(section(po.id.get_ref().as_str(), &po.code.ja, po.title.as_ref())),
         ),
         None => (None, None),
     };

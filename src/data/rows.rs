@@ -107,9 +107,9 @@ fn project_row(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Cel
     let mut row = Row::new(table, site, id);
     row.set("計画番号", Cell::opt_text(p.code.clone()));
     if let Some((goal, policy)) = voc.policy(p.policy.get_ref().as_str()) {
-        row.set("基本目標", Cell::text(goal.code.clone()));
+        row.set("基本目標", Cell::text(goal.code.ja.clone()));
         row.set_text("基本目標名", "基本目標名_英字", goal.title.as_ref());
-        row.set("施策", Cell::text(policy.code.clone()));
+        row.set("施策", Cell::text(policy.code.ja.clone()));
         row.set_text("施策名", "施策名_英字", policy.title.as_ref());
     }
     row.set_text("事業名", "事業名_英字", Some(p.title.get_ref()));

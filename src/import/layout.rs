@@ -353,7 +353,7 @@ impl Reader<'_> {
         };
         let (id, n) = self.project_id(row, id)?;
         let generated_code =
-            self.vocabulary.policy(&self.policy).map(|(_, p)| format!("{}-{n}", p.code)).unwrap_or_default();
+            self.vocabulary.policy(&self.policy).map(|(_, p)| format!("{}-{n}", p.code.ja)).unwrap_or_default();
         let mut project = SheetProject {
             row: row.number,
             id: id.clone(),

@@ -144,9 +144,9 @@ impl<'a> Names<'a> {
         let cell = cell.replace([' ', '\u{3000}'], "");
         self.voc.goals.iter().flat_map(|g| g.policies.iter()).find_map(|p| {
             let title = p.title.as_ref().map(|t| t.ja.replace([' ', '\u{3000}'], "")).unwrap_or_default();
-            let found = cell == p.code
+            let found = cell == p.code.ja
                 || cell == p.id.get_ref().as_str()
-                || (!title.is_empty() && (cell == title || cell == format!("{}{title}", p.code)));
+                || (!title.is_empty() && (cell == title || cell == format!("{}{title}", p.code.ja)));
             found.then(|| p.id.get_ref().to_string())
         })
     }
@@ -155,7 +155,7 @@ impl<'a> Names<'a> {
     pub fn policy_cell(&self, id: &str) -> String {
         match self.voc.policy(id) {
             Some((_, p)) => {
-                let cell = format!("{}{}", p.code, p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(""));
+                let cell = format!("{}{}", p.code.ja, p.title.as_ref().map(|t| t.ja.as_str()).unwrap_or(""));
                 if self.policy(&cell).as_deref() == Some(id) { cell } else { id.to_owned() }
             }
             None => id.to_owned(),

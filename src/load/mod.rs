@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 mod check;
+pub use check::identity::{LOGO_EXTENSIONS, LOGO_MAX_BYTES};
 mod decode;
 pub mod folder;
 mod parse;
@@ -21,7 +22,7 @@ use read::*;
 pub use read::{ParseCache, SourceFile, Sources};
 use untranslated::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, Source};
 use crate::fiscal_year::FiscalYear;
 use crate::model::{Project, SiteConfig, Vocabulary};
 use crate::msg;
@@ -352,9 +353,11 @@ fn assemble(
 
     if let Some((file, config)) = &config {
         check_config(file, config, &editions, &mut diags);
+        check_site_identity(&Source { path: &file.path, text: &file.text }, root, config, &mut diags);
     }
     if let Some((Some(file), vocabulary)) = &vocabulary {
         check_vocabulary(file, vocabulary, &reported, &editions, &mut diags);
+        check_contacts(&Source { path: &file.path, text: &file.text }, vocabulary, &mut diags);
     }
     if let Some((file, config)) = &config {
         warn_untranslated(file, site_texts(config), &mut diags);

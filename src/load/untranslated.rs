@@ -53,6 +53,10 @@ pub(super) fn vocabulary_texts(v: &Vocabulary) -> Vec<(String, &Text)> {
         }
     }
     for g in &v.goals {
+        out.push((format!("goals.{}.code", g.id.get_ref()), &g.code));
+        for p in &g.policies {
+            out.push((format!("policies.{}.code", p.id.get_ref()), &p.code));
+        }
         if let Some(t) = &g.title {
             out.push((format!("goals.{}.title", g.id.get_ref()), t));
         }

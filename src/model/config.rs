@@ -29,9 +29,18 @@ pub struct SiteConfig {
     /// When the data was first published (YYYY-MM-DD), for catalogues.
     #[serde(default)]
     pub issued: Option<Date>,
-    /// When the data last changed (YYYY-MM-DD), shown on the data page and in catalogues.
+    /// When the data last changed (YYYY-MM-DD), shown on every page and in catalogues.
     #[serde(default)]
     pub updated: Option<Date>,
+    /// An image in the site root (SVG, PNG, JPEG or WebP, at most 1 MB), e.g. the city's
+    /// emblem: shown beside the site's name and copied into the output.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub logo: Option<toml::Spanned<String>>,
+    /// Where the printed report this site publishes can be found (https://…).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub source_url: Option<toml::Spanned<String>>,
     pub municipality: Municipality,
     pub plan: Plan,
     pub licence: Licence,
@@ -95,6 +104,10 @@ pub struct Municipality {
     pub name: Text,
     #[serde(default)]
     pub prefecture: Option<Text>,
+    /// The city's own website (https://…), linked from every page.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<toml::Spanned<String>>,
 }
 
 /// The plan the report tracks.

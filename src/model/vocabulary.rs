@@ -30,8 +30,15 @@ pub struct Department {
     pub name: Text,
     #[serde(default)]
     pub division_of: Option<Text>,
+    /// The department's page on the city's site (https://…), shown as its contact.
     #[serde(default)]
     pub url: Option<String>,
+    /// The department's e-mail address, shown as its contact.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// The department's telephone number as residents dial it, e.g. 0476-93-1111.
+    #[serde(default)]
+    pub phone: Option<String>,
     /// Names the department had before it was renamed, oldest first: each is used for the
     /// fiscal years up to and including its `until`, `name` after the last of them.
     #[serde(default)]
@@ -51,7 +58,9 @@ impl Department {
 pub struct Goal {
     #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
-    pub code: String,
+    /// The goal's number as printed, e.g. 1 or プロセス3; a text, so that a number in
+    /// Japanese words can have its English (`{ ja = "プロセス3", en = "Process 3" }`).
+    pub code: Text,
     #[serde(default)]
     pub title: Option<Text>,
     #[serde(default)]
@@ -64,7 +73,8 @@ pub struct Goal {
 pub struct Policy {
     #[schemars(with = "Slug")]
     pub id: toml::Spanned<Slug>,
-    pub code: String,
+    /// The policy's number as printed, e.g. 1-(3) or (1).
+    pub code: Text,
     #[serde(default)]
     pub title: Option<Text>,
 }

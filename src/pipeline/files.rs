@@ -9,6 +9,7 @@ use crate::output::Sink;
 use crate::render::theme::Theme;
 use crate::render::{Renderer, sitemap};
 use crate::search;
+use crate::msg;
 use crate::urls;
 
 fn put(sink: &dyn Sink, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostics> {
@@ -52,5 +53,24 @@ pub fn site_files(site: &Site, theme: &Theme, renderer: &Renderer, sink: &dyn Si
     for (name, bytes) in &theme.assets {
         put(sink, &urls::asset(name), bytes.clone())?;
     }
+    if let Some(logo) = &site.config.logo {
+        put(sink, &urls::logo(logo.get_ref()), read_logo(site, logo.get_ref())?)?;
+    }
     Ok(())
+}
+
+/// The logo named in `site.toml`, which the loader found in the site root; read again here,
+/// within the limit the loader checked, in case it changed since.
+fn read_logo(site: &Site, name: &str) -> Result<Vec<u8>, Diagnostics> {
+    use std::io::Read;
+    let path = site.root.join(name);
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(&path)
+        .and_then(|f| f.take(crate::load::LOGO_MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| msg!(ja: "ロゴの画像 {name} を読み込めません（{e}）。", en: "cannot read the logo {name}: {e}"));
+    match read {
+        Ok(n) if n as u64 <= crate::load::LOGO_MAX_BYTES => Ok(bytes),
+        Ok(_) => Err(super::write_error(name, msg!(ja: "ロゴの画像 {name} が 1 MB を超えました。", en: "the logo {name} grew beyond 1 MB"))),
+        Err(m) => Err(super::write_error(name, m)),
+    }
 }

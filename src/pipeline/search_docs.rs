@@ -1,5 +1,5 @@
 //! What the search index holds of a project: its page's title, a line of facts, a
-//! summary and every text, in one language. The index itself ([`crate::search`]) knows
+//! summary, its verdict and every text, in one language. The index itself ([`crate::search`]) knows
 //! nothing of projects.
 
 use rayon::prelude::*;
@@ -23,6 +23,8 @@ pub fn document(site: &Site, p: &Project, l: &Localizer) -> Document {
         meta: meta.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
         summary: views::summary_text(p, lang, 100).unwrap_or_default(),
         body: body.join(" "),
+        // The verdict, as results and the lists built from the index show it.
+        extra: vec![view.verdict.key.clone(), view.verdict.kind.to_owned(), view.verdict.source.clone(), view.verdict.label.clone()],
     }
 }
 

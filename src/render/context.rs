@@ -49,7 +49,7 @@ impl<'a> LangContext<'a> {
             .map(|d| markdown::to_plain_text(d.get(lang).value))
             .unwrap_or_else(|| site_view.title.value.clone());
         let cards: Arc<Vec<_>> =
-            Arc::new(site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l, None)).collect());
+            Arc::new(site.projects.par_iter().enumerate().map(|(i, p)| views::project_card(site, &p.record, i, &l, None)).collect());
         let (facets, facet_pages) = views::facets(site, &cards, &l, None);
         let years = site
             .reported_years()
@@ -58,8 +58,9 @@ impl<'a> LangContext<'a> {
                 let cards: Vec<_> = site
                     .projects
                     .iter()
-                    .filter(|p| p.record.report(year).is_some())
-                    .map(|p| views::project_card(site, &p.record, &l, Some(year)))
+                    .enumerate()
+                    .filter(|(_, p)| p.record.report(year).is_some())
+                    .map(|(i, p)| views::project_card(site, &p.record, i, &l, Some(year)))
                     .collect();
                 let (facets, _) = views::facets(site, &cards, &l, Some(year));
                 YearCards { year, cards: Arc::new(cards), facets }
@@ -82,12 +83,14 @@ pub struct CardList {
 }
 
 impl CardList {
-    pub fn all(cards: &Arc<Vec<views::ProjectCard>>) -> Value {
-        Value::from_object(CardList { cards: cards.clone(), picks: None })
-    }
-
     pub fn some(cards: &Arc<Vec<views::ProjectCard>>, picks: &[usize]) -> Value {
         Value::from_object(CardList { cards: cards.clone(), picks: Some(picks.to_vec()) })
+    }
+
+    /// The cards at positions `range` (one page of a list).
+    pub fn range(cards: &Arc<Vec<views::ProjectCard>>, range: std::ops::Range<usize>) -> Value {
+        let range = range.start.min(cards.len())..range.end.min(cards.len());
+        Value::from_object(CardList { cards: cards.clone(), picks: Some(range.collect()) })
     }
 
     fn len(&self) -> usize {

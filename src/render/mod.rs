@@ -68,7 +68,7 @@ impl<'t> Renderer<'t> {
 
     /// Every page other than project pages, in every language, in a fixed order.
     pub fn site_pages(&self, site: &Site) -> Vec<(&LangContext<'t>, PageKind)> {
-        self.languages.iter().flat_map(|c| page_kinds(site, c).into_iter().map(move |k| (c, k))).collect()
+        self.languages.iter().flat_map(|c| page_kinds(site, c, &self.groups).into_iter().map(move |k| (c, k))).collect()
     }
 
     /// The page of project `p` in every language.
@@ -89,7 +89,7 @@ impl<'t> Renderer<'t> {
 
     /// The paths (inside a language folder) of every page, for the sitemap.
     pub fn page_paths(&self, site: &Site, ctx: &LangContext) -> Vec<String> {
-        let mut paths: Vec<String> = page_kinds(site, ctx).into_iter().map(|k| page_path(site, ctx, k)).collect();
+        let mut paths: Vec<String> = page_kinds(site, ctx, &self.groups).into_iter().map(|k| page_path(site, ctx, k)).collect();
         paths.extend(site.projects.iter().map(|p| UrlPage::Project(p.record.id.get_ref().as_str()).in_lang()));
         paths
     }
@@ -108,13 +108,18 @@ impl<'t> Renderer<'t> {
                     text => t.not_found_text.clone(),
                     home_label => t.home.clone(),
                     search_label => t.search.clone(),
-                    home => site.urls.public(&UrlPage::Home.path(l)),
-                    search => site.urls.public(&UrlPage::Search.path(l)),
+                    // Absolute with a base_url; else the host's root, until the page's
+                    // script finds the site's root and puts `*_path` after it.
+                    home => site.urls.absolute(&UrlPage::Home.path(l)).unwrap_or_else(|| "/".to_owned()),
+                    search => site.urls.absolute(&UrlPage::Search.path(l)).unwrap_or_else(|| "/".to_owned()),
+                    home_path => UrlPage::Home.path(l),
+                    search_path => UrlPage::Search.path(l),
                 }
             }).collect::<Vec<_>>(),
             lang => default.code(),
             title => site.config.title.get(default).value,
-            stylesheet => site.urls.public(urls::STYLESHEET),
+            absolute => site.urls.base().is_some(),
+            marker => urls::search_file(default, "meta.js"),
         };
         let redirect = context! {
             lang => default.code(),

@@ -11,22 +11,23 @@ use crate::load::Site;
 use crate::model::Project;
 use crate::urls::{self, Page as UrlPage};
 
-/// The pages of a language other than project pages.
+/// The pages of a language other than project pages. A list has a page for every
+/// [`views::PAGE_SIZE`] projects; the last number of a list's kind is its page (from 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
     Home,
-    Projects,
-    Facet(usize),
+    Projects(usize),
+    Facet(usize, usize),
     About,
     Accessibility,
     Search,
     Data,
     Departments,
-    Department(usize),
+    Department(usize, usize),
     /// The home of the view of a reported year (an index into the language's `years`).
     Year(usize),
     /// The project list of the view of a reported year.
-    YearProjects(usize),
+    YearProjects(usize, usize),
 }
 
 /// A page ready to render: its path in the language folder, template, title, description
@@ -40,37 +41,58 @@ pub struct Page {
 }
 
 /// The pages of a site in one language other than project pages, in a fixed order.
-pub fn page_kinds(site: &Site, ctx: &LangContext) -> Vec<PageKind> {
-    let mut kinds = vec![PageKind::Home, PageKind::Projects];
-    kinds.extend((0..ctx.facet_pages.len()).map(PageKind::Facet));
+pub fn page_kinds(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups) -> Vec<PageKind> {
+    let pages = views::page_count;
+    let mut kinds = vec![PageKind::Home];
+    kinds.extend((0..pages(ctx.cards.len())).map(PageKind::Projects));
+    for (i, f) in ctx.facet_pages.iter().enumerate() {
+        kinds.extend((0..pages(f.projects.len())).map(|p| PageKind::Facet(i, p)));
+    }
     kinds.extend([PageKind::About, PageKind::Accessibility, PageKind::Search, PageKind::Data, PageKind::Departments]);
-    kinds.extend((0..site.vocabulary.departments.len()).map(PageKind::Department));
-    kinds.extend((0..ctx.years.len()).flat_map(|i| [PageKind::Year(i), PageKind::YearProjects(i)]));
+    for (i, d) in site.vocabulary.departments.iter().enumerate() {
+        let count = views::department_list_len(groups, d.id.get_ref().as_str());
+        kinds.extend((0..pages(count)).map(|p| PageKind::Department(i, p)));
+    }
+    for (i, y) in ctx.years.iter().enumerate() {
+        kinds.push(PageKind::Year(i));
+        kinds.extend((0..pages(y.cards.len())).map(|p| PageKind::YearProjects(i, p)));
+    }
     kinds
 }
 
 /// The path of a page inside its language folder.
 pub fn page_path(site: &Site, ctx: &LangContext, kind: PageKind) -> String {
-    let url = match kind {
-        PageKind::Home => UrlPage::Home,
-        PageKind::Projects => UrlPage::Projects,
-        PageKind::Facet(i) => return ctx.facet_pages[i].path.clone(),
-        PageKind::About => UrlPage::About,
-        PageKind::Accessibility => UrlPage::Accessibility,
-        PageKind::Search => UrlPage::Search,
-        PageKind::Data => UrlPage::Data,
-        PageKind::Departments => UrlPage::Departments,
-        PageKind::Department(i) => UrlPage::Department(site.vocabulary.departments[i].id.get_ref().as_str()),
-        PageKind::Year(i) => UrlPage::Year(ctx.years[i].year.year()),
-        PageKind::YearProjects(i) => UrlPage::YearProjects(ctx.years[i].year.year()),
+    let (url, page) = match kind {
+        PageKind::Home => (UrlPage::Home, 0),
+        PageKind::Projects(page) => (UrlPage::Projects, page),
+        PageKind::Facet(i, page) => return urls::paged(&ctx.facet_pages[i].path, page),
+        PageKind::About => (UrlPage::About, 0),
+        PageKind::Accessibility => (UrlPage::Accessibility, 0),
+        PageKind::Search => (UrlPage::Search, 0),
+        PageKind::Data => (UrlPage::Data, 0),
+        PageKind::Departments => (UrlPage::Departments, 0),
+        PageKind::Department(i, page) => (UrlPage::Department(site.vocabulary.departments[i].id.get_ref().as_str()), page),
+        PageKind::Year(i) => (UrlPage::Year(ctx.years[i].year.year()), 0),
+        PageKind::YearProjects(i, page) => (UrlPage::YearProjects(ctx.years[i].year.year()), page),
     };
-    url.in_lang()
+    urls::paged(&url.in_lang(), page)
 }
 
 /// A page whose description is its title followed by the site's title.
 fn titled(ctx: &LangContext, path_in_lang: String, template: &'static str, title: &str, content: Value) -> Page {
     let description = format!("{title} — {}", ctx.site_view.title.value);
     Page { path_in_lang, template, title: title.to_owned(), description, content }
+}
+
+/// A page of a list: its title with the page number after the first page.
+fn list_title(ctx: &LangContext, title: &str, page: usize) -> String {
+    if page == 0 { title.to_owned() } else { ctx.l.strings.page_title.replace("{title}", title).replace("{n}", &(page + 1).to_string()) }
+}
+
+/// The content of a page of a card list.
+fn card_list(ctx: &LangContext, cards: Value, list_in_lang: &str, page: usize, count: usize) -> Value {
+    let pager = views::pager(list_in_lang, ctx.lang, page, count);
+    context! { cards => cards, pager => Value::from(Serde(&pager)), total => count }
 }
 
 /// Builds a page's content: the view for its template.
@@ -84,9 +106,9 @@ pub fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, da
             title: ctx.site_view.title.value.clone(),
             description: ctx.site_description.clone(),
             content: context! {
-                goals => Value::from(Serde(views::plan_tree(site, l, None))),
-                project_count => site.projects.len(),
-                dashboard => Value::from(Serde(views::dashboard(site, l, None))),
+                goals => Value::from(Serde(views::plan_tree(site, &ctx.cards, l))),
+                project_count => ctx.cards.len(),
+                dashboard => Value::from(Serde(views::dashboard(site, &ctx.cards, l))),
                 years => Value::from(Serde(views::year_links(site, l, None))),
                 year_view => Value::from(()),
             },
@@ -95,38 +117,51 @@ pub fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, da
             let y = &ctx.years[i];
             let view = views::year_view(l, y.year, false);
             let content = context! {
-                goals => Value::from(Serde(views::plan_tree(site, l, Some(y.year)))),
+                goals => Value::from(Serde(views::plan_tree(site, &y.cards, l))),
                 project_count => y.cards.len(),
-                dashboard => Value::from(Serde(views::dashboard(site, l, Some(y.year)))),
+                dashboard => Value::from(Serde(views::dashboard(site, &y.cards, l))),
                 years => Value::from(Serde(views::year_links(site, l, Some(y.year)))),
                 year_view => Value::from(Serde(&view)),
             };
             titled(ctx, path, "index.html", &view.title, content)
         }
-        PageKind::Projects => {
+        PageKind::Projects(page) => {
+            let range = views::page_range(page, ctx.cards.len());
+            let list = card_list(ctx, CardList::range(&ctx.cards, range), &UrlPage::Projects.in_lang(), page, ctx.cards.len());
             let content = context! {
-                cards => CardList::all(&ctx.cards),
                 facets => Value::from(Serde(&ctx.facets)),
                 years => Value::from(Serde(views::year_links(site, l, None))),
                 year_view => Value::from(()),
+                ..list
             };
-            titled(ctx, path, "projects.html", &t.all_projects, content)
+            titled(ctx, path, "projects.html", &list_title(ctx, &t.all_projects, page), content)
         }
-        PageKind::YearProjects(i) => {
+        PageKind::YearProjects(i, page) => {
             let y = &ctx.years[i];
             let view = views::year_view(l, y.year, true);
+            let range = views::page_range(page, y.cards.len());
+            let base = UrlPage::YearProjects(y.year.year()).in_lang();
+            let list = card_list(ctx, CardList::range(&y.cards, range), &base, page, y.cards.len());
             let content = context! {
-                cards => CardList::all(&y.cards),
                 facets => Value::from(Serde(&y.facets)),
                 years => Value::from(Serde(views::year_links(site, l, Some(y.year)))),
                 year_view => Value::from(Serde(&view)),
+                ..list
             };
-            titled(ctx, path, "projects.html", &view.title, content)
+            titled(ctx, path, "projects.html", &list_title(ctx, &view.title, page), content)
         }
-        PageKind::Facet(i) => {
+        PageKind::Facet(i, page) => {
             let f = &ctx.facet_pages[i];
-            let content = context! { heading => f.title.clone(), cards => CardList::some(&ctx.cards, &f.projects) };
-            titled(ctx, path, "facet.html", &f.title, content)
+            let picks = &f.projects[views::page_range(page, f.projects.len())];
+            let list = card_list(ctx, CardList::some(&ctx.cards, picks), &f.path, page, f.projects.len());
+            let content = context! {
+                heading => f.title.clone(),
+                heading_lang => f.title_lang,
+                facet_kind => f.kind,
+                facet_id => f.id.clone(),
+                ..list
+            };
+            titled(ctx, path, "facet.html", &list_title(ctx, &f.title, page), content)
         }
         PageKind::About => {
             let content = context! { about => Value::from(Serde(views::about_view(site, l))) };
@@ -139,10 +174,11 @@ pub fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, da
             titled(ctx, path, "data.html", &t.open_data, content)
         }
         PageKind::Departments => departments_page(site, ctx, groups, path),
-        PageKind::Department(i) => {
-            let view = views::department_view(site, &site.vocabulary.departments[i], groups, l);
+        PageKind::Department(i, page) => {
+            let view = views::department_view(&site.vocabulary.departments[i], groups, &ctx.cards, page, l);
+            let title = list_title(ctx, &view.department.name.value, page);
             let content = context! { d => Value::from(Serde(&view)) };
-            titled(ctx, path, "department.html", &view.name.value, content)
+            titled(ctx, path, "department.html", &title, content)
         }
     }
 }

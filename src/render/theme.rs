@@ -68,6 +68,8 @@ const BUILTIN_STRINGS: &[(Lang, &str)] = &[
 const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("kyodo.js", include_bytes!("../../themes/default/static/kyodo.js")),
+    ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
+    ("og.png", include_bytes!("../../themes/default/static/og.png")),
 ];
 
 impl Theme {
@@ -309,10 +311,8 @@ fn text_filter(value: minijinja::Value) -> minijinja::Value {
         minijinja::Value::from_safe_string(text)
     } else {
         let note = escape::html(&attr(&value, "note"));
-        minijinja::Value::from_safe_string(format!(
-            "<span lang=\"{}\">{text}</span> <small class=\"untranslated\">({note})</small>",
-            escape::html(&lang)
-        ))
+        let note = if note.is_empty() { note } else { format!(" <small class=\"untranslated\">({note})</small>") };
+        minijinja::Value::from_safe_string(format!("<span lang=\"{}\">{text}</span>{note}", escape::html(&lang)))
     }
 }
 

@@ -9,6 +9,7 @@ fn doc(title: &str, body: &str) -> Document {
         meta: String::new(),
         summary: String::new(),
         body: body.into(),
+        extra: Vec::new(),
     }
 }
 

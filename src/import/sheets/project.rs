@@ -172,7 +172,7 @@ impl<'a> Builder<'a> {
             None => {
                 let policy = self.policy_of(record);
                 if let Some((_, p)) = policy.as_deref().and_then(|p| self.ctx.site.vocabulary.policy(p)) {
-                    let code = format!("{}-{number}", p.code);
+                    let code = format!("{}-{number}", p.code.ja);
                     self.put(places, 1, col(Field::Code, Lang::Ja, None), code, anchor.clone());
                 }
             }

@@ -4,6 +4,7 @@
 //! indicator's values, `refs` the references to ids and what they name.
 
 mod config;
+pub mod identity;
 mod indicators;
 mod refs;
 
@@ -20,6 +21,7 @@ use crate::slug::Slug;
 
 use super::*;
 pub(super) use config::{check_config, check_vocabulary};
+pub(super) use identity::{check_contacts, check_identity as check_site_identity};
 use indicators::check_indicator;
 pub(super) use refs::Known;
 use refs::{check_ref, what};

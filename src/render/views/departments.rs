@@ -9,17 +9,27 @@ use crate::model::Department;
 
 use super::*;
 
-/// A department page: the projects it reports, leads, or is involved in.
+/// A department page: its contact, and the projects it reports, leads, or is involved
+/// in (one page of them: the list is split as every list is).
 #[derive(Debug, Serialize)]
 pub struct DepartmentView {
-    pub id: String,
-    pub name: LText,
-    pub division: Option<LText>,
-    pub href: String,
+    pub department: DepartmentRef,
     pub project_count: usize,
-    pub reporting: Vec<ProjectSummary>,
-    pub leading: Vec<ProjectSummary>,
-    pub related: Vec<ProjectSummary>,
+    /// This page's part of each list, in the order reporting, leading, related.
+    pub sections: Vec<DepartmentSection>,
+    pub pager: Option<Pager>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DepartmentSection {
+    /// `reporting`, `leading` or `related`: the key of its heading among the UI strings.
+    pub role: &'static str,
+    pub projects: Vec<ProjectSummary>,
+}
+
+/// How many projects a department's pages list.
+pub fn department_list_len(groups: &DepartmentGroups, id: &str) -> usize {
+    groups.get(id).map_or(0, |lists| lists.iter().map(Vec::len).sum())
 }
 
 /// Which projects each department reports, leads or is involved in: department id →
@@ -49,21 +59,33 @@ pub fn department_groups(site: &Site) -> DepartmentGroups {
     groups
 }
 
-pub fn department_view(site: &Site, d: &Department, groups: &DepartmentGroups, l: &Localizer) -> DepartmentView {
+/// Page `page` of a department's projects, with their verdicts from `cards`.
+pub fn department_view(
+    d: &Department,
+    groups: &DepartmentGroups,
+    cards: &[ProjectCard],
+    page: usize,
+    l: &Localizer,
+) -> DepartmentView {
     let empty: [Vec<usize>; 3] = Default::default();
-    let [reporting, leading, related] = groups.get(d.id.get_ref().as_str()).unwrap_or(&empty);
-    let summaries = |list: &Vec<usize>| -> Vec<ProjectSummary> {
-        list.iter().map(|&i| project_summary(site, &site.projects[i].record, l)).collect()
-    };
+    let lists = groups.get(d.id.get_ref().as_str()).unwrap_or(&empty);
+    let count: usize = lists.iter().map(Vec::len).sum();
+    let shown = page_range(page, count);
+    let mut sections = Vec::new();
+    let mut start = 0;
+    for (role, list) in ["reporting", "leading", "related"].into_iter().zip(lists) {
+        let (from, to) = (shown.start.max(start), shown.end.min(start + list.len()));
+        if from < to {
+            let projects = list[from - start..to - start].iter().map(|&i| cards[i].summary.clone()).collect();
+            sections.push(DepartmentSection { role, projects });
+        }
+        start += list.len();
+    }
     let r = department_ref(d, l);
     DepartmentView {
-        id: r.id,
-        name: r.name,
-        division: r.division,
-        href: r.href,
-        project_count: reporting.len() + leading.len() + related.len(),
-        reporting: summaries(reporting),
-        leading: summaries(leading),
-        related: summaries(related),
+        pager: pager(&crate::urls::Page::Department(&r.id).in_lang(), l.lang, page, count),
+        department: r,
+        project_count: count,
+        sections,
     }
 }

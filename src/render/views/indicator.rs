@@ -1,29 +1,34 @@
-//! An indicator on a project page: its values, achievement rate, band and charts.
+//! An indicator on a project page: its status in the year shown with its movement in words
+//! and figures, its charts, and its values.
 
 use serde::Serialize;
 
 use crate::data::years::{Scope, reported_in};
+use crate::fiscal_year::FiscalYear;
 use crate::indicator::format_number;
-use crate::indicator::{Direction, Value, format_rate};
+use crate::indicator::{Direction, Value};
 use crate::load::Site;
 use crate::model::{Indicator, IndicatorValue, Project, ValueKind};
-use crate::render::charts::{self, Band};
+use crate::render::charts;
 
 use super::*;
 
-/// An indicator with its charts and values.
+/// An indicator with its status, charts and values.
 #[derive(Debug, Serialize)]
 pub struct IndicatorView {
-    /// Bullet graph of the latest actual against baseline and target (inline SVG).
+    /// Bullet graph of the year's actual against baseline and target (inline SVG; empty
+    /// where there is nothing to compare).
     pub bullet: String,
     /// Trend line where two or more fiscal years have actual values (inline SVG).
     pub trend: String,
-    /// The achievement band of the latest actual.
-    pub band: Band,
+    /// The status in the year shown, with the movement in words and figures.
+    pub status: IndicatorStatusView,
     pub id: String,
     pub name: LText,
     pub unit: Option<LText>,
     pub direction: Option<Direction>,
+    /// The ordered levels of a text-valued indicator.
+    pub levels: Vec<LText>,
     pub values: Vec<ValueView>,
 }
 
@@ -34,29 +39,29 @@ pub struct ValueView {
     pub year: String,
     pub numeric: bool,
     pub value: LText,
-    pub rate: Option<String>,
     pub label: Option<LText>,
     pub note: Option<LText>,
+    /// The status of an actual value in its year.
+    pub status: Option<VerdictView>,
     /// The fiscal year of the report that stated the value (none: not yet reported).
     pub stated_in: Option<String>,
 }
 
-/// The view of one indicator of project `p`.
-pub(super) fn indicator_view(site: &Site, p: &Project, i: &Indicator, l: &Localizer) -> IndicatorView {
+/// The view of one indicator of project `p`, judged in fiscal year `shown`.
+pub(super) fn indicator_view(site: &Site, p: &Project, i: &Indicator, shown: FiscalYear, l: &Localizer) -> IndicatorView {
     let project_id = p.id.get_ref().as_str();
     let t = l.strings;
+    let judgement = crate::verdict::judge(i, shown);
     let ordered = i.values_in_order();
-    let number = |kind: ValueKind| ordered.iter().rfind(|(k, v)| *k == kind && v.value().number().is_some());
-    let number = |kind| number(kind).and_then(|(_, v)| v.value().number());
-    let latest = ordered.iter().rfind(|(k, v)| *k == ValueKind::Actual && v.value().number().is_some());
+    let number = |v: Option<&IndicatorValue>| v.and_then(|v| v.value().number().map(|n| (n, v.year.short(l.lang))));
     let chart_id = format!("chart-{project_id}-{}", i.id.get_ref());
     let name = i.name.get(l.lang).value;
     let unit = i.unit.as_ref().map(|u| u.get(l.lang).value.to_owned()).unwrap_or_default();
     let bullet = charts::bullet(
         &chart_id,
-        number(ValueKind::Baseline),
-        number(ValueKind::Target),
-        latest.and_then(|(_, v)| v.value().number().map(|n| (n, v.year.short(l.lang)))),
+        number(judgement.baseline),
+        number(judgement.target),
+        number(judgement.actual),
         &charts::BulletLabels {
             title: name,
             baseline: &t.kind_baseline,
@@ -80,15 +85,17 @@ pub(super) fn indicator_view(site: &Site, p: &Project, i: &Indicator, l: &Locali
         .collect();
     let points: Vec<charts::TrendPoint> = points.into_iter().map(|(_, p)| p).collect();
     let title = format!("{name} ({})", t.trend);
-    let trend = charts::trend(&format!("{chart_id}-trend"), &title, &trend_desc.join("; "), &points);
+    let trend =
+        charts::trend(&format!("{chart_id}-trend"), &title, &trend_desc.join("; "), &points, &t.kind_target, &unit);
     IndicatorView {
         bullet,
         trend,
-        band: Band::of(latest.and_then(|(k, v)| i.rate(*k, v))),
+        status: indicator_status_view(i, &judgement, l),
         id: i.id.get_ref().to_string(),
         name: l.text(&i.name),
         unit: l.opt_text(&i.unit),
         direction: i.direction,
+        levels: i.levels.iter().map(|level| l.text(level.get_ref())).collect(),
         values: ordered
             .iter()
             .map(|&(kind, v)| {
@@ -110,9 +117,12 @@ fn value_view(i: &Indicator, kind: ValueKind, v: &IndicatorValue, l: &Localizer)
             Value::Number(n) => l.plain(n.page()),
             Value::Text(t) => l.text(t),
         },
-        rate: i.rate(kind, v).map(|r| format_rate(r, l.lang)),
         label: l.opt_text(&v.label),
         note: l.opt_text(&v.note),
+        status: (kind == ValueKind::Actual).then(|| {
+            let j = crate::verdict::judge_actual(i, v);
+            status_view(j.status, j.reason, l)
+        }),
         stated_in: None,
     }
 }

@@ -1,56 +1,35 @@
-//! Project cards: a project in the browsable lists, with its bands and what the
-//! filters need.
+//! Project cards: a project in the browsable lists, with its verdict, its indicators'
+//! statuses and what the filters and the sorting need.
 
 use serde::Serialize;
 
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
-use crate::indicator::format_rate;
 use crate::load::Site;
-use crate::model::{Indicator, Project, ValueKind};
-use crate::render::charts::Band;
+use crate::model::Project;
 
 use super::*;
 
-/// A project as a card in the browsable list, with what the filters need.
+/// A project as a card in the browsable list, with what the filters and sorting need.
 #[derive(Debug, Serialize)]
 pub struct ProjectCard {
     pub summary: ProjectSummary,
+    /// The project's position in plan order (the default sort).
+    pub position: usize,
     pub policy: String,
     pub department_id: String,
-    pub grade: Option<GradeView>,
-    /// Partner ids of the latest report, space-separated for `data-partners`.
+    /// The department's position in the vocabulary (sort by department).
+    pub department_rank: usize,
+    /// The grade id of the year shown, if any (filter by grade).
+    pub grade: Option<String>,
+    /// The status judged from the indicators (filter by status), also where a grade is the verdict.
+    pub status: &'static str,
+    /// Partner ids of the year shown, space-separated for `data-partners`.
     pub partners: String,
-    pub bands: Vec<BandView>,
-    pub year: Option<String>,
-}
-
-/// An indicator's achievement band, as a labelled chip.
-#[derive(Debug, Serialize)]
-pub struct BandView {
-    pub key: Band,
-    pub indicator: LText,
-    pub rate: Option<String>,
-}
-
-/// An indicator's band and achievement rate, by its latest actual value (as of a fiscal
-/// year: the latest measured in it or before).
-pub fn indicator_band(ind: &Indicator, as_of: Option<FiscalYear>) -> (Band, Option<f64>) {
-    let in_time = |v: &crate::model::IndicatorValue| as_of.is_none_or(|y| v.year <= y);
-    let latest = ind.values_in_order().into_iter().rfind(|(k, v)| *k == ValueKind::Actual && in_time(v));
-    let rate = latest.and_then(|(k, v)| ind.rate(k, v));
-    (Band::of(rate), rate)
-}
-
-/// The band of each indicator of a project, by its latest actual value.
-pub fn project_bands(p: &Project, l: &Localizer, as_of: Option<FiscalYear>) -> Vec<BandView> {
-    p.indicators
-        .iter()
-        .map(|ind| {
-            let (band, rate) = indicator_band(ind, as_of);
-            BandView { key: band, indicator: l.text(&ind.name), rate: rate.map(|r| format_rate(r, l.lang)) }
-        })
-        .collect()
+    /// Each indicator's status in the year shown.
+    pub indicators: Vec<IndicatorStatusView>,
+    /// The fiscal year the verdict is of.
+    pub year: String,
 }
 
 /// The text that sums a project up in a language, flattened and cut to `max` characters:
@@ -66,26 +45,31 @@ pub fn summary_text(p: &Project, lang: Lang, max: usize) -> Option<String> {
 }
 
 /// A project's card: by its latest report, or as of a fiscal year (its report of that
-/// year, actual values up to it, its department's name then).
-pub fn project_card(site: &Site, p: &Project, l: &Localizer, as_of: Option<FiscalYear>) -> ProjectCard {
-    let latest = match as_of {
-        Some(y) => p.report(y),
-        None => p.reports.iter().max_by_key(|r| *r.year.get_ref()),
-    };
+/// year, actual values then, its department's name then). `position`: its place in plan order.
+pub fn project_card(
+    site: &Site,
+    p: &Project,
+    position: usize,
+    l: &Localizer,
+    as_of: Option<FiscalYear>,
+) -> ProjectCard {
+    let verdict = project_verdict_view(site, p, l, as_of);
+    let shown = crate::verdict::shown_year(p, as_of, site.reported_year());
+    let report = p.report(shown);
     let voc = &site.vocabulary;
+    let department = p.department.get_ref().as_str();
     ProjectCard {
-        summary: project_summary_in(site, p, l, as_of),
+        summary: summary_with(site, p, l, as_of, verdict.verdict),
+        position,
         policy: p.policy.get_ref().to_string(),
-        department_id: p.department.get_ref().to_string(),
-        grade: latest.and_then(|r| r.grade.as_ref()).and_then(|g| voc.grade(g.get_ref().as_str())).map(|g| GradeView {
-            id: g.id.get_ref().to_string(),
-            label: g.label.clone(),
-            definition: l.opt_text(&g.definition),
-        }),
-        partners: latest
+        department_id: department.to_owned(),
+        department_rank: voc.departments.iter().position(|d| d.id.get_ref().as_str() == department).unwrap_or(0),
+        grade: report.and_then(|r| r.grade.as_ref()).map(|g| g.get_ref().to_string()),
+        status: verdict.status,
+        partners: report
             .map(|r| r.partners.iter().map(|x| x.get_ref().to_string()).collect::<Vec<_>>().join(" "))
             .unwrap_or_default(),
-        bands: project_bands(p, l, as_of),
-        year: latest.map(|r| l.year(*r.year.get_ref())),
+        indicators: verdict.indicators,
+        year: verdict.year,
     }
 }

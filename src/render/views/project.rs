@@ -14,8 +14,14 @@ pub struct ProjectView {
     pub id: String,
     pub code: Option<String>,
     pub title: LText,
-    pub goal: SectionRef,
-    pub policy: SectionRef,
+    pub goal: SectionName,
+    pub policy: SectionName,
+    /// The page of the policy's projects.
+    pub policy_href: String,
+    /// The verdict of the year shown, and its indicators' statuses then: the summary at the top.
+    pub verdict: ProjectVerdictView,
+    /// The year's achievements, shortened: the summary's key results.
+    pub key_results: Option<KeyResults>,
     pub department: DepartmentRef,
     pub lead_departments: Vec<DepartmentRef>,
     pub lead_note: Option<LText>,
@@ -55,11 +61,32 @@ pub struct CorrectionView {
     pub edition_href: String,
 }
 
-/// A goal or policy the project belongs to.
+/// What the summary says of the year's achievements: the start of the text, and where
+/// the whole report is.
 #[derive(Debug, Serialize)]
-pub struct SectionRef {
-    pub code: String,
-    pub title: Option<LText>,
+pub struct KeyResults {
+    pub year: String,
+    pub text: LText,
+    /// Whether the text was cut (then a link leads to the whole report).
+    pub cut: bool,
+    pub year_id: i64,
+}
+
+/// How long the summary's key results may be, in characters.
+const KEY_RESULTS_LENGTH: usize = 160;
+
+fn key_results(p: &Project, year: FiscalYear, l: &Localizer) -> Option<KeyResults> {
+    let report = p.report(year)?;
+    let text = report.achievements.as_ref().filter(|t| !t.ja.trim().is_empty())?;
+    let picked = l.text(text);
+    let plain = crate::markdown::to_plain_text(&picked.value);
+    let short = shorten(&plain, KEY_RESULTS_LENGTH);
+    Some(KeyResults {
+        year: l.year(year),
+        cut: short != plain,
+        text: LText { value: short, ..picked },
+        year_id: year.year(),
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -93,23 +120,19 @@ pub struct ReportView {
 
 pub fn project_view(site: &Site, p: &Project, l: &Localizer) -> ProjectView {
     let voc = &site.vocabulary;
-    let (goal, policy) = match voc.policy(p.policy.get_ref().as_str()) {
-        Some((g, po)) => (
-            SectionRef { code: g.code.clone(), title: l.opt_text(&g.title) },
-            SectionRef { code: po.code.clone(), title: l.opt_text(&po.title) },
-        ),
-        None => (
-            SectionRef { code: String::new(), title: None },
-            SectionRef { code: p.policy.get_ref().to_string(), title: None },
-        ),
-    };
+    let (goal, policy) = section_names(voc, p.policy.get_ref().as_str(), l);
+    let verdict = project_verdict_view(site, p, l, None);
+    let shown = crate::verdict::shown_year(p, None, site.reported_year());
     let id = p.id.get_ref().as_str();
     ProjectView {
         id: id.to_owned(),
         code: p.code.clone(),
         title: l.text(p.title.get_ref()),
+        policy_href: crate::urls::Page::Policy(&policy.id).path(l.lang),
         goal,
         policy,
+        verdict,
+        key_results: key_results(p, shown, l),
         department: department_by_id(site, p.department.get_ref().as_str(), l),
         // 主たる部署 defaults to the reporting department.
         lead_departments: if p.lead_departments.is_empty() {
@@ -135,7 +158,7 @@ pub fn project_view(site: &Site, p: &Project, l: &Localizer) -> ProjectView {
             .map(|r| project_summary(site, r, l))
             .collect(),
         schedule: schedule_view(site, p, l),
-        indicators: p.indicators.iter().map(|i| indicator_view(site, p, i, l)).collect(),
+        indicators: p.indicators.iter().map(|i| indicator_view(site, p, i, shown, l)).collect(),
         grades_by_year: grades_by_year(site, p, l),
         corrections: p.corrections.iter().map(|c| correction_view(c, l)).collect(),
         reports: {

@@ -9,13 +9,16 @@ use crate::urls::Page;
 
 use super::*;
 
-/// A link to a department.
+/// A link to a department, with its contact where the vocabulary gives one.
 #[derive(Debug, Serialize)]
 pub struct DepartmentRef {
     pub id: String,
     pub name: LText,
     pub division: Option<LText>,
     pub href: String,
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 pub fn department_ref(d: &Department, l: &Localizer) -> DepartmentRef {
@@ -25,6 +28,9 @@ pub fn department_ref(d: &Department, l: &Localizer) -> DepartmentRef {
         name: l.text(&d.name),
         division: l.opt_text(&d.division_of),
         href: Page::Department(id).path(l.lang),
+        url: d.url.clone(),
+        email: d.email.clone(),
+        phone: d.phone.clone(),
     }
 }
 
@@ -38,31 +44,48 @@ pub fn department_by_id(site: &Site, id: &str, l: &Localizer) -> DepartmentRef {
             name: l.plain(id),
             division: None,
             href: Page::Department(id).path(l.lang),
+            url: None,
+            email: None,
+            phone: None,
         },
     }
 }
 
-/// A project in a list.
-#[derive(Debug, Serialize)]
+/// A project in a list: always with its verdict.
+#[derive(Debug, Clone, Serialize)]
 pub struct ProjectSummary {
     pub id: String,
     pub code: Option<String>,
     pub title: LText,
     pub href: String,
     pub department: LText,
+    pub verdict: VerdictView,
 }
 
 pub fn project_summary(site: &Site, p: &Project, l: &Localizer) -> ProjectSummary {
     project_summary_in(site, p, l, None)
 }
 
-/// A project in a list, with its department's name in fiscal year `year` (its current
-/// name without one).
+/// A project in a list, as of fiscal year `year` (its department's name and its verdict
+/// then), else by its latest report.
 pub fn project_summary_in(
     site: &Site,
     p: &Project,
     l: &Localizer,
     year: Option<crate::fiscal_year::FiscalYear>,
+) -> ProjectSummary {
+    let shown = crate::verdict::shown_year(p, year, site.reported_year());
+    let (verdict, _) = crate::verdict::project_verdict(&site.vocabulary, p, shown);
+    summary_with(site, p, l, year, verdict_view(site, &verdict, l))
+}
+
+/// A project in a list with a verdict already worked out.
+pub fn summary_with(
+    site: &Site,
+    p: &Project,
+    l: &Localizer,
+    year: Option<crate::fiscal_year::FiscalYear>,
+    verdict: VerdictView,
 ) -> ProjectSummary {
     let id = p.id.get_ref().as_str();
     let department = site.vocabulary.department(p.department.get_ref().as_str());
@@ -75,6 +98,7 @@ pub fn project_summary_in(
             (Some(d), Some(y)) => l.text(d.name_in(y)),
             _ => department_by_id(site, p.department.get_ref().as_str(), l).name,
         },
+        verdict,
     }
 }
 

@@ -9,7 +9,6 @@ use crate::indicator::Direction;
 use crate::load::Site;
 use crate::markdown;
 use crate::model::ValueKind;
-use crate::render::charts::Band;
 use crate::text::Text;
 
 /// A short text in the page language, or in Japanese with a note when untranslated.
@@ -91,6 +90,22 @@ pub struct SiteView {
     pub attribution: LText,
     /// Whether the site has an Atom feed (it needs a date, see `render::feed`).
     pub feed: bool,
+    /// The city's own website.
+    pub city_url: Option<String>,
+    /// The logo's path from the output root, where the site has one.
+    pub logo: Option<String>,
+    /// Where the printed report is published.
+    pub source_url: Option<String>,
+    /// First published and last updated (YYYY-MM-DD), where `site.toml` gives them.
+    pub issued: Option<String>,
+    pub updated: Option<String>,
+    /// How to reach the publisher.
+    pub publisher_email: Option<String>,
+    pub publisher_phone: Option<String>,
+    pub publisher_url: Option<String>,
+    pub publisher_address: Option<LText>,
+    /// The site's address (`base_url`), for printed pages.
+    pub base_url: Option<String>,
 }
 
 impl SiteView {
@@ -107,6 +122,16 @@ impl SiteView {
             licence_url: c.licence.id.url(),
             attribution: l.text(&c.licence.attribution),
             feed: crate::render::feed::has_feed(site),
+            city_url: c.municipality.url.as_ref().map(|u| u.get_ref().clone()),
+            logo: c.logo.as_ref().map(|name| crate::urls::logo(name.get_ref())),
+            source_url: c.source_url.as_ref().map(|u| u.get_ref().clone()),
+            issued: c.issued.as_ref().map(|d| d.as_str().to_owned()),
+            updated: c.updated.as_ref().map(|d| d.as_str().to_owned()),
+            publisher_email: c.publisher.email.clone(),
+            publisher_phone: c.publisher.phone.clone(),
+            publisher_url: c.publisher.url.clone(),
+            publisher_address: l.opt_text(&c.publisher.address),
+            base_url: site.urls.base().map(str::to_owned),
         }
     }
 }
@@ -119,17 +144,6 @@ pub fn shorten(s: &str, max: usize) -> String {
         let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
         t.push('…');
         t
-    }
-}
-
-/// The UI label of an achievement band.
-pub fn band_label(t: &UiStrings, band: Band) -> &str {
-    match band {
-        Band::Achieved => &t.band_achieved,
-        Band::OnTrack => &t.band_on_track,
-        Band::Behind => &t.band_behind,
-        Band::Regressed => &t.band_regressed,
-        Band::NotMeasurable => &t.band_not_measurable,
     }
 }
 
@@ -147,12 +161,5 @@ pub fn direction_label(t: &UiStrings, direction: Direction) -> &str {
     match direction {
         Direction::Increase => &t.direction_increase,
         Direction::Decrease => &t.direction_decrease,
-    }
-}
-
-/// A band is written as its key (`on-track`): in CSS classes and UI-string keys.
-impl Serialize for Band {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.key())
     }
 }
