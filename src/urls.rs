@@ -127,6 +127,12 @@ pub fn search_file(lang: Lang, file_name: &str) -> String {
     format!("assets/search/{lang}/{file_name}")
 }
 
+/// `assets/search/facets/<scope>/<name>.js`: the projects (as positions in plan order) of
+/// one value of a filter, in one list (`latest`, or a reported year's Gregorian number).
+pub fn facet_file(scope: &str, name: &str) -> String {
+    format!("assets/search/facets/{scope}/{name}.js")
+}
+
 /// `assets/<name>`: a static file of the theme.
 pub fn asset(name: &str) -> String {
     format!("assets/{name}")

@@ -240,6 +240,7 @@ ui_strings! {
     filter_status,
     filter_grade,
     filter_reset,
+    show_more,
     filter_count_one,
     filter_count_other,
     sort_by,

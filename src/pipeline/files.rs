@@ -47,6 +47,7 @@ pub fn site_files(site: &Site, theme: &Theme, renderer: &Renderer, sink: &dyn Si
     for (path, bytes) in renderer.root_pages(site)? {
         put(sink, &path, bytes)?;
     }
+    super::facets::facet_files(renderer.languages(), sink)?;
     for (name, text) in crate::schema::schemas() {
         put(sink, &urls::schema(name), text.into_bytes())?;
     }

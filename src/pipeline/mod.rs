@@ -13,6 +13,7 @@
 //! Stage::Commit    Staging::commit    (a build into a folder only) the swap into place
 //! ```
 
+mod facets;
 mod files;
 mod pages;
 mod projects;

@@ -6,7 +6,8 @@ fn labels() -> BulletLabels<'static> {
 
 #[test]
 fn ticks_are_nice_and_whole_for_counts() {
-    assert_eq!(nice_ticks(&[114.0, 150.0, 128.0], 5, true), vec![0.0, 50.0, 100.0, 150.0]);
+    assert_eq!(nice_ticks(&[114.0, 150.0, 128.0], 5, true), vec![110.0, 120.0, 130.0, 140.0, 150.0]);
+    assert_eq!(nice_ticks(&[3.0, 150.0, 128.0], 5, true), vec![0.0, 50.0, 100.0, 150.0], "from 0 when the smallest is small");
     assert_eq!(nice_ticks(&[93.0, 95.0, 88.4], 5, false), vec![88.0, 90.0, 92.0, 94.0, 96.0]);
     // The issue's 394.74 / 789.48: whole counts get whole ticks.
     for t in nice_ticks(&[1.0, 2.0, 3.0], 5, true) {
@@ -27,7 +28,7 @@ fn charts_carry_title_description_and_labelled_values() {
     assert!(svg.contains(">実績値 128件（R5）</text>"), "the actual is labelled with its value: {svg}");
     assert!(svg.contains(">目標値 150件</text>"), "the target is labelled: {svg}");
     assert!(svg.contains(">基準値 114件</text>"), "the baseline is labelled: {svg}");
-    assert!(svg.contains(">100</text>"), "a scale: {svg}");
+    assert!(svg.contains(">130</text>") && svg.contains(">110</text>"), "a scale: {svg}");
     assert!(!svg.contains("font-size=\"1") || svg.contains("font-size=\"14\""), "{svg}");
     assert!(!svg.contains("font-size=\"9\"") && !svg.contains("font-size=\"10\"") && !svg.contains("font-size=\"11\""));
 }
