@@ -34,7 +34,7 @@ fn built_assets(output: &kyodo::Output) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn the_default_themes_static_files_are_copied_byte_for_byte() {
     let theme = static_files(&repo().join("themes/default"));
-    assert_eq!(theme.keys().collect::<Vec<_>>(), ["kyodo.js", "style.css"]);
+    assert_eq!(theme.keys().collect::<Vec<_>>(), ["favicon.svg", "kyodo.js", "og.png", "style.css"]);
     let assets = built_assets(built(&fixture()));
     assert_eq!(assets.keys().collect::<Vec<_>>(), theme.keys().collect::<Vec<_>>());
     for (name, bytes) in &theme {

@@ -43,7 +43,7 @@ impl<'a> Published<'a> {
     }
 
     /// The hits of a query as the browser shows them: `[href, title, meta, summary]`.
-    fn query(&self, query: &str) -> Vec<[String; 4]> {
+    fn query(&self, query: &str) -> Vec<Vec<String>> {
         let shards = self.meta["shards"].as_u64().expect("shards");
         let stop: Vec<String> = serde_json::from_value(self.meta["stop"].clone()).expect("stop");
         // Only the postings of the shards the browser loads for this query.
@@ -58,7 +58,7 @@ impl<'a> Published<'a> {
             .into_iter()
             .map(|n| {
                 let docs = self.shard("d", (n / per) as u64);
-                serde_json::from_value(docs[n % per].clone()).expect("[href, title, meta, summary]")
+                serde_json::from_value(docs[n % per].clone()).expect("[href, title, meta, summary, verdict…]")
             })
             .collect()
     }
@@ -67,7 +67,7 @@ impl<'a> Published<'a> {
     fn ids(&self, query: &str) -> Vec<String> {
         self.query(query)
             .into_iter()
-            .map(|[href, ..]| href.trim_start_matches("projects/").trim_end_matches(".html").to_owned())
+            .map(|doc| doc[0].trim_start_matches("projects/").trim_end_matches(".html").to_owned())
             .collect()
     }
 }
@@ -87,7 +87,7 @@ fn in_memory(lang: kyodo::i18n::Lang) -> (Index, Vec<String>) {
 fn same_as_in_memory(published: &Published, lang: kyodo::i18n::Lang, queries: &[&str]) {
     let (index, hrefs) = in_memory(lang);
     for query in queries {
-        let found: Vec<String> = published.query(query).into_iter().map(|[href, ..]| href).collect();
+        let found: Vec<String> = published.query(query).into_iter().map(|doc| doc[0].clone()).collect();
         let expected: Vec<String> = search::search(&index, query).into_iter().map(|n| hrefs[n].clone()).collect();
         assert_eq!(found, expected, "{query}");
     }
@@ -100,9 +100,11 @@ fn the_fixture_sites_index_finds_titles_and_shows_them_as_written() {
     assert_eq!(ja.meta["docs"], 2);
     let hits = ja.query("補助金");
     assert_eq!(hits.len(), 1, "{hits:?}");
-    let [href, title, meta, summary] = &hits[0];
+    let [href, title, meta, summary, verdict @ ..] = &hits[0][..] else { panic!("{hits:?}") };
     assert_eq!((href.as_str(), title.as_str()), ("projects/1-1-1.html", "市民活動支援補助金の充実"));
     assert!(meta.starts_with("1-(1)-① · ") && !summary.is_empty(), "{hits:?}");
+    // Results show the project's verdict: the city's grade of its latest report.
+    assert_eq!(verdict, ["grade-a", "grade", "市の評価", "A"], "{hits:?}");
     // A title with markup in it is found, and handed over as text.
     let hits = ja.query("情報発信");
     assert_eq!(hits.iter().map(|h| h[1].as_str()).collect::<Vec<_>>(), ["情報発信<script>alert(1)</script>"]);
