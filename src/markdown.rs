@@ -19,7 +19,28 @@ pub fn to_html(markdown: &str) -> String {
     // Links with an unsafe target are dropped but their text kept; remember which
     // ends of links to drop as well.
     let mut dropped_links: Vec<bool> = Vec::new();
-    let events = parser.filter_map(|event| match event {
+    // The words of each table's header row, which name the scrolling region it is put in.
+    let mut table_heads: Vec<String> = Vec::new();
+    let mut in_head = false;
+    let events = parser.inspect(|event| match event {
+        Event::Start(Tag::TableHead) => {
+            in_head = true;
+            table_heads.push(String::new());
+        }
+        Event::End(TagEnd::TableHead) => in_head = false,
+        Event::Start(Tag::TableCell) if in_head => {
+            if let Some(head) = table_heads.last_mut().filter(|h| !h.is_empty()) {
+                head.push_str(" / ");
+            }
+        }
+        Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) if in_head => {
+            if let Some(head) = table_heads.last_mut() {
+                head.push_str(t);
+            }
+        }
+        _ => {}
+    });
+    let events = events.filter_map(|event| match event {
         Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             let safe = is_safe_url(&dest_url);
@@ -48,8 +69,29 @@ pub fn to_html(markdown: &str) -> String {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     // Header cells of record tables are column headers; say so for screen readers. Raw
-    // HTML from records was turned into text above, so every `<th` here is our own.
-    html.replace("<th>", "<th scope=\"col\">").replace("<th style=", "<th scope=\"col\" style=")
+    // HTML from records was turned into text above, so every `<th` and `<table>` here is
+    // our own. A table wider than a phone scrolls in a region of its own, named by its
+    // header row, that the keyboard can reach.
+    let html = html.replace("<th>", "<th scope=\"col\">").replace("<th style=", "<th scope=\"col\" style=");
+    let mut heads = table_heads.iter();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("<table>") {
+        let label = heads.next().map_or(String::new(), |h| attribute(h));
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">"));
+        let end = rest[at..].find("</table>").map_or(rest.len(), |e| at + e + "</table>".len());
+        out.push_str(&rest[at..end]);
+        out.push_str("</div>");
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text for an attribute value in double quotes.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn shift(level: HeadingLevel) -> HeadingLevel {
@@ -125,6 +167,14 @@ mod tests {
         assert!(html.contains("<table>"));
         assert!(html.contains("<td>1</td>"));
         assert!(html.contains("<th scope=\"col\">a</th>"), "{html}");
+        // A table scrolls in a region of its own on a phone, named by its header row.
+        assert!(
+            html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"a / b\"><table>"),
+            "{html}"
+        );
+        assert!(html.trim_end().ends_with("</table></div>"), "{html}");
+        let hostile = to_html("| \"><script> | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(hostile.contains("aria-label=\"&quot;&gt;&lt;script&gt; / b\""), "{hostile}");
     }
 
     #[test]

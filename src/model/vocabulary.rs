@@ -32,13 +32,16 @@ pub struct Department {
     pub division_of: Option<Text>,
     /// The department's page on the city's site (https://…), shown as its contact.
     #[serde(default)]
-    pub url: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub url: Option<toml::Spanned<String>>,
     /// The department's e-mail address, shown as its contact.
     #[serde(default)]
-    pub email: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub email: Option<toml::Spanned<String>>,
     /// The department's telephone number as residents dial it, e.g. 0476-93-1111.
     #[serde(default)]
-    pub phone: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub phone: Option<toml::Spanned<String>>,
     /// Names the department had before it was renamed, oldest first: each is used for the
     /// fiscal years up to and including its `until`, `name` after the last of them.
     #[serde(default)]

@@ -35,12 +35,23 @@ export function contentType(file) {
 
 /**
  * Serves `root` under http://127.0.0.1:<random port>/shisei/kyodo/ (everything outside the
- * subfolder is 404). A folder URL serves its index.html. Resolves to
+ * subfolder is 404). A folder URL serves its index.html. With `notFoundPage`, a missing file
+ * in the subfolder gets the site's 404.html (status 404), as a static host would send it. Resolves to
  * { base, close } where base ends with the subfolder's slash; close() ends every
  * connection and the server.
  */
-export async function startServer(root) {
+export async function startServer(root, { notFoundPage = false } = {}) {
   const absRoot = path.resolve(root);
+  // As a static host configured with an error page: the site's 404.html, for any missing
+  // path inside the subfolder, with status 404.
+  const notFound = async (res, method) => {
+    const page = path.join(absRoot, '404.html');
+    const body = await fsp.readFile(page).catch(() => null);
+    if (!body) return false;
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(method === 'HEAD' ? undefined : body);
+    return true;
+  };
   const server = http.createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -64,7 +75,10 @@ export async function startServer(root) {
         file = path.join(file, 'index.html');
         stat = await fsp.stat(file).catch(() => null);
       }
-      if (!stat?.isFile()) return send(404, 'not found\n');
+      if (!stat?.isFile()) {
+        if (notFoundPage && (await notFound(res, req.method))) return;
+        return send(404, 'not found\n');
+      }
       res.writeHead(200, {
         'content-type': contentType(file),
         'content-length': stat.size,

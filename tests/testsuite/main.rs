@@ -31,6 +31,7 @@ mod output_folder;
 mod pages;
 mod pipeline;
 mod preview;
+mod residents;
 mod retention;
 mod robustness;
 mod schema;

@@ -86,19 +86,19 @@ pub(in crate::load) fn check_contacts(src: &Source, vocabulary: &Vocabulary, dia
     for (i, d) in vocabulary.departments.iter().enumerate() {
         let at = |field: &str| format!("departments[{i}].{field}");
         if let Some(url) = &d.url
-            && let Err(m) = check_web_link(url)
+            && let Err(m) = check_web_link(url.get_ref())
         {
-            diags.push(src.error(d.id.span(), &at("url"), m));
+            diags.push(src.error(url.span(), &at("url"), m));
         }
         if let Some(email) = &d.email
-            && let Err(m) = check_email(email)
+            && let Err(m) = check_email(email.get_ref())
         {
-            diags.push(src.error(d.id.span(), &at("email"), m));
+            diags.push(src.error(email.span(), &at("email"), m));
         }
         if let Some(phone) = &d.phone
-            && let Err(m) = check_phone(phone)
+            && let Err(m) = check_phone(phone.get_ref())
         {
-            diags.push(src.error(d.id.span(), &at("phone"), m));
+            diags.push(src.error(phone.span(), &at("phone"), m));
         }
     }
 }

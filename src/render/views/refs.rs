@@ -28,9 +28,9 @@ pub fn department_ref(d: &Department, l: &Localizer) -> DepartmentRef {
         name: l.text(&d.name),
         division: l.opt_text(&d.division_of),
         href: Page::Department(id).path(l.lang),
-        url: d.url.clone(),
-        email: d.email.clone(),
-        phone: d.phone.clone(),
+        url: d.url.as_ref().map(|u| u.get_ref().clone()),
+        email: d.email.as_ref().map(|e| e.get_ref().clone()),
+        phone: d.phone.as_ref().map(|p| p.get_ref().clone()),
     }
 }
 
