@@ -40,6 +40,7 @@ pub enum Field {
     IndicatorName,
     Unit,
     IndicatorDirection,
+    IndicatorLevels,
     ValueLabel(Kind),
     ValueNote(Kind),
     ScheduleLabel,
@@ -73,7 +74,7 @@ pub enum Years {
 
 impl Field {
     /// Every field that has a column, for parsing headers.
-    const ALL: [Field; 34] = [
+    const ALL: [Field; 35] = [
         Field::Id,
         Field::Item,
         Field::Title,
@@ -100,6 +101,7 @@ impl Field {
         Field::IndicatorName,
         Field::Unit,
         Field::IndicatorDirection,
+        Field::IndicatorLevels,
         Field::ValueLabel(Kind::Baseline),
         Field::ValueLabel(Kind::Target),
         Field::ValueLabel(Kind::Actual),
@@ -139,6 +141,7 @@ impl Field {
             Field::IndicatorName => "指標名",
             Field::Unit => "単位",
             Field::IndicatorDirection => "指標の方向",
+            Field::IndicatorLevels => "指標の段階",
             Field::ValueLabel(Kind::Baseline) => "基準値のラベル",
             Field::ValueLabel(Kind::Target) => "目標値のラベル",
             Field::ValueLabel(Kind::Actual) => "現状値のラベル",
@@ -167,6 +170,7 @@ impl Field {
                 | Field::Improvement
                 | Field::IndicatorName
                 | Field::Unit
+                | Field::IndicatorLevels
                 | Field::ValueLabel(_)
                 | Field::ValueNote(_)
                 | Field::ScheduleLabel
@@ -196,6 +200,7 @@ impl Field {
                 | Field::IndicatorName
                 | Field::Unit
                 | Field::IndicatorDirection
+                | Field::IndicatorLevels
                 | Field::ValueLabel(_)
                 | Field::ValueNote(_)
                 | Field::ScheduleLabel

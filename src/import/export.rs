@@ -97,6 +97,8 @@ fn columns(records: &[std::borrow::Cow<'_, Project>], year: FiscalYear) -> Vec<C
     cols.extend(ja_en(Field::IndicatorName));
     cols.extend(ja_en(Field::Unit));
     cols.push(Column::new(Field::IndicatorDirection, Lang::Ja, None));
+    cols.push(Column::new(Field::IndicatorLevels, Lang::Ja, None));
+    cols.push(Column::new(Field::IndicatorLevels, Lang::En, None));
     // Value columns for the years the layout's columns do not hold, then the value's
     // English, label and note wherever some value has them.
     let value_columns: BTreeSet<(Kind, FiscalYear)> =
@@ -278,6 +280,9 @@ impl Cells<'_> {
         ));
         let direction = ind.direction.map(crate::indicator::Direction::ja);
         cells.push((Column::new(Field::IndicatorDirection, Lang::Ja, None), direction.unwrap_or_default().to_owned()));
+        let (levels_ja, levels_en) = super::levels::cells(&ind.levels);
+        cells.push((Column::new(Field::IndicatorLevels, Lang::Ja, None), text_cell(&levels_ja)));
+        cells.push((Column::new(Field::IndicatorLevels, Lang::En, None), text_cell(&levels_en)));
         for ((col, value), printed) in value_columns.iter().zip(&values).zip(printed) {
             let Field::Value(kind) = col.field else { continue };
             let Some((v, parsed)) = value else {

@@ -147,6 +147,11 @@ pub fn indicator(ind: &SheetIndicator, id: &str, problems: &mut Vec<Problem>) ->
     if let Some(d) = ind.direction.set() {
         t.push_str(&format!("direction = {}\n", string(d.as_str())));
     }
+    if let Given::Set(levels) = super::levels::from_sheet(&ind.levels)
+        && !levels.is_empty()
+    {
+        t.push_str(&format!("levels = {}\n", super::levels::toml(&levels)));
+    }
     for (kind, value) in [(ValueKind::Baseline, &ind.baseline), (ValueKind::Target, &ind.target)] {
         if let Some(v) = value.set() {
             t.push_str(&format!("{} = {}\n", kind.as_str(), value_inline(v, ind.row, problems)));

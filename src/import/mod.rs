@@ -31,6 +31,7 @@ mod edit;
 pub mod export;
 mod fresh;
 mod indicators;
+mod levels;
 pub mod layout;
 pub mod layouts;
 mod names;

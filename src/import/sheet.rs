@@ -102,6 +102,8 @@ pub struct SheetIndicator {
     pub name: SheetText,
     pub unit: SheetText,
     pub direction: Given<Direction>,
+    /// The levels of a text-valued indicator, lowest first, joined by ` < ` in one cell.
+    pub levels: SheetText,
     pub baseline: Given<SheetValue>,
     pub target: Given<SheetValue>,
     /// Actual value per fiscal year column of the sheet.

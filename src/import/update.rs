@@ -304,6 +304,15 @@ impl Updater {
             Given::Set(d) => Given::Set(d.as_str().to_owned()),
         };
         self.string(t, "direction", &direction, old.direction.map(|d| d.as_str()));
+        let old_levels: Vec<Text> = old.levels.iter().map(|l| l.get_ref().clone()).collect();
+        match super::levels::from_sheet(&ind.levels) {
+            Given::Missing => {}
+            Given::Empty if old_levels.is_empty() => {}
+            Given::Set(new) if new == old_levels => {}
+            Given::Empty => self.remove(t, "levels"),
+            Given::Set(new) if new.is_empty() => self.remove(t, "levels"),
+            Given::Set(new) => self.set(t, "levels", &super::levels::toml(&new)),
+        }
         let fixed =
             [(ValueKind::Baseline, &ind.baseline, &old.baseline), (ValueKind::Target, &ind.target, &old.target)];
         for (kind, given, o) in fixed {

@@ -408,6 +408,9 @@ impl<'a> Page<'a> {
                 k,
                 ind.direction.map(|d| d.ja().to_owned()).unwrap_or_default(),
             );
+            let (levels_ja, levels_en) = crate::import::levels::cells(&ind.levels);
+            self.extra(col(Field::IndicatorLevels, Lang::Ja, None), k, text_cell(&levels_ja));
+            self.extra(col(Field::IndicatorLevels, Lang::En, None), k, text_cell(&levels_en));
             for (kind, v) in values_in_order(ind) {
                 let y = Some(v.year);
                 if let Some(t) = &v.text.as_ref().and_then(|t| t.en.as_deref()) {
