@@ -149,6 +149,10 @@ fn progress(site: &Site, lang: Lang) -> String {
     line(&format!("# baseline = {{ year = \"{start}\", value = 0 }}"));
     line(&format!("# target = {{ year = \"{end}\", value = 0 }}"));
     line(&format!("# actuals = [{{ year = \"{}\", value = 0 }}]", year.era_short()));
+    line(&note(msg!(
+        ja: "# 値が文字の指標は、段階を低い順に書くと数値と同じように判定されます: levels = [\"未実施\", \"実施\", \"充実\"]",
+        en: "# an indicator whose values are texts is judged by its levels, lowest first: levels = [\"未実施\", \"実施\", \"充実\"]",
+    )));
     line("");
     line(&note(msg!(ja: "# 報告する年度の進捗状況。", en: "# 進捗状況 of the reported year.")));
     line("[[reports]]");
