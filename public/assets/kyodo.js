@@ -492,7 +492,8 @@
         shown.forEach(function (n) { docShards[Math.floor(n / searchIndex.meta.docsPerShard)] = true; });
         return Promise.all(Object.keys(docShards).map(function (k) { return load("d", k); })).then(function () {
           if (ticket !== latest) return;
-          status.textContent = format(form.getAttribute(found.length ? "data-found" : "data-none"), { q: query, n: found.length });
+          var message = found.length === 1 ? "data-found-one" : found.length ? "data-found" : "data-none";
+          status.textContent = format(form.getAttribute(message), { q: query, n: found.length });
           shown.forEach(function (n) {
             var doc = documentOf(n);
             var li = el("li");

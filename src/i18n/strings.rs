@@ -241,6 +241,7 @@ ui_strings! {
     filter_grade,
     filter_reset,
     show_more,
+    search_found_one,
     filter_count_one,
     filter_count_other,
     sort_by,

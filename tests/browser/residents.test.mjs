@@ -182,6 +182,36 @@ for (const site of sites()) {
     }
   });
 
+  test(`${label}: search results show each project's verdict and mark what matched; the switcher keeps the query`, async () => {
+    const server = await serve(site);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      for (const lang of ['ja', 'en']) {
+        // A word of the first project's title: two characters in Japanese, a word in English.
+        await page.goto(new URL(`${lang}/projects.html`, server.base).href, { waitUntil: 'load' });
+        const title = await page.locator('#project-list li.project-card h2 a').first().innerText();
+        const name = title.replace(/^\S*[0-9①-⑳]\S*\s+/, '');
+        const query = lang === 'ja' ? [...name.replace(/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, '')].slice(0, 2).join('')
+          : name.split(/[^A-Za-z]+/).find((w) => w.length >= 4);
+        assert.ok(query, `no query from "${title}"`);
+        await page.goto(new URL(`${lang}/search.html?q=${encodeURIComponent(query)}`, server.base).href, { waitUntil: 'load' });
+        await page.locator('#search-results li').first().waitFor({ timeout: 10_000 });
+        const results = await page.$$eval('#search-results li', (lis) =>
+          lis.map((li) => ({ verdict: li.querySelector('.verdict')?.innerText.trim() ?? '', marked: li.querySelectorAll('mark').length })),
+        );
+        assert.ok(results.every((r) => r.verdict), `${lang}: a result without its verdict`);
+        assert.ok(results.some((r) => r.marked > 0), `${lang}: nothing marked for "${query}"`);
+        const status = await page.locator('#search-status').innerText();
+        assert.ok(!/\b1 projects\b/.test(status), `${lang}: "${status}"`);
+        const other = await page.locator('a[data-keep-state]').first().getAttribute('href');
+        assert.ok(other.includes(`q=${encodeURIComponent(query)}`), `${lang}: the language switcher drops the query: ${other}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test(`${label}: a mistyped deep link gets a styled 404 whose links lead back into the site`, async () => {
     const server = await serve(site);
     const context = await newContext(browser);
