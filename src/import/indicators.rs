@@ -89,7 +89,8 @@ impl Reader<'_> {
         actuals.sort_by_key(|(year, _)| *year);
         self.orphan_extras(row, &cells);
         let levels = self.head.sheet_text(row, Field::IndicatorLevels, None);
-        let indicator = SheetIndicator { row: row.number, id, name, unit, direction, levels, baseline, target, actuals };
+        let indicator =
+            SheetIndicator { row: row.number, id, name, unit, direction, levels, baseline, target, actuals };
         (self.problems_len() == n0).then_some(indicator)
     }
 

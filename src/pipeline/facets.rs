@@ -83,10 +83,13 @@ mod tests {
     /// The browser adds each gap to the previous position, starting from −1.
     fn decode(s: &str) -> Vec<usize> {
         let mut at: i64 = -1;
-        s.split(',').filter(|g| !g.is_empty()).map(|g| {
-            at += i64::from_str_radix(g, 36).unwrap();
-            at as usize
-        }).collect()
+        s.split(',')
+            .filter(|g| !g.is_empty())
+            .map(|g| {
+                at += i64::from_str_radix(g, 36).unwrap();
+                at as usize
+            })
+            .collect()
     }
 
     #[test]

@@ -5,11 +5,11 @@ use super::write_error;
 use crate::data::{self, DataSet};
 use crate::diagnostic::Diagnostics;
 use crate::load::Site;
+use crate::msg;
 use crate::output::Sink;
 use crate::render::theme::Theme;
 use crate::render::{Renderer, sitemap};
 use crate::search;
-use crate::msg;
 use crate::urls;
 
 fn put(sink: &dyn Sink, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostics> {
@@ -71,7 +71,10 @@ fn read_logo(site: &Site, name: &str) -> Result<Vec<u8>, Diagnostics> {
         .map_err(|e| msg!(ja: "ロゴの画像 {name} を読み込めません（{e}）。", en: "cannot read the logo {name}: {e}"));
     match read {
         Ok(n) if n as u64 <= crate::load::LOGO_MAX_BYTES => Ok(bytes),
-        Ok(_) => Err(super::write_error(name, msg!(ja: "ロゴの画像 {name} が 1 MB を超えました。", en: "the logo {name} grew beyond 1 MB"))),
+        Ok(_) => Err(super::write_error(
+            name,
+            msg!(ja: "ロゴの画像 {name} が 1 MB を超えました。", en: "the logo {name} grew beyond 1 MB"),
+        )),
         Err(m) => Err(super::write_error(name, m)),
     }
 }

@@ -24,7 +24,12 @@ pub fn document(site: &Site, p: &Project, l: &Localizer) -> Document {
         summary: views::summary_text(p, lang, 100).unwrap_or_default(),
         body: body.join(" "),
         // The verdict, as results and the lists built from the index show it.
-        extra: vec![view.verdict.key.clone(), view.verdict.kind.to_owned(), view.verdict.source.clone(), view.verdict.label.clone()],
+        extra: vec![
+            view.verdict.key.clone(),
+            view.verdict.kind.to_owned(),
+            view.verdict.source.clone(),
+            view.verdict.label.clone(),
+        ],
     }
 }
 

@@ -48,8 +48,13 @@ impl<'a> LangContext<'a> {
             .as_ref()
             .map(|d| markdown::to_plain_text(d.get(lang).value))
             .unwrap_or_else(|| site_view.title.value.clone());
-        let cards: Arc<Vec<_>> =
-            Arc::new(site.projects.par_iter().enumerate().map(|(i, p)| views::project_card(site, &p.record, i, &l, None)).collect());
+        let cards: Arc<Vec<_>> = Arc::new(
+            site.projects
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| views::project_card(site, &p.record, i, &l, None))
+                .collect(),
+        );
         let (facets, facet_pages) = views::facets(site, &cards, &l, None);
         let years = site
             .reported_years()

@@ -89,7 +89,8 @@ impl<'t> Renderer<'t> {
 
     /// The paths (inside a language folder) of every page, for the sitemap.
     pub fn page_paths(&self, site: &Site, ctx: &LangContext) -> Vec<String> {
-        let mut paths: Vec<String> = page_kinds(site, ctx, &self.groups).into_iter().map(|k| page_path(site, ctx, k)).collect();
+        let mut paths: Vec<String> =
+            page_kinds(site, ctx, &self.groups).into_iter().map(|k| page_path(site, ctx, k)).collect();
         paths.extend(site.projects.iter().map(|p| UrlPage::Project(p.record.id.get_ref().as_str()).in_lang()));
         paths
     }

@@ -71,7 +71,9 @@ pub fn page_path(site: &Site, ctx: &LangContext, kind: PageKind) -> String {
         PageKind::Search => (UrlPage::Search, 0),
         PageKind::Data => (UrlPage::Data, 0),
         PageKind::Departments => (UrlPage::Departments, 0),
-        PageKind::Department(i, page) => (UrlPage::Department(site.vocabulary.departments[i].id.get_ref().as_str()), page),
+        PageKind::Department(i, page) => {
+            (UrlPage::Department(site.vocabulary.departments[i].id.get_ref().as_str()), page)
+        }
         PageKind::Year(i) => (UrlPage::Year(ctx.years[i].year.year()), 0),
         PageKind::YearProjects(i, page) => (UrlPage::YearProjects(ctx.years[i].year.year()), page),
     };
@@ -86,7 +88,11 @@ fn titled(ctx: &LangContext, path_in_lang: String, template: &'static str, title
 
 /// A page of a list: its title with the page number after the first page.
 fn list_title(ctx: &LangContext, title: &str, page: usize) -> String {
-    if page == 0 { title.to_owned() } else { ctx.l.strings.page_title.replace("{title}", title).replace("{n}", &(page + 1).to_string()) }
+    if page == 0 {
+        title.to_owned()
+    } else {
+        ctx.l.strings.page_title.replace("{title}", title).replace("{n}", &(page + 1).to_string())
+    }
 }
 
 /// The content of a page of a card list.
@@ -127,7 +133,8 @@ pub fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, da
         }
         PageKind::Projects(page) => {
             let range = views::page_range(page, ctx.cards.len());
-            let list = card_list(ctx, CardList::range(&ctx.cards, range), &UrlPage::Projects.in_lang(), page, ctx.cards.len());
+            let list =
+                card_list(ctx, CardList::range(&ctx.cards, range), &UrlPage::Projects.in_lang(), page, ctx.cards.len());
             let content = context! {
                 facets => Value::from(Serde(&ctx.facets)),
                 years => Value::from(Serde(views::year_links(site, l, None))),

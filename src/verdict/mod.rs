@@ -160,7 +160,11 @@ pub fn judge_actual<'a>(ind: &'a Indicator, actual: &'a IndicatorValue) -> Judge
     let Some(t) = target else {
         return judged(Status::NotJudged, Some(Reason::NoTarget), Basis::None, None);
     };
-    let (basis, points) = if ind.levels.is_empty() { (Basis::Numbers, numbers(baseline, t, actual)) } else { (Basis::Levels, levels(ind, baseline, t, actual)) };
+    let (basis, points) = if ind.levels.is_empty() {
+        (Basis::Numbers, numbers(baseline, t, actual))
+    } else {
+        (Basis::Levels, levels(ind, baseline, t, actual))
+    };
     let points = match points {
         Ok(points) => points,
         Err(reason) => return judged(Status::NotJudged, Some(reason), Basis::None, None),

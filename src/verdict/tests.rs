@@ -240,7 +240,8 @@ fn progress_is_shown_only_between_zero_and_one_hundred_percent() {
 #[test]
 fn the_worked_example_is_what_the_rule_computes() {
     let example = |actual: f64| {
-        let points = Points { baseline: Some((114.0, fy(2020))), target: (150.0, fy(2026)), actual: (actual, fy(2023)) };
+        let points =
+            Points { baseline: Some((114.0, fy(2020))), target: (150.0, fy(2026)), actual: (actual, fy(2023)) };
         compare(points, None).map(|(s, _)| s)
     };
     // The example's text names these thresholds.
@@ -313,7 +314,11 @@ fn a_project_status_is_its_worst_indicator_and_missing_figures_count() {
     assert_eq!(of(&[Reached, Worse, Behind]).status, Worse);
     assert_eq!(of(&[OnTrack, NotReported]).status, NotReported);
     assert_eq!(of(&[Behind, NotReported]).status, Behind);
-    assert_eq!(of(&[NotJudged, Reached]).status, Reached, "an indicator that cannot be judged does not hide one that can");
+    assert_eq!(
+        of(&[NotJudged, Reached]).status,
+        Reached,
+        "an indicator that cannot be judged does not hide one that can"
+    );
     assert_eq!(of(&[NotJudged]), ProjectStatus { status: NotJudged, reason: Some(Reason::NoTarget) });
     assert_eq!(of(&[]), ProjectStatus { status: NotJudged, reason: Some(Reason::NoIndicators) });
 }

@@ -81,7 +81,9 @@ impl Reason {
             (Reason::Unlike, Lang::Ja) => "実績値と目標値の一方が数値、他方が文字です",
             (Reason::Unlike, Lang::En) => "one of the actual and the target is a number, the other a text",
             (Reason::FlatWithoutDirection, Lang::Ja) => "目標値が基準値と同じで、目指す方向が記録にありません",
-            (Reason::FlatWithoutDirection, Lang::En) => "the target equals the baseline and the record gives no direction",
+            (Reason::FlatWithoutDirection, Lang::En) => {
+                "the target equals the baseline and the record gives no direction"
+            }
         }
     }
 }

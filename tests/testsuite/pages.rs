@@ -90,7 +90,9 @@ fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
     ));
     assert!(page.contains(r#"<link rel="alternate" hreflang="x-default" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html">"#));
     // Navigation stays relative, so the folder still works from disk.
-    assert!(page.contains(r#"<a href="../../ja/projects/1-1-1.html" hreflang="ja" lang="ja" data-keep-state>日本語</a>"#));
+    assert!(
+        page.contains(r#"<a href="../../ja/projects/1-1-1.html" hreflang="ja" lang="ja" data-keep-state>日本語</a>"#)
+    );
     let csv = text(&output, "data/projects.csv");
     assert!(csv.contains("https://www.city.example.lg.jp/kyodo/data/projects/1-1-1.json"), "{csv}");
     let sitemap = text(&output, "sitemap.xml");

@@ -31,7 +31,9 @@ fn every_project_in_every_list_has_its_verdict_in_words_and_shape() {
             p.ends_with(".html")
                 && (p.ends_with("/index.html")
                     || p.ends_with("/projects.html")
-                    || ["/policies/", "/grades/", "/partners/", "/departments/", "/years/"].iter().any(|d| p.contains(d)))
+                    || ["/policies/", "/grades/", "/partners/", "/departments/", "/years/"]
+                        .iter()
+                        .any(|d| p.contains(d)))
         });
         let mut checked = 0;
         for path in lists {
@@ -68,7 +70,11 @@ fn the_shipped_sites_say_what_the_issue_asked() {
     // The report does not define its grades: said once, on the about page.
     let about = text(n, "ja/about.html");
     assert_eq!(about.matches("定義が記載されていません").count(), 1, "{about}");
-    assert!(!n.files.keys().any(|p| p.ends_with(".html") && p != "ja/about.html" && text(n, p).contains("定義が記載されていません")));
+    assert!(
+        !n.files
+            .keys()
+            .any(|p| p.ends_with(".html") && p != "ja/about.html" && text(n, p).contains("定義が記載されていません"))
+    );
     // Text-valued indicators are judged by their levels: 実施 → 充実 against 充実 is reached.
     assert!(text(n, "ja/projects/3-1-1.html").contains("<span class=\"verdict-label\">目標達成</span>"));
     // Names, not codes: the English breadcrumb names the process in English.
@@ -79,7 +85,9 @@ fn the_shipped_sites_say_what_the_issue_asked() {
 
 #[test]
 fn the_method_page_states_the_rule_with_a_worked_example() {
-    for (lang, words) in [("ja", ["進み具合 s", "目安 e", "「遅れ」"]), ("en", ["Share achieved s", "Share expected e", "“Behind”"])] {
+    for (lang, words) in
+        [("ja", ["進み具合 s", "目安 e", "「遅れ」"]), ("en", ["Share achieved s", "Share expected e", "“Behind”"])]
+    {
         let about = text(built(&fixture()), &format!("{lang}/about.html"));
         for w in words {
             assert!(about.contains(w), "{lang}/about.html lacks {w}");
@@ -131,11 +139,14 @@ fn long_lists_are_split_into_pages_with_facet_files_for_their_filters() {
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path(), 230, Some(7));
     let output = crate::support::build(dir.path());
-    let pages: BTreeSet<&str> = output.files.keys().map(String::as_str).filter(|p| p.starts_with("ja/projects/page/")).collect();
+    let pages: BTreeSet<&str> =
+        output.files.keys().map(String::as_str).filter(|p| p.starts_with("ja/projects/page/")).collect();
     assert_eq!(pages, BTreeSet::from(["ja/projects/page/2.html", "ja/projects/page/3.html"]));
     let first = text(&output, "ja/projects.html");
     assert_eq!(first.matches("class=\"project-card\"").count(), 100);
-    assert!(first.contains("全230件中 1〜100件目") && first.contains("href=\"../ja/projects/page/2.html\" rel=\"next\""));
+    assert!(
+        first.contains("全230件中 1〜100件目") && first.contains("href=\"../ja/projects/page/2.html\" rel=\"next\"")
+    );
     let last = text(&output, "ja/projects/page/3.html");
     assert_eq!(last.matches("class=\"project-card\"").count(), 30);
     // Every project is on exactly one page of the list.

@@ -167,10 +167,9 @@ fn freezing_a_year_publishes_it_and_lists_it() {
     assert!(text(&output, "ja/data.html").contains("令和6年度（2024年度）版"));
     assert!(text(&output, "data/catalog.jsonld").contains("data/editions/2024/datapackage.json"));
     // R6 values are now stated by the R6 edition.
-    assert!(
-        text(&output, "data/indicators.csv")
-            .contains("実績値,actual,2024,令和6年度,8,,,71.4,順調,on-track,,,,,2024,令和6年度,data/editions/2024/datapackage.json")
-    );
+    assert!(text(&output, "data/indicators.csv").contains(
+        "実績値,actual,2024,令和6年度,8,,,71.4,順調,on-track,,,,,2024,令和6年度,data/editions/2024/datapackage.json"
+    ));
 }
 
 #[test]

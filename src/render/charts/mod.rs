@@ -187,11 +187,19 @@ pub fn bullet(
 
 /// A horizontal scale: a line with its ticks and their values, thinned where they would touch.
 fn axis(svg: &mut String, s: &Scale, ticks: &[f64], y: f64) {
-    let _ = write!(svg, r#"<line x1="{}" y1="{y}" x2="{}" y2="{y}" class="chart-axis" stroke="currentColor"/>"#, s.x0, s.x1);
+    let _ = write!(
+        svg,
+        r#"<line x1="{}" y1="{y}" x2="{}" y2="{y}" class="chart-axis" stroke="currentColor"/>"#,
+        s.x0, s.x1
+    );
     let mut last_end = f64::NEG_INFINITY;
     for &t in ticks {
         let x = s.x(t);
-        let _ = write!(svg, r#"<line x1="{x:.1}" y1="{y}" x2="{x:.1}" y2="{}" class="chart-axis" stroke="currentColor"/>"#, y + 4.0);
+        let _ = write!(
+            svg,
+            r#"<line x1="{x:.1}" y1="{y}" x2="{x:.1}" y2="{}" class="chart-axis" stroke="currentColor"/>"#,
+            y + 4.0
+        );
         let text = label_number(t);
         let (lo, hi) = span(x, &text);
         if lo > last_end + 6.0 {
@@ -212,7 +220,14 @@ pub struct TrendPoint {
 
 /// A line through the baseline and the actual values by fiscal year, with the target as a
 /// labelled marker. Drawn only where at least two actual values exist.
-pub fn trend(id: &str, title: &str, description: &str, points: &[TrendPoint], target_label: &str, unit: &str) -> String {
+pub fn trend(
+    id: &str,
+    title: &str,
+    description: &str,
+    points: &[TrendPoint],
+    target_label: &str,
+    unit: &str,
+) -> String {
     if points.iter().filter(|p| p.kind == "actual").count() < 2 {
         return String::new();
     }

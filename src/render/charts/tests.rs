@@ -1,13 +1,24 @@
 use super::*;
 
 fn labels() -> BulletLabels<'static> {
-    BulletLabels { title: "件数 <b>", baseline: "基準値", target: "目標値", actual: "実績値", direction: Some("増加を目指す"), unit: "件" }
+    BulletLabels {
+        title: "件数 <b>",
+        baseline: "基準値",
+        target: "目標値",
+        actual: "実績値",
+        direction: Some("増加を目指す"),
+        unit: "件",
+    }
 }
 
 #[test]
 fn ticks_are_nice_and_whole_for_counts() {
     assert_eq!(nice_ticks(&[114.0, 150.0, 128.0], 5, true), vec![110.0, 120.0, 130.0, 140.0, 150.0]);
-    assert_eq!(nice_ticks(&[3.0, 150.0, 128.0], 5, true), vec![0.0, 50.0, 100.0, 150.0], "from 0 when the smallest is small");
+    assert_eq!(
+        nice_ticks(&[3.0, 150.0, 128.0], 5, true),
+        vec![0.0, 50.0, 100.0, 150.0],
+        "from 0 when the smallest is small"
+    );
     assert_eq!(nice_ticks(&[93.0, 95.0, 88.4], 5, false), vec![88.0, 90.0, 92.0, 94.0, 96.0]);
     // The 394.74 / 789.48: whole counts get whole ticks.
     for t in nice_ticks(&[1.0, 2.0, 3.0], 5, true) {
@@ -19,7 +30,8 @@ fn ticks_are_nice_and_whole_for_counts() {
 
 #[test]
 fn charts_carry_title_description_and_labelled_values() {
-    let svg = bullet("i1", Some((114.0, "R2".into())), Some((150.0, "R8".into())), Some((128.0, "R5".into())), &labels());
+    let svg =
+        bullet("i1", Some((114.0, "R2".into())), Some((150.0, "R8".into())), Some((128.0, "R5".into())), &labels());
     assert!(svg.contains("<title id=\"i1-t\">件数 &lt;b&gt;</title>"), "{svg}");
     assert!(
         svg.contains("<desc id=\"i1-d\">基準値 (R2) 114件; 実績値 (R5) 128件; 目標値 (R8) 150件; 増加を目指す</desc>"),
@@ -46,12 +58,20 @@ fn nothing_is_drawn_without_something_to_compare() {
 /// layout assumes for each character.
 #[test]
 fn labels_stay_inside_the_drawing() {
-    let en = BulletLabels { title: "t", baseline: "Baseline", target: "Target", actual: "Actual", direction: None, unit: "applications" };
+    let en = BulletLabels {
+        title: "t",
+        baseline: "Baseline",
+        target: "Target",
+        actual: "Actual",
+        direction: None,
+        unit: "applications",
+    };
     let cases = [(0.0, 50.0, 57.0), (93.0, 95.0, 88.4), (1.0, 1_000_000.0, 999_999.0), (4.0, 2.0, 2.0)];
     for (b, t, a) in cases {
         let svg = bullet("c", Some((b, "FY2015".into())), Some((t, "FY2026".into())), Some((a, "FY2023".into())), &en);
         for text in svg.split("<text ").skip(1) {
-            let attr = |name: &str| text.split(&format!("{name}=\"")).nth(1).and_then(|r| r.split('"').next()).unwrap_or("");
+            let attr =
+                |name: &str| text.split(&format!("{name}=\"")).nth(1).and_then(|r| r.split('"').next()).unwrap_or("");
             let x: f64 = attr("x").parse().unwrap();
             let content = text.split('>').nth(1).and_then(|r| r.split('<').next()).unwrap_or("");
             let w = text_width(&crate::escape::html(content), FONT);
@@ -68,7 +88,8 @@ fn labels_stay_inside_the_drawing() {
 #[test]
 fn chart_colours_are_classes_the_default_stylesheet_colours() {
     let css = include_str!("../../../themes/default/static/style.css");
-    let mut svg = bullet("i1", Some((114.0, "R2".into())), Some((150.0, "R8".into())), Some((128.0, "R5".into())), &labels());
+    let mut svg =
+        bullet("i1", Some((114.0, "R2".into())), Some((150.0, "R8".into())), Some((128.0, "R5".into())), &labels());
     let point = |year, kind| TrendPoint { year, year_label: format!("{year}"), value: (year - 2000) as f64, kind };
     svg += &trend(
         "t",

@@ -23,7 +23,11 @@ pub fn about_view(site: &Site, l: &Localizer) -> AboutView {
     AboutView {
         method: method_view(site, l),
         grades: voc.grades.iter().map(|g| verdict_view(site, &crate::verdict::Verdict::Grade(g), l)).collect(),
-        partners: voc.partners.iter().map(|p| PartnerView { label: p.label.clone(), name: l.opt_text(&p.name) }).collect(),
+        partners: voc
+            .partners
+            .iter()
+            .map(|p| PartnerView { label: p.label.clone(), name: l.opt_text(&p.name) })
+            .collect(),
         partners_named: voc.partners.iter().any(|p| p.name.is_some()),
         statuses: voc
             .statuses

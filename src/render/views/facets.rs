@@ -137,8 +137,20 @@ pub fn facets(
         let label = partner_label(p, l);
         let title = format!("{} {}", l.strings.partners, label.value);
         let title_lang = label.lang;
-        partners.push(FacetValue { id: id.clone(), label, href: Some(Page::Partner(&id).path(l.lang)), count: list.len() });
-        pages.push(FacetPage { path: Page::Partner(&id).in_lang(), title, title_lang, kind: "partner", id, projects: list });
+        partners.push(FacetValue {
+            id: id.clone(),
+            label,
+            href: Some(Page::Partner(&id).path(l.lang)),
+            count: list.len(),
+        });
+        pages.push(FacetPage {
+            path: Page::Partner(&id).in_lang(),
+            title,
+            title_lang,
+            kind: "partner",
+            id,
+            projects: list,
+        });
     }
     let statuses = Status::ALL
         .into_iter()

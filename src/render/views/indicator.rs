@@ -48,7 +48,13 @@ pub struct ValueView {
 }
 
 /// The view of one indicator of project `p`, judged in fiscal year `shown`.
-pub(super) fn indicator_view(site: &Site, p: &Project, i: &Indicator, shown: FiscalYear, l: &Localizer) -> IndicatorView {
+pub(super) fn indicator_view(
+    site: &Site,
+    p: &Project,
+    i: &Indicator,
+    shown: FiscalYear,
+    l: &Localizer,
+) -> IndicatorView {
     let project_id = p.id.get_ref().as_str();
     let t = l.strings;
     let judgement = crate::verdict::judge(i, shown);

@@ -27,9 +27,17 @@ pub struct ProjectCard {
     /// Partner ids of the year shown, space-separated for `data-partners`.
     pub partners: String,
     /// Each indicator's status in the year shown.
-    pub indicators: Vec<IndicatorStatusView>,
+    pub indicators: Vec<IndicatorChip>,
     /// The fiscal year the verdict is of.
     pub year: String,
+}
+
+/// An indicator on a card: its name and its status (a site of 100,000 projects holds a card
+/// per project and year's view in memory, so a card holds no more than it shows).
+#[derive(Debug, Serialize)]
+pub struct IndicatorChip {
+    pub name: LText,
+    pub status: VerdictView,
 }
 
 /// The text that sums a project up in a language, flattened and cut to `max` characters:
@@ -69,7 +77,7 @@ pub fn project_card(
         partners: report
             .map(|r| r.partners.iter().map(|x| x.get_ref().to_string()).collect::<Vec<_>>().join(" "))
             .unwrap_or_default(),
-        indicators: verdict.indicators,
+        indicators: verdict.indicators.into_iter().map(|i| IndicatorChip { name: i.name, status: i.status }).collect(),
         year: verdict.year,
     }
 }

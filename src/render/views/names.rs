@@ -22,7 +22,13 @@ pub struct SectionName {
     pub lang: Option<&'static str>,
 }
 
-fn section(id: &str, word: &str, code: &crate::text::Text, title: &Option<crate::text::Text>, l: &Localizer) -> SectionName {
+fn section(
+    id: &str,
+    word: &str,
+    code: &crate::text::Text,
+    title: &Option<crate::text::Text>,
+    l: &Localizer,
+) -> SectionName {
     let code = l.text(code);
     let title = l.opt_text(title);
     let label = match &title {
