@@ -80,6 +80,20 @@ function splitWordsInCells() {
   return found;
 }
 
+// Chart text at a phone's width: at least 12 px high, and inside its drawing.
+function chartTextProblems() {
+  const out = [];
+  for (const text of document.querySelectorAll('svg.chart text')) {
+    if (!text.checkVisibility()) continue;
+    const size = parseFloat(text.getAttribute('font-size') || '16') * text.getScreenCTM().a;
+    if (size < 12) out.push(`"${text.textContent}" at ${size.toFixed(1)} px`);
+    const box = text.getBoundingClientRect();
+    const chart = text.ownerSVGElement.getBoundingClientRect();
+    if (box.left < chart.left - 1 || box.right > chart.right + 1) out.push(`"${text.textContent}" clipped`);
+  }
+  return out;
+}
+
 for (const site of sites()) {
   const label = siteLabel(site);
 
@@ -89,11 +103,13 @@ for (const site of sites()) {
     const page = await context.newPage();
     const splits = [];
     const wide = [];
+    const charts = [];
     try {
       for (const rel of pages(site)) {
         await page.setViewportSize({ width: 360, height: 800 });
         await page.goto(new URL(rel, server.base).href, { waitUntil: 'load' });
         for (const s of await page.evaluate(splitWordsInCells)) splits.push(`${rel}: ${s}`);
+        for (const s of await page.evaluate(chartTextProblems)) charts.push(`${rel}: ${s}`);
         await page.setViewportSize({ width: 320, height: 800 });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 320) wide.push(`${rel}: ${width} px`);
@@ -103,6 +119,7 @@ for (const site of sites()) {
     }
     assert.deepEqual(splits, [], `words split inside table cells at 360 px:\n${splits.slice(0, 30).join('\n')}`);
     assert.deepEqual(wide, [], `pages wider than 320 px:\n${wide.join('\n')}`);
+    assert.deepEqual(charts, [], `chart text smaller than 12 px or outside its chart at 360 px:\n${charts.join('\n')}`);
   });
 
   test(`${label}: no negative percentage in visible text, and every project in a list shows its verdict`, { timeout: 20 * 60_000 }, async () => {

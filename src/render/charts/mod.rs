@@ -235,8 +235,9 @@ pub fn trend(
     let integer = values.iter().all(|v| v.fract() == 0.0);
     let ticks = nice_ticks(&values, 4, integer);
     let widest = ticks.iter().map(|t| text_width(&label_number(*t), FONT)).fold(0.0, f64::max);
-    let h = 190.0;
-    let (left, right, top, bottom) = (widest + 10.0, W - 24.0, 28.0, h - 30.0);
+    let h = 200.0;
+    // The top margin holds the target's label, the bottom one the years.
+    let (left, right, top, bottom) = (widest + 10.0, W - 24.0, 44.0, h - 30.0);
     let vy = Scale::new(&ticks, 0.0, 1.0);
     let y = |v: f64| bottom - vy.x(v) * (bottom - top);
     let (y0, y1) = (points.iter().map(|p| p.year).min().unwrap_or(0), points.iter().map(|p| p.year).max().unwrap_or(1));
@@ -289,10 +290,9 @@ pub fn trend(
             }
         }
         if p.kind == "target" {
-            // The target is always labelled, below its mark (above it at the foot of the chart).
+            // The target is always labelled, in the margin above the plot, clear of the values.
             let text = format!("{target_label} {}", with_unit(p.value, unit));
-            let ty = if py + 26.0 < bottom - 2.0 { py + 26.0 } else { py - 12.0 };
-            text_at(&mut svg, px, ty, &text, "chart-text chart-label-target");
+            text_at(&mut svg, px, 16.0, &text, "chart-text chart-label-target");
         } else {
             let value = label_number(p.value);
             let (lo, hi) = span(px, &value);
