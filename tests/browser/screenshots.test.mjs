@@ -34,7 +34,9 @@ async function firstProjectPage(page, server) {
 }
 
 for (const site of sites()) {
-  const name = siteLabel(site).replace(/[/\\]/g, '-').replace(/-public$/, '').replace(/^public$/, 'tomisato');
+  // A short name for the files: the site's folder from the repository, or its own name.
+  const name = siteLabel(site).replace(/[/\\]/g, '-').replace(/-public$/, '').replace(/^public$/, 'tomisato')
+    .replace(/^[-.]+/, '');
   test(`${siteLabel(site)}: screenshots of the home page, a project, the list and a 404 at 360 and 1280 px`, async (t) => {
     assertBuilt(site);
     const server = await startServer(site, { notFoundPage: true });
