@@ -21,6 +21,7 @@ pub mod msg;
 pub mod output;
 pub mod pipeline;
 pub mod preview;
+pub mod record_edit;
 pub mod record_writer;
 pub mod render;
 pub mod scaffold;

@@ -7,7 +7,7 @@
 //! ```text
 //! read::read_table()      the file's filled cells, within Limits     (read.rs, archive.rs)
 //! layout::read_sheet()    what the table says about each project     (layout.rs, indicators.rs)
-//! plan()                  each record's new text: updated in place    (update.rs, edit.rs)
+//! plan()                  each record's new text: updated in place    (update.rs, crate::record_edit)
 //!                         or written new                              (fresh.rs)
 //! commit::commit()        all records written, or none               (commit.rs)
 //! export::export()        the records as the same table              (export.rs, writer.rs)
@@ -20,7 +20,6 @@ pub mod archive;
 mod cells;
 pub mod columns;
 pub mod commit;
-mod edit;
 pub mod export;
 mod fresh;
 mod indicators;

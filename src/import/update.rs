@@ -10,11 +10,11 @@ use toml_edit::DocumentMut;
 
 use crate::fiscal_year::FiscalYear;
 use crate::model::{Indicator, IndicatorValue, Project, Report, ScheduleRow, ValueKind};
+use crate::record_edit::{T, value};
 use crate::record_writer::{list, number, string, text};
 use crate::text::Text;
 
 use super::Problem;
-use super::edit::{T, value};
 use super::fresh;
 use super::sheet::{Given, SheetIndicator, SheetProject, SheetReport, SheetSchedule, SheetText, SheetValue};
 use super::values::Val;

@@ -29,6 +29,7 @@ const RULES: &str = "
     indicator:     i18n msg text width
     model:         fiscal_year i18n indicator msg slug text
     record_writer: indicator text
+    record_edit:   msg
     schema:        fiscal_year i18n indicator model slug text
     # Reading content/.
     load:          diagnostic files fiscal_year i18n model msg slug text urls width
@@ -40,7 +41,7 @@ const RULES: &str = "
     preview:       diagnostic files lib load output pipeline
     serve:         diagnostic msg preview
     scaffold:      fiscal_year load msg record_writer
-    import:        data files fiscal_year i18n indicator load model msg record_writer slug text
+    import:        data files fiscal_year i18n indicator load model msg record_edit record_writer slug text
 ";
 
 /// The rows of [`RULES`], in order.
