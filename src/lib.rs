@@ -10,6 +10,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod escape;
 pub mod files;
+pub mod field_names;
 pub mod fiscal_year;
 pub mod i18n;
 pub mod import;

@@ -83,6 +83,16 @@ impl Sources {
         }
         Sources { site, vocabulary, projects }
     }
+
+    /// Reads only `site.toml` and `vocabulary.toml`, for what needs the site's vocabulary
+    /// but none of its records (`kyodo new`, which must work however broken the records
+    /// are).
+    pub fn read_config(root: &Path, diags: &mut Diagnostics) -> Sources {
+        let site = read_one(root, Path::new(SITE_FILE), diags);
+        let vocabulary =
+            if root.join(VOCABULARY_FILE).exists() { read_one(root, Path::new(VOCABULARY_FILE), diags) } else { None };
+        Sources { site, vocabulary, projects: Vec::new() }
+    }
 }
 
 /// Reads one file of the site; a problem reading it is a diagnostic.

@@ -30,6 +30,7 @@ const RULES: &str = "
     model:         fiscal_year i18n indicator msg slug text
     record_writer: indicator text
     record_edit:   msg
+    field_names:   msg
     schema:        fiscal_year i18n indicator model slug text
     # Reading content/.
     load:          diagnostic files fiscal_year i18n model msg slug text urls width
@@ -40,8 +41,8 @@ const RULES: &str = "
     # Commands built on the pipeline.
     preview:       diagnostic files lib load output pipeline
     serve:         diagnostic msg preview
-    scaffold:      fiscal_year load msg record_writer
     import:        data files fiscal_year i18n indicator load model msg record_edit record_writer slug text
+    scaffold:      diagnostic field_names fiscal_year import load msg record_writer
 ";
 
 /// The rows of [`RULES`], in order.
