@@ -8,6 +8,7 @@
 
 pub mod data;
 pub mod diagnostic;
+pub mod editor;
 pub mod escape;
 pub mod files;
 pub mod field_names;

@@ -24,6 +24,8 @@ pub struct NewProject<'a> {
     pub id: &'a str,
     /// 事業名 in Japanese; empty: the id with a marker, listed as still to fill in.
     pub title: &'a str,
+    /// The title in English; may be empty.
+    pub title_en: &'a str,
     /// A department id of the vocabulary; `None`: the first.
     pub department: Option<&'a str>,
     /// A policy id of the vocabulary; `None`: the first.
@@ -169,7 +171,7 @@ fn head(site: &Site, new: &NewProject, department: &str, policy: &str, lang: Lan
         ja: "# 事業名。日本語だけか、両方の言語で: {{ ja = \"…\", en = \"…\" }}",
         en: "# 事業名. Japanese alone, or both languages: {{ ja = \"…\", en = \"…\" }}",
     )));
-    line(&format!("title = {{ ja = {}, en = \"\" }}", string(&title)));
+    line(&format!("title = {{ ja = {}, en = {} }}", string(&title), string(new.title_en.trim())));
     line(&note(msg!(ja: "# 課等名: 報告する課。次のどれか:", en: "# 課等名: the department that reports. One of:")));
     for d in &departments {
         line(d);

@@ -89,6 +89,7 @@ pub fn run(what: What) -> ExitCode {
     let new = NewProject {
         id: &args.id,
         title: &args.title,
+        title_en: "",
         department: args.department.as_deref(),
         policy: args.policy.as_deref(),
     };

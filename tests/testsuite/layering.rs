@@ -40,9 +40,10 @@ const RULES: &str = "
     pipeline:      data diagnostic load markdown model msg output render schema search urls
     # Commands built on the pipeline.
     preview:       diagnostic files lib load output pipeline
-    serve:         diagnostic msg preview
     import:        data files fiscal_year i18n indicator load model msg record_edit record_writer slug text
     scaffold:      diagnostic field_names fiscal_year import load msg record_writer
+    editor:        diagnostic field_names files fiscal_year import load markdown model msg record_edit record_writer scaffold schema slug text urls
+    serve:         diagnostic editor msg preview
 ";
 
 /// The rows of [`RULES`], in order.

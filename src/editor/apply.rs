@@ -1,0 +1,345 @@
+//! A posted form applied to a record: only the values that differ from the record are
+//! written, each in its place with `toml_edit` ([`crate::record_edit`], as `kyodo import`
+//! updates records), so comments, key order and the formatting of every other field stay
+//! byte for byte. Checking as the clerk types and saving both use [`apply`]: what is
+//! checked is what would be saved.
+//!
+//! A value typed into a number field that is not a number is written as a string, so that
+//! loading the record reports it exactly as `kyodo check` would (`expected a number, found
+//! "5件"`). Rows added to a list of tables are written after its rows, as `kyodo new` writes
+//! them; rows marked to go are removed; a new row left blank is not written.
+
+use std::collections::BTreeMap;
+
+use toml_edit::{DocumentMut, Value};
+
+use super::schema_form::{Field, Kind};
+use super::values::{FormState, fill, join, row};
+use crate::msg;
+use crate::msg::Msg;
+use crate::record_edit::{T, value};
+use crate::record_writer::{list, string, text};
+use crate::text::Text;
+
+/// For each list of tables of the form (by its path in the form), the form's row of each
+/// row of the written record: to show a problem of the written record's `indicators[1]`
+/// at the form's `indicators[2]` when the form's `indicators[1]` was removed.
+pub type RowMap = BTreeMap<String, Vec<usize>>;
+
+/// The record after the form: its text, and where the form's rows went.
+#[derive(Debug, Clone)]
+pub struct Applied {
+    pub text: String,
+    pub rows: RowMap,
+    /// Whether anything differs from the record.
+    pub changed: bool,
+}
+
+/// Applies `form` to the record `source` (its text as read, byte-order mark and line
+/// endings kept).
+pub fn apply(source: &str, fields: &[Field], form: &FormState) -> Result<Applied, Msg> {
+    let (bom, body) = match source.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", source),
+    };
+    let mut doc: DocumentMut = body.parse().map_err(|e| {
+        msg!(
+            ja: "記録ファイルを TOML として読み込めません（詳細: {e}）。\nメモ帳などで開いて、`kyodo check` が示す所を直してください。",
+            en: "the record cannot be read as TOML: {e}\nopen it in a text editor and fix what `kyodo check` shows",
+        )
+    })?;
+    let mut original = FormState::default();
+    fill(fields, doc.as_table(), "", &mut original);
+    let mut writer = Writer { original: &original, form, rows: RowMap::new(), changed: false, problem: None };
+    writer.table(&mut T::Std(doc.as_table_mut()), fields, "");
+    if let Some(problem) = writer.problem {
+        return Err(problem);
+    }
+    let mut text = format!("{bom}{doc}");
+    if body.contains("\r\n") {
+        // Keep Windows line endings: lines the form adds get them too.
+        text = text.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    Ok(Applied { text, rows: writer.rows, changed: writer.changed })
+}
+
+struct Writer<'a> {
+    original: &'a FormState,
+    form: &'a FormState,
+    rows: RowMap,
+    changed: bool,
+    /// A value that did not read back as TOML (a bug: record_writer's tests rule it out).
+    problem: Option<Msg>,
+}
+
+/// Whether a field's path is at the top of the record (its new rows are `[[key]]` tables).
+fn top_level(path: &str) -> bool {
+    !path.contains(['.', '['])
+}
+
+impl Writer<'_> {
+    /// The form's value of `name` where it differs from the record's; `None` where it is
+    /// the same or the form has no such control (then the record keeps what it has).
+    fn changed(&self, name: &str) -> Option<&str> {
+        let new = self.form.get(name);
+        (self.form.has(name) && new != self.original.get(name)).then_some(new)
+    }
+
+    fn parse(&mut self, toml: &str) -> Option<Value> {
+        value(toml).map_err(|m| self.problem = Some(m)).ok()
+    }
+
+    fn set(&mut self, t: &mut T, key: &str, toml: &str) {
+        if let Some(v) = self.parse(toml) {
+            t.set(key, v);
+            self.changed = true;
+        }
+    }
+
+    fn remove(&mut self, t: &mut T, key: &str) {
+        if t.contains(key) {
+            t.remove(key);
+            self.changed = true;
+        }
+    }
+
+    fn table(&mut self, t: &mut T, fields: &[Field], prefix: &str) {
+        for f in fields {
+            let path = join(prefix, &f.key);
+            match &f.kind {
+                Kind::Text { .. } => self.text(t, f, &path),
+                Kind::Str | Kind::Id { .. } | Kind::Choice(_) | Kind::Number | Kind::Year => {
+                    if let Some(new) = self.changed(&path).map(str::to_owned) {
+                        match scalar(&f.kind, &new) {
+                            None if !f.required => self.remove(t, &f.key),
+                            toml => self.set(t, &f.key, &toml.unwrap_or_else(|| string(""))),
+                        }
+                    }
+                }
+                Kind::Ids { .. } => {
+                    let new = ids(self.form, &path);
+                    if self.form.has(&path) && new != ids(self.original, &path) {
+                        self.set(t, &f.key, &list(&new));
+                    }
+                }
+                Kind::Table { fields, .. } => self.sub_table(t, f, fields, &path),
+                Kind::Tables { fields, .. } => self.rows(t, f, fields, &path),
+                Kind::YearMap { .. } => self.year_map(t, f, &path),
+                Kind::Other => {}
+            }
+        }
+    }
+
+    /// A text: each language in its place where the record has `{ ja = …, en = … }`, else
+    /// the whole value written anew.
+    fn text(&mut self, t: &mut T, f: &Field, path: &str) {
+        let (ja, en) = (format!("{path}.ja"), format!("{path}.en"));
+        let new_ja = self.changed(&ja).map(str::to_owned);
+        let new_en = self.changed(&en).map(str::to_owned);
+        if new_ja.is_none() && new_en.is_none() {
+            return;
+        }
+        let ja_now = new_ja.clone().unwrap_or_else(|| self.original.get(&ja).to_owned());
+        let en_now = new_en.clone().unwrap_or_else(|| self.original.get(&en).to_owned());
+        if ja_now.is_empty() && en_now.is_empty() && !f.required {
+            self.remove(t, &f.key);
+            return;
+        }
+        if let Some(mut sub) = t.sub(&f.key) {
+            let ja_value = new_ja.map(|s| value(&string(&s)));
+            let en_value = new_en.map(|s| (s.is_empty(), value(&string(&s))));
+            match ja_value {
+                Some(Ok(v)) => sub.set("ja", v),
+                Some(Err(m)) => self.problem = Some(m),
+                None => {}
+            }
+            match en_value {
+                Some((true, _)) => sub.remove("en"),
+                Some((false, Ok(v))) => sub.set("en", v),
+                Some((false, Err(m))) => self.problem = Some(m),
+                None => {}
+            }
+            self.changed = true;
+            return;
+        }
+        let en = Some(en_now).filter(|e| !e.is_empty());
+        self.set(t, &f.key, &text(&Text { ja: ja_now, en }));
+    }
+
+    /// A table of fields (`baseline`): changed in place, written anew, or removed when the
+    /// form leaves all of it blank.
+    fn sub_table(&mut self, t: &mut T, f: &Field, fields: &[Field], path: &str) {
+        let blank = !self.form.any_under(path);
+        if let Some(mut sub) = t.sub(&f.key) {
+            if blank && !f.required && self.original.any_under(path) {
+                drop(sub);
+                self.remove(t, &f.key);
+            } else {
+                self.table(&mut sub, fields, path);
+            }
+            return;
+        }
+        if !blank && let Some(toml) = fresh_inline(self.form, fields, path) {
+            self.set(t, &f.key, &toml);
+        }
+    }
+
+    /// A list of tables: rows changed in place, new rows added after them, rows marked
+    /// removed taken out.
+    fn rows(&mut self, t: &mut T, f: &Field, fields: &[Field], path: &str) {
+        let Some(count) = self.form.rows(path) else { return };
+        let had = self.original.rows(path).unwrap_or(0);
+        let mut kept = Vec::new();
+        {
+            let mut tables = t.tables(&f.key);
+            for (i, table) in tables.iter_mut().enumerate().take(had) {
+                if !self.form.removed(&row(path, i)) {
+                    self.table(table, fields, &row(path, i));
+                    kept.push(i);
+                }
+            }
+        }
+        for i in had..count {
+            let r = row(path, i);
+            if self.form.removed(&r) || !self.form.any_under(&r) {
+                continue;
+            }
+            let Some(inline) = fresh_inline(self.form, fields, &r) else { continue };
+            let pushed = if top_level(path) {
+                let lines = fresh_lines(self.form, fields, &r);
+                t.push_table(&f.key, &format!("[[{}]]\n{}", f.key, lines.join("\n")))
+            } else {
+                value(&inline).map(|v| t.push_inline(&f.key, v))
+            };
+            match pushed {
+                Ok(()) => self.changed = true,
+                Err(m) => self.problem = Some(m),
+            }
+            kept.push(i);
+        }
+        for i in (0..had).rev().filter(|i| self.form.removed(&row(path, *i))) {
+            t.remove_at(&f.key, i);
+            self.changed = true;
+        }
+        self.rows.insert(path.to_owned(), kept);
+    }
+
+    /// Fiscal year → id: each year in its place, added, or removed when left blank.
+    fn year_map(&mut self, t: &mut T, f: &Field, path: &str) {
+        let keys = self.form.keys_under(path);
+        let changes: Vec<(String, String)> = keys
+            .iter()
+            .filter_map(|k| self.changed(&join(path, k)).map(|v| (k.clone(), v.trim().to_owned())))
+            .collect();
+        if changes.is_empty() {
+            return;
+        }
+        if let Some(mut sub) = t.sub(&f.key) {
+            for (k, v) in changes {
+                if v.is_empty() {
+                    sub.remove(&k);
+                } else {
+                    match value(&string(&v)) {
+                        Ok(v) => sub.set(&k, v),
+                        Err(m) => self.problem = Some(m),
+                    }
+                }
+            }
+            self.changed = true;
+            return;
+        }
+        let mut years = toml_edit::InlineTable::new();
+        for (k, v) in changes.into_iter().filter(|(_, v)| !v.is_empty()) {
+            years.insert(&k, Value::from(v));
+        }
+        if !years.is_empty() {
+            t.set(&f.key, Value::InlineTable(years));
+            self.changed = true;
+        }
+    }
+}
+
+/// The ids of a list field: check boxes, or ids typed into one box separated by commas
+/// or spaces.
+fn ids(form: &FormState, path: &str) -> Vec<String> {
+    form.all(path)
+        .into_iter()
+        .flat_map(|v| v.split([',', '、', ' ', '\u{3000}', '\n', '\t']))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A single value as TOML: a number as a number where it is one, a fiscal year in digits
+/// as a number, everything else a string; `None` when blank.
+fn scalar(kind: &Kind, typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    let literal = match kind {
+        Kind::Number => typed
+            .parse::<Value>()
+            .ok()
+            .filter(|v| matches!(v, Value::Integer(_) | Value::Float(_)))
+            .map(|_| typed.to_owned()),
+        Kind::Year if typed.len() == 4 && typed.bytes().all(|b| b.is_ascii_digit()) => Some(typed.to_owned()),
+        _ => None,
+    };
+    Some(literal.unwrap_or_else(|| string(typed)))
+}
+
+/// The `key = value` lines of a new table, in the fields' order; blank fields left out.
+fn fresh_lines(form: &FormState, fields: &[Field], prefix: &str) -> Vec<String> {
+    fields
+        .iter()
+        .filter_map(|f| fresh_value(form, f, &join(prefix, &f.key)).map(|v| format!("{} = {v}", f.key)))
+        .collect()
+}
+
+/// A new table as an inline table, `{ year = "R5", value = 4 }`; `None` when all blank.
+fn fresh_inline(form: &FormState, fields: &[Field], prefix: &str) -> Option<String> {
+    let lines = fresh_lines(form, fields, prefix);
+    (!lines.is_empty()).then(|| format!("{{ {} }}", lines.join(", ")))
+}
+
+/// The TOML of a field of a new table, as [`crate::record_writer`] writes values.
+fn fresh_value(form: &FormState, f: &Field, path: &str) -> Option<String> {
+    match &f.kind {
+        Kind::Text { .. } => {
+            let (ja, en) = (form.get(&format!("{path}.ja")), form.get(&format!("{path}.en")));
+            if ja.is_empty() && en.is_empty() {
+                return None;
+            }
+            let en = Some(en.to_owned()).filter(|e| !e.is_empty());
+            Some(text(&Text { ja: ja.to_owned(), en }))
+        }
+        Kind::Str | Kind::Id { .. } | Kind::Choice(_) | Kind::Number | Kind::Year => scalar(&f.kind, form.get(path)),
+        Kind::Ids { .. } => {
+            let ids = ids(form, path);
+            (!ids.is_empty()).then(|| list(&ids))
+        }
+        Kind::Table { fields, .. } => fresh_inline(form, fields, path),
+        Kind::Tables { fields, .. } => {
+            let rows: Vec<String> = (0..form.rows(path).unwrap_or(0))
+                .map(|i| row(path, i))
+                .filter(|r| !form.removed(r))
+                .filter_map(|r| fresh_inline(form, fields, &r))
+                .collect();
+            (!rows.is_empty()).then(|| format!("[{}]", rows.join(", ")))
+        }
+        Kind::YearMap { .. } => {
+            let pairs: Vec<String> = form
+                .keys_under(path)
+                .into_iter()
+                .filter_map(|k| {
+                    let v = form.get(&join(path, &k)).trim().to_owned();
+                    (!v.is_empty()).then(|| format!("{} = {}", toml_edit::Key::new(k.as_str()), string(&v)))
+                })
+                .collect();
+            (!pairs.is_empty()).then(|| format!("{{ {} }}", pairs.join(", ")))
+        }
+        Kind::Other => None,
+    }
+}
