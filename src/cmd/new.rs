@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kyodo::load::Sources;
-use kyodo::scaffold::{self, NewProject};
 use kyodo::msg;
+use kyodo::scaffold::{self, NewProject};
 use kyodo::slug::Slug;
 
 use super::say::{self, tr};

@@ -88,12 +88,24 @@ fn controls(lang: Lang, choices: &Choices, state: &FormState) -> Vec<Control> {
         required: true,
         ..Control::default()
     };
-    let id = Control { kind: "input", value: state.get("id").to_owned(), hint: Some(id_hint.get(lang).to_owned()), ..base("id", label("Project", "id")) };
+    let id = Control {
+        kind: "input",
+        value: state.get("id").to_owned(),
+        hint: Some(id_hint.get(lang).to_owned()),
+        ..base("id", label("Project", "id"))
+    };
     let langs = Lang::ALL
         .iter()
         .map(|&l| {
             let name = format!("title.{}", l.code());
-            LangBox { code: l.code(), label: l.native_name(), id: control_id(&name), value: state.get(&name).to_owned(), name, ..LangBox::default() }
+            LangBox {
+                code: l.code(),
+                label: l.native_name(),
+                id: control_id(&name),
+                value: state.get(&name).to_owned(),
+                name,
+                ..LangBox::default()
+            }
         })
         .collect();
     let title = Control {
@@ -104,12 +116,19 @@ fn controls(lang: Lang, choices: &Choices, state: &FormState) -> Vec<Control> {
         ..base("title", label("Project", "title"))
     };
     let list = |name: &str| choices.lists.get(name).cloned().unwrap_or_default();
-    let department = select(base("department", label("Project", "department")), &list("departments"), state.get("department"), lang);
+    let department =
+        select(base("department", label("Project", "department")), &list("departments"), state.get("department"), lang);
     let policy = select(base("policy", label("Project", "policy")), &list("policies"), state.get("policy"), lang);
     vec![id, title, department, policy]
 }
 
-fn render(ed: &Editor, choices: &Choices, state: &FormState, at: &BTreeMap<String, Vec<Problem>>, status: u16) -> Reply {
+fn render(
+    ed: &Editor,
+    choices: &Choices,
+    state: &FormState,
+    at: &BTreeMap<String, Vec<Problem>>,
+    status: u16,
+) -> Reply {
     #[derive(Serialize)]
     struct Page<'a> {
         heading: String,

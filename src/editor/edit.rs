@@ -158,7 +158,8 @@ pub fn check_form(ed: &Editor, id: &str, form: &FormState) -> Reply {
     let (_, summary) = problems(ed, &built, &checked, &rows);
     let mut placed = Vec::new();
     for item in &summary.items {
-        let html = ed.pages.render("problems.html", Fragment { problems: std::slice::from_ref(&item.problem), items: &[] });
+        let html =
+            ed.pages.render("problems.html", Fragment { problems: std::slice::from_ref(&item.problem), items: &[] });
         placed.push(Placed { control: item.id.clone(), error: item.problem.error, html: html.unwrap_or_default() });
     }
     let list = ed.pages.render("summary.html", Fragment { problems: &[], items: &summary.items }).unwrap_or_default();
@@ -260,7 +261,12 @@ pub struct SummaryItem {
 }
 
 /// The problems of a check, placed at the controls of the view, and their summary.
-fn problems(ed: &Editor, built: &[Control], checked: &Checked, rows: &RowMap) -> (BTreeMap<String, Vec<Problem>>, Summary) {
+fn problems(
+    ed: &Editor,
+    built: &[Control],
+    checked: &Checked,
+    rows: &RowMap,
+) -> (BTreeMap<String, Vec<Problem>>, Summary) {
     let lang = ed.lang;
     let mut named: Vec<Named> = Vec::new();
     names(built, "", &mut named);
@@ -408,7 +414,8 @@ pub fn choices(ed: &Editor) -> Choices {
         let start = site.config.plan.start.map(|y| y.year());
         let end = site.config.plan.end.as_ref().map(|e| e.get_ref().year());
         if let (Some(start), Some(end)) = (start, end) {
-            let years = (start..=end.min(start + 30)).filter_map(|y| crate::fiscal_year::FiscalYear::from_gregorian(y).ok());
+            let years =
+                (start..=end.min(start + 30)).filter_map(|y| crate::fiscal_year::FiscalYear::from_gregorian(y).ok());
             choices.plan_years = years.collect();
         }
     }
@@ -437,7 +444,9 @@ fn project_choices(ed: &Editor) -> Option<Vec<(String, String)>> {
             let text = std::fs::read_to_string(ed.root.join(p)).unwrap_or_default();
             let table: Option<toml::Table> = text.trim_start_matches('\u{feff}').parse().ok();
             let title = table.as_ref().and_then(|t| t.get("title")).and_then(|t| {
-                t.as_str().or_else(|| t.get(ed.lang.code()).and_then(toml::Value::as_str)).or_else(|| t.get("ja")?.as_str())
+                t.as_str()
+                    .or_else(|| t.get(ed.lang.code()).and_then(toml::Value::as_str))
+                    .or_else(|| t.get("ja")?.as_str())
             });
             Some((id, title.unwrap_or_default().to_owned()))
         })

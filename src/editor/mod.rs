@@ -73,7 +73,13 @@ pub struct Reply {
 
 impl Reply {
     fn html(status: u16, body: String) -> Reply {
-        Reply { status, content_type: "text/html; charset=utf-8", body: body.into_bytes(), location: None, wrote: false }
+        Reply {
+            status,
+            content_type: "text/html; charset=utf-8",
+            body: body.into_bytes(),
+            location: None,
+            wrote: false,
+        }
     }
 
     fn json(status: u16, value: &impl Serialize) -> Reply {
@@ -87,7 +93,13 @@ impl Reply {
     }
 
     fn see_other(location: String, wrote: bool) -> Reply {
-        Reply { status: 303, content_type: "text/plain; charset=utf-8", body: Vec::new(), location: Some(location), wrote }
+        Reply {
+            status: 303,
+            content_type: "text/plain; charset=utf-8",
+            body: Vec::new(),
+            location: Some(location),
+            wrote,
+        }
     }
 }
 
@@ -187,11 +199,16 @@ impl Editor {
             .iter()
             .find_map(|p| page.strip_prefix(p))
             .and_then(|rest| rest.strip_suffix(".html"))
-            .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            .filter(|id| {
+                !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            });
         let style = "display:flex;gap:1rem;flex-wrap:wrap;margin:0 0 1rem;padding:.5rem .75rem;border:2px solid #0031d8;border-radius:6px;background:#f0f4ff;font-size:1rem";
         let mut html = format!("<div class=\"kyodo-preview-tools\" lang=\"{lang}\" style=\"{style}\">");
         if let Some(id) = id {
-            html.push_str(&format!("<a href=\"{EDIT}{id}\" style=\"color:#0031d8;font-weight:bold\">{}</a>", edit.get(self.lang)));
+            html.push_str(&format!(
+                "<a href=\"{EDIT}{id}\" style=\"color:#0031d8;font-weight:bold\">{}</a>",
+                edit.get(self.lang)
+            ));
         }
         html.push_str(&format!("<a href=\"{NEW}\" style=\"color:#0031d8\">{}</a></div>\n", new.get(self.lang)));
         html

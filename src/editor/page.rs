@@ -98,6 +98,7 @@ impl Pages {
         env.set_debug(true);
         let syntax = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build().map_err(template_error)?;
         env.set_syntax(syntax);
+        env.set_formatter(escape_formatter);
         env.add_global("t", minijinja::Value::from(Serde(Words::new(lang))));
         for (name, source) in TEMPLATES.into_iter().chain(FRAGMENTS) {
             env.add_template(name, source).map_err(template_error)?;
@@ -107,7 +108,24 @@ impl Pages {
 
     /// Renders the template `name` with `context`.
     pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, Msg> {
-        self.env.get_template(name).and_then(|t| t.render(minijinja::Value::from(Serde(&context)))).map_err(template_error)
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(minijinja::Value::from(Serde(&context))))
+            .map_err(template_error)
+    }
+}
+
+/// Values are escaped by kyodo's one HTML escaper, as in the site's templates.
+fn escape_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(s) if !value.is_safe() && matches!(state.auto_escape(), minijinja::AutoEscape::Html) => out
+            .write_str(&crate::escape::html(s))
+            .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())),
+        _ => minijinja::escape_formatter(out, state, value),
     }
 }
 

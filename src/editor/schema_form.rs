@@ -40,23 +40,37 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// Japanese and English.
-    Text { markdown: bool },
+    Text {
+        markdown: bool,
+    },
     /// A string without rules of its own.
     Str,
     /// An id, from a vocabulary list where it names one.
-    Id { vocabulary: Option<String> },
+    Id {
+        vocabulary: Option<String>,
+    },
     /// A list of ids.
-    Ids { vocabulary: Option<String> },
+    Ids {
+        vocabulary: Option<String>,
+    },
     Year,
     Number,
     /// One of fixed values.
     Choice(Vec<String>),
     /// A table of fields.
-    Table { definition: String, fields: Vec<Field> },
+    Table {
+        definition: String,
+        fields: Vec<Field>,
+    },
     /// A list of tables.
-    Tables { definition: String, fields: Vec<Field> },
+    Tables {
+        definition: String,
+        fields: Vec<Field>,
+    },
     /// Fiscal year → id (from a vocabulary list where it names one).
-    YearMap { vocabulary: Option<String> },
+    YearMap {
+        vocabulary: Option<String>,
+    },
     /// Shown as written, never changed.
     Other,
 }

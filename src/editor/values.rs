@@ -190,7 +190,8 @@ mod tests {
 
     #[test]
     fn posted_forms_are_read_with_line_breaks_as_records_hold_them() {
-        let state = FormState::parse(b"title.ja=%E4%BA%8B%E6%A5%AD&issues.ja=a%0D%0Ab&ids=&ids=1&ids=3&__rows%3Aindicators=2");
+        let state =
+            FormState::parse(b"title.ja=%E4%BA%8B%E6%A5%AD&issues.ja=a%0D%0Ab&ids=&ids=1&ids=3&__rows%3Aindicators=2");
         assert_eq!(state.get("title.ja"), "事業");
         assert_eq!(state.get("issues.ja"), "a\nb");
         assert_eq!(state.all("ids"), ["1", "3"]);

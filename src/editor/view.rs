@@ -119,7 +119,13 @@ pub fn control_id(name: &str) -> String {
 
 /// The controls of `fields` at `prefix`, with the record's table there (`None` for a new
 /// row) to show the keys the schema does not know.
-pub fn controls(ctx: &Ctx, fields: &[Field], state: &FormState, prefix: &str, record: Option<&dyn TableLike>) -> Vec<Control> {
+pub fn controls(
+    ctx: &Ctx,
+    fields: &[Field],
+    state: &FormState,
+    prefix: &str,
+    record: Option<&dyn TableLike>,
+) -> Vec<Control> {
     let mut out: Vec<Control> = fields.iter().map(|f| control(ctx, f, state, prefix, record)).collect();
     for (key, item) in record.into_iter().flat_map(|t| t.iter()) {
         if !fields.iter().any(|f| f.key == key) {
@@ -127,14 +133,28 @@ pub fn controls(ctx: &Ctx, fields: &[Field], state: &FormState, prefix: &str, re
                 ja: "kyodo が知らない項目です。ここでは変更できず、保存してもそのまま残ります。",
                 en: "kyodo does not know this field: it cannot be changed here and is kept as it is",
             );
-            out.push(readonly(ctx, &join(prefix, key), key.to_owned(), item.to_string(), Some(note.get(ctx.lang).to_owned())));
+            out.push(readonly(
+                ctx,
+                &join(prefix, key),
+                key.to_owned(),
+                item.to_string(),
+                Some(note.get(ctx.lang).to_owned()),
+            ));
         }
     }
     out
 }
 
 fn readonly(_: &Ctx, name: &str, label: String, value: String, hint: Option<String>) -> Control {
-    Control { kind: "readonly", id: control_id(name), name: name.to_owned(), label, value: value.trim().to_owned(), hint, ..Control::default() }
+    Control {
+        kind: "readonly",
+        id: control_id(name),
+        name: name.to_owned(),
+        label,
+        value: value.trim().to_owned(),
+        hint,
+        ..Control::default()
+    }
 }
 
 fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option<&dyn TableLike>) -> Control {
@@ -143,11 +163,17 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
     let hint = field_names::hint(&f.parent, &f.key)
         .map(|m| m.get(ctx.lang).to_owned())
         .or_else(|| field_names::label(&f.parent, &f.key).is_none().then(|| f.description.clone()).flatten());
-    let base = Control { name: path.clone(), id: control_id(&path), label, hint, required: f.required, ..Control::default() };
+    let base =
+        Control { name: path.clone(), id: control_id(&path), label, hint, required: f.required, ..Control::default() };
     let item = record.and_then(|r| r.get(&f.key));
     if f.parent == "Project" && f.key == "id" {
         let note = msg!(ja: "事業IDはファイル名と同じです。ここでは変更できません。", en: "The id is the file's name; it cannot be changed here.");
-        return Control { kind: "readonly", value: state.get(&path).to_owned(), hint: Some(note.get(ctx.lang).to_owned()), ..base };
+        return Control {
+            kind: "readonly",
+            value: state.get(&path).to_owned(),
+            hint: Some(note.get(ctx.lang).to_owned()),
+            ..base
+        };
     }
     match &f.kind {
         Kind::Text { markdown } => text(ctx, base, state, *markdown),
@@ -160,7 +186,13 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
         Kind::Choice(values) => {
             let list: Vec<(String, String)> = values
                 .iter()
-                .map(|v| (v.clone(), field_names::choice(&f.parent, &f.key, v).map_or_else(|| v.clone(), |m| m.get(ctx.lang).to_owned())))
+                .map(|v| {
+                    (
+                        v.clone(),
+                        field_names::choice(&f.parent, &f.key, v)
+                            .map_or_else(|| v.clone(), |m| m.get(ctx.lang).to_owned()),
+                    )
+                })
                 .collect();
             select(base, &list, state.get(&path), ctx.lang)
         }
@@ -177,7 +209,11 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
         }
         Kind::Tables { definition, fields } => rows(ctx, base, definition, fields, state, item),
         Kind::YearMap { vocabulary } => years(ctx, base, vocabulary.as_deref(), state),
-        Kind::Other => Control { kind: "readonly", value: item.map(|i| i.to_string().trim().to_owned()).unwrap_or_default(), ..base },
+        Kind::Other => Control {
+            kind: "readonly",
+            value: item.map(|i| i.to_string().trim().to_owned()).unwrap_or_default(),
+            ..base
+        },
     }
 }
 
@@ -188,7 +224,15 @@ fn text(ctx: &Ctx, base: Control, state: &FormState, markdown: bool) -> Control 
             let name = format!("{}.{}", base.name, lang.code());
             let value = state.get(&name).to_owned();
             let preview = (markdown && ctx.previews).then(|| crate::markdown::to_html(&value));
-            LangBox { code: lang.code(), label: lang.native_name(), id: control_id(&name), name, value, preview, ..LangBox::default() }
+            LangBox {
+                code: lang.code(),
+                label: lang.native_name(),
+                id: control_id(&name),
+                name,
+                value,
+                preview,
+                ..LangBox::default()
+            }
         })
         .collect();
     Control { kind: if markdown { "markdown" } else { "text" }, langs, ..base }
@@ -206,11 +250,26 @@ fn unknown_label(value: &str, lang: Lang) -> String {
 pub(super) fn select(base: Control, list: &[(String, String)], current: &str, lang: Lang) -> Control {
     let mut options = Vec::new();
     if !base.required || current.is_empty() {
-        options.push(Choice { value: String::new(), label: none_label(lang), selected: current.is_empty(), id: String::new() });
+        options.push(Choice {
+            value: String::new(),
+            label: none_label(lang),
+            selected: current.is_empty(),
+            id: String::new(),
+        });
     }
-    options.extend(list.iter().map(|(id, name)| Choice { value: id.clone(), label: format!("{id}: {name}"), selected: id == current, id: String::new() }));
+    options.extend(list.iter().map(|(id, name)| Choice {
+        value: id.clone(),
+        label: format!("{id}: {name}"),
+        selected: id == current,
+        id: String::new(),
+    }));
     if !current.is_empty() && !list.iter().any(|(id, _)| id == current) {
-        options.push(Choice { value: current.to_owned(), label: unknown_label(current, lang), selected: true, id: String::new() });
+        options.push(Choice {
+            value: current.to_owned(),
+            label: unknown_label(current, lang),
+            selected: true,
+            id: String::new(),
+        });
     }
     Control { kind: "select", value: current.to_owned(), options, ..base }
 }
@@ -218,10 +277,20 @@ pub(super) fn select(base: Control, list: &[(String, String)], current: &str, la
 fn checkboxes(base: Control, list: &[(String, String)], chosen: &[&str], lang: Lang) -> Control {
     let mut options: Vec<Choice> = list
         .iter()
-        .map(|(id, name)| Choice { value: id.clone(), label: format!("{id}: {name}"), selected: chosen.contains(&id.as_str()), id: String::new() })
+        .map(|(id, name)| Choice {
+            value: id.clone(),
+            label: format!("{id}: {name}"),
+            selected: chosen.contains(&id.as_str()),
+            id: String::new(),
+        })
         .collect();
     for c in chosen.iter().filter(|c| !list.iter().any(|(id, _)| id == *c)) {
-        options.push(Choice { value: (*c).to_owned(), label: unknown_label(c, lang), selected: true, id: String::new() });
+        options.push(Choice {
+            value: (*c).to_owned(),
+            label: unknown_label(c, lang),
+            selected: true,
+            id: String::new(),
+        });
     }
     for (i, o) in options.iter_mut().enumerate() {
         o.id = format!("{}-{i}", base.id);
@@ -229,10 +298,18 @@ fn checkboxes(base: Control, list: &[(String, String)], chosen: &[&str], lang: L
     Control { kind: "checkboxes", options, ..base }
 }
 
-fn rows(ctx: &Ctx, base: Control, definition: &str, fields: &[Field], state: &FormState, item: Option<&toml_edit::Item>) -> Control {
+fn rows(
+    ctx: &Ctx,
+    base: Control,
+    definition: &str,
+    fields: &[Field],
+    state: &FormState,
+    item: Option<&toml_edit::Item>,
+) -> Control {
     let existing = tables_of(item);
     let count = state.rows(&base.name).unwrap_or(existing.len());
-    let item_name = field_names::item_label(definition).map_or_else(|| definition.to_owned(), |m| m.get(ctx.lang).to_owned());
+    let item_name =
+        field_names::item_label(definition).map_or_else(|| definition.to_owned(), |m| m.get(ctx.lang).to_owned());
     let rows = (0..count)
         .map(|i| {
             let path = row(&base.name, i);
@@ -255,7 +332,14 @@ fn rows(ctx: &Ctx, base: Control, definition: &str, fields: &[Field], state: &Fo
         })
         .collect();
     let add = msg!(ja: "{item_name}を追加", en: "Add a {item_name}", item_name = &item_name);
-    Control { kind: "rows", rows, rows_name: rows_name(&base.name), rows_count: count, add_label: add.get(ctx.lang).to_owned(), ..base }
+    Control {
+        kind: "rows",
+        rows,
+        rows_name: rows_name(&base.name),
+        rows_count: count,
+        add_label: add.get(ctx.lang).to_owned(),
+        ..base
+    }
 }
 
 fn focus_first(controls: &mut [Control]) {
@@ -269,7 +353,8 @@ fn focus_first(controls: &mut [Control]) {
 
 /// A choice per fiscal year: the years of the plan and any other year the row has.
 fn years(ctx: &Ctx, base: Control, vocabulary: Option<&str>, state: &FormState) -> Control {
-    let mut keys: Vec<(Option<FiscalYear>, String)> = state.keys_under(&base.name).into_iter().map(|k| (FiscalYear::parse(&k).ok(), k)).collect();
+    let mut keys: Vec<(Option<FiscalYear>, String)> =
+        state.keys_under(&base.name).into_iter().map(|k| (FiscalYear::parse(&k).ok(), k)).collect();
     for y in &ctx.choices.plan_years {
         if !keys.iter().any(|(fy, _)| *fy == Some(*y)) {
             keys.push((Some(*y), y.era_short()));

@@ -191,7 +191,12 @@ pub(crate) fn read_head(input: &mut impl Read, mut set_timeout: impl FnMut(Durat
         match request.parse(&buf[..filled]) {
             Ok(httparse::Status::Complete(end)) => {
                 let values = |name: &str| -> Vec<Vec<u8>> {
-                    request.headers.iter().filter(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.to_vec()).collect()
+                    request
+                        .headers
+                        .iter()
+                        .filter(|h| h.name.eq_ignore_ascii_case(name))
+                        .map(|h| h.value.to_vec())
+                        .collect()
                 };
                 return Head::Request(Box::new(Parsed {
                     method: request.method.unwrap_or("").to_owned(),
@@ -549,7 +554,8 @@ mod tests {
         };
         let answered = |h: Head| answer(h, 8000, Lang::En, handler, body_reader);
         let status = |h: Head| answered(h).map(|(r, head_only)| (r.status, head_only));
-        let body = |h: Head| answered(h).map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned()).unwrap_or_default();
+        let body =
+            |h: Head| answered(h).map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned()).unwrap_or_default();
         assert_eq!(status(req("GET", &["localhost:8000"], &[], "")), Some((200, false)));
         assert_eq!(status(req("HEAD", &["localhost:8000"], &[], "")), Some((200, true)));
         assert_eq!(status(req("PUT", &["localhost:8000"], &[], "")), Some((405, false)));
@@ -587,7 +593,9 @@ mod tests {
         assert!(from(&["http://127.0.0.1:8000"], &["same-origin"]));
         assert!(from(&["http://localhost:8000"], &[]));
         assert!(from(&[], &[]), "a client that says nothing is left to the token");
-        for origin in ["http://evil.example", "http://127.0.0.1:8001", "null", "https://127.0.0.1:8000", "http://127.0.0.1"] {
+        for origin in
+            ["http://evil.example", "http://127.0.0.1:8001", "null", "https://127.0.0.1:8000", "http://127.0.0.1"]
+        {
             assert!(!from(&[origin], &[]), "{origin}");
         }
         for site in ["cross-site", "same-site", "none"] {

@@ -21,9 +21,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+use crate::editor::{self, Editor};
 use crate::msg;
 use crate::msg::{Lang, Msg};
-use crate::editor::{self, Editor};
 use crate::preview::{Files, Preview};
 
 /// Where the preview's own files live; no site output can use this prefix.
@@ -130,7 +130,8 @@ pub fn respond(state: &State, url: &str, editor: Option<&Editor>) -> Response {
     match found {
         Some(bytes) => {
             let kind = content_type(&file);
-            let body = if kind.starts_with("text/html") { with_preview_parts(bytes, &tools(&file)) } else { bytes.to_vec() };
+            let body =
+                if kind.starts_with("text/html") { with_preview_parts(bytes, &tools(&file)) } else { bytes.to_vec() };
             Response::new(200, kind, body)
         }
         None => {
@@ -151,7 +152,8 @@ fn handle(state: &Shared, editor: &Editor, request: &http::Request) -> Response 
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if Editor::serves(path) {
         let before = read().version;
-        let req = editor::Request { method: &request.method, path, query, body: &request.body, from_here: request.from_here };
+        let req =
+            editor::Request { method: &request.method, path, query, body: &request.body, from_here: request.from_here };
         let reply = editor.handle(&req);
         if reply.wrote {
             // The browser is sent to the page of the record just written: let the watcher
@@ -323,7 +325,10 @@ mod tests {
     #[test]
     fn status_reports_version_and_error() {
         let mut s = state();
-        assert_eq!(String::from_utf8(respond(&s, "/__kyodo/status", None).body).unwrap(), r#"{"error":null,"version":3}"#);
+        assert_eq!(
+            String::from_utf8(respond(&s, "/__kyodo/status", None).body).unwrap(),
+            r#"{"error":null,"version":3}"#
+        );
         s.error = Some("error: x".into());
         assert!(String::from_utf8(respond(&s, "/__kyodo/status", None).body).unwrap().contains("error: x"));
     }

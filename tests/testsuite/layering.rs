@@ -42,7 +42,7 @@ const RULES: &str = "
     preview:       diagnostic files lib load output pipeline
     import:        data files fiscal_year i18n indicator load model msg record_edit record_writer slug text
     scaffold:      diagnostic field_names fiscal_year import load msg record_writer
-    editor:        diagnostic field_names files fiscal_year import load markdown model msg record_edit record_writer scaffold schema slug text urls
+    editor:        diagnostic escape field_names files fiscal_year import load markdown model msg record_edit record_writer scaffold schema slug text urls
     serve:         diagnostic editor msg preview
 ";
 

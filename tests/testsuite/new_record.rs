@@ -10,12 +10,7 @@ use crate::support::{TestSite, kyodo, kyodo_command};
 /// Runs `kyodo new project …` from inside the site root, in `lang`, so that the paths it
 /// prints do not depend on where the test's folder is.
 fn new_in(lang: &str, root: &Path, args: &[&str]) -> Output {
-    kyodo_command()
-        .current_dir(root)
-        .args(["new", "project", "--lang", lang])
-        .args(args)
-        .output()
-        .expect("kyodo runs")
+    kyodo_command().current_dir(root).args(["new", "project", "--lang", lang]).args(args).output().expect("kyodo runs")
 }
 
 fn stderr(run: &Output) -> String {
