@@ -170,13 +170,12 @@ impl Writer<'_> {
     /// form leaves all of it blank.
     fn sub_table(&mut self, t: &mut T, f: &Field, fields: &[Field], path: &str) {
         let blank = !self.form.any_under(path);
+        if t.contains(&f.key) && blank && !f.required && self.original.any_under(path) {
+            self.remove(t, &f.key);
+            return;
+        }
         if let Some(mut sub) = t.sub(&f.key) {
-            if blank && !f.required && self.original.any_under(path) {
-                drop(sub);
-                self.remove(t, &f.key);
-            } else {
-                self.table(&mut sub, fields, path);
-            }
+            self.table(&mut sub, fields, path);
             return;
         }
         if !blank && let Some(toml) = fresh_inline(self.form, fields, path) {
@@ -207,7 +206,8 @@ impl Writer<'_> {
             let Some(inline) = fresh_inline(self.form, fields, &r) else { continue };
             let pushed = if top_level(path) {
                 let lines = fresh_lines(self.form, fields, &r);
-                t.push_table(&f.key, &format!("[[{}]]\n{}", f.key, lines.join("\n")))
+                // A blank line before the new table, as between the tables a record has.
+                t.push_table(&f.key, &format!("\n[[{}]]\n{}", f.key, lines.join("\n")))
             } else {
                 value(&inline).map(|v| t.push_inline(&f.key, v))
             };
@@ -341,5 +341,129 @@ fn fresh_value(form: &FormState, f: &Field, path: &str) -> Option<String> {
             (!pairs.is_empty()).then(|| format!("{{ {} }}", pairs.join(", ")))
         }
         Kind::Other => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::schema_form::project_fields;
+    use super::*;
+
+    const RECORD: &str = r#"# kept
+id = "1-1-1"
+policy = "1-1"
+title = "題" # the title
+department = "shimin"
+related = ["1-2-1"]
+
+[[schedule]]
+years = { R4 = "implement", "令和5年度" = "continue" }
+
+[[indicators]]
+id = "a"
+name = { ja = "件数", en = "Count" }
+baseline = { year = "R2", value = 3 }
+actuals = [
+  { year = "R5", value = 4 },
+]
+
+[[indicators]]
+id = "b"
+name = "二つ目"
+"#;
+
+    /// The form of `RECORD`, changed by `change`, applied to it.
+    fn applied(source: &str, change: impl FnOnce(&mut FormState)) -> Applied {
+        let fields = project_fields();
+        let doc: DocumentMut = source.trim_start_matches('\u{feff}').parse().unwrap();
+        let mut form = FormState::default();
+        fill(&fields, doc.as_table(), "", &mut form);
+        change(&mut form);
+        apply(source, &fields, &form).unwrap()
+    }
+
+    #[test]
+    fn an_untouched_form_changes_nothing() {
+        let a = applied(RECORD, |_| {});
+        assert!(!a.changed);
+        assert_eq!(a.text, RECORD);
+    }
+
+    #[test]
+    fn changed_values_are_written_in_their_place() {
+        let a = applied(RECORD, |f| {
+            f.set("title.en", "Title".into());
+            f.set("indicators[0].actuals[0].value", "4.5".into());
+            f.set("schedule[0].years.令和5年度", String::new());
+            f.set("schedule[0].years.R6", "implement".into());
+            f.set("related", String::new());
+            f.push("related", "1-2-1".into());
+            f.push("related", "1-3-1".into());
+            f.set("indicators[1].baseline.year", "2020".into());
+            f.set("indicators[1].baseline.value", "1,500".into());
+        });
+        assert!(a.changed);
+        let expected = RECORD
+            .replace("title = \"題\" # the title", "title = { ja = \"題\", en = \"Title\" } # the title")
+            .replace("{ year = \"R5\", value = 4 }", "{ year = \"R5\", value = 4.5 }")
+            .replace(
+                "years = { R4 = \"implement\", \"令和5年度\" = \"continue\" }",
+                "years = { R4 = \"implement\", R6 = \"implement\" }",
+            )
+            .replace("related = [\"1-2-1\"]", "related = [\"1-2-1\", \"1-3-1\"]")
+            .replace("name = \"二つ目\"\n", "name = \"二つ目\"\nbaseline = { year = 2020, value = \"1,500\" }\n");
+        assert_eq!(a.text, expected);
+    }
+
+    #[test]
+    fn rows_are_added_after_their_list_and_removed_where_marked() {
+        let a = applied(RECORD, |f| {
+            f.set("__rows:indicators[0].actuals", "2".into());
+            f.set("indicators[0].actuals[1].year", "R6".into());
+            f.set("indicators[0].actuals[1].value", "7".into());
+            f.set("__remove:indicators[0]", "1".into());
+            f.set("__rows:indicators", "3".into());
+            f.set("indicators[2].id", "c".into());
+            f.set("indicators[2].name.ja", "三つ目".into());
+            f.set("__rows:reports", "2".into());
+            f.set("reports[1].year", "R5".into());
+            f.set("indicators[0].baseline.year", String::new());
+            f.set("indicators[0].baseline.value", String::new());
+        });
+        let expected = RECORD.replace(
+            "[[indicators]]\nid = \"a\"\nname = { ja = \"件数\", en = \"Count\" }\nbaseline = { year = \"R2\", value = 3 }\nactuals = [\n  { year = \"R5\", value = 4 },\n]\n\n",
+            "",
+        ) + "\n[[indicators]]\nid = \"c\"\nname = \"三つ目\"\n\n[[reports]]\nyear = \"R5\"\n";
+        assert_eq!(a.text, expected);
+        // The written record's indicators[0] is the form's indicators[1], its [1] the form's
+        // [2]; the form's blank reports[0] was not written, so reports[0] is the form's [1].
+        assert_eq!(a.rows["indicators"], [1, 2]);
+        assert_eq!(a.rows["reports"], [1]);
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_number_is_written_as_kyodo_check_reads_it() {
+        let a = applied(RECORD, |f| f.set("indicators[0].actuals[0].value", "5件".into()));
+        assert!(a.text.contains("{ year = \"R5\", value = \"5件\" }"), "{}", a.text);
+        let a = applied(RECORD, |f| f.set("indicators[0].baseline.value", String::new()));
+        assert!(a.text.contains("baseline = { year = \"R2\" }"), "{}", a.text);
+    }
+
+    #[test]
+    fn windows_line_endings_and_the_byte_order_mark_are_kept() {
+        let windows = format!("\u{feff}{}", RECORD.replace('\n', "\r\n"));
+        let a = applied(&windows, |f| {
+            f.set("title.ja", "新しい題".into());
+            f.set("__rows:reports", "1".into());
+            f.set("reports[0].year", "R5".into());
+            f.set("reports[0].achievements.ja", "一行目\n二行目\n".into());
+        });
+        assert!(a.text.starts_with('\u{feff}'));
+        assert!(!a.text.replace("\r\n", "").contains('\n'), "{:?}", a.text);
+        assert!(
+            a.text.ends_with("[[reports]]\r\nyear = \"R5\"\r\nachievements = \"\"\"\r\n一行目\r\n二行目\r\n\"\"\"\r\n"),
+            "{:?}",
+            a.text
+        );
     }
 }

@@ -17,6 +17,7 @@ mod support;
 
 mod assets;
 mod bench_generator;
+mod editor;
 mod errors;
 mod escaping;
 mod import_export;
