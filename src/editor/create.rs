@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::choices::choices;
 use super::values::FormState;
 use super::view::{Choices, Control, LangBox, Problem, attach, control_id, select};
 use super::{EDIT, Editor, NEW, Reply, edit};
@@ -16,7 +17,7 @@ use crate::scaffold::{self, NewProject};
 
 /// The empty form.
 pub fn form(ed: &Editor) -> Reply {
-    let choices = edit::choices(ed);
+    let choices = choices(ed);
     let mut state = FormState::default();
     for (name, list) in [("department", "departments"), ("policy", "policies")] {
         let first = choices.lists.get(list).and_then(|l| l.first()).map(|(id, _)| id.clone());
@@ -28,7 +29,7 @@ pub fn form(ed: &Editor) -> Reply {
 /// A posted form: the new record written, or the form again with what is wrong.
 pub fn submit(ed: &Editor, form: &FormState) -> Reply {
     let id = form.get("id").trim();
-    let choices = edit::choices(ed);
+    let choices = choices(ed);
     let mut at: BTreeMap<String, Vec<Problem>> = BTreeMap::new();
     let problem = |m: Msg| {
         let (message, help) = m.split_help();

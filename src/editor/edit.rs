@@ -14,8 +14,9 @@ use toml_edit::DocumentMut;
 
 use super::apply::{RowMap, apply};
 use super::check::{Checked, check, form_key, place, record_path};
+use super::choices::choices;
 use super::values::{FormState, fill, row, rows_name};
-use super::view::{Choices, Control, Ctx, Named, Problem, attach, controls, names};
+use super::view::{Control, Ctx, Named, Problem, attach, controls, names};
 use super::{Editor, Reply, file_hash};
 use crate::diagnostic::Severity;
 use crate::msg;
@@ -297,10 +298,14 @@ fn problems(
     }
     let errors = items.iter().filter(|i| i.problem.error).count();
     let warnings = items.len() - errors;
-    let text = if items.is_empty() {
-        msg!(ja: "問題はありません。", en: "No problems found.")
-    } else {
-        msg!(ja: "エラー{errors}件、警告{warnings}件があります。", en: "{errors} errors and {warnings} warnings.")
+    let text = match (errors, warnings) {
+        (0, 0) => msg!(ja: "問題はありません。", en: "No problems found."),
+        (0, _) => msg!(
+            ja: "警告{warnings}件があります。エラーはないので、保存できます。",
+            en: "{warnings} warnings; no errors, so the record can be saved.",
+        ),
+        (_, 0) => msg!(ja: "エラー{errors}件があります。", en: "{errors} errors."),
+        _ => msg!(ja: "エラー{errors}件、警告{warnings}件があります。", en: "{errors} errors and {warnings} warnings."),
     };
     let n = checked.elsewhere;
     let elsewhere = (n > 0).then(|| {
@@ -363,94 +368,4 @@ fn page_url(ed: &Editor, id: &str) -> String {
 fn reload_link(ed: &Editor, id: &str) -> (String, String) {
     let text = msg!(ja: "編集画面を開き直す", en: "Reload the editor");
     (format!("{}{id}", super::EDIT), text.get(ed.lang).to_owned())
-}
-
-/// The choices of the vocabulary fields, from the site's vocabulary and its records.
-pub fn choices(ed: &Editor) -> Choices {
-    use crate::load::{Site, Sources};
-    let lang = ed.lang;
-    let mut choices = Choices::default();
-    let mut read = crate::diagnostic::Diagnostics::default();
-    let sources = Sources::read_config(&ed.root, &mut read);
-    if let Ok((site, _)) = Site::from_sources_allowing_no_records(&ed.root, &sources, read) {
-        let v = &site.vocabulary;
-        let name = |t: &crate::text::Text| t.get(lang).value.to_owned();
-        let mut add = |list: &str, entries: Vec<(String, String)>| {
-            choices.lists.insert(list.to_owned(), entries);
-        };
-        add("departments", v.departments.iter().map(|d| (d.id.get_ref().to_string(), name(&d.name))).collect());
-        add(
-            "policies",
-            v.goals
-                .iter()
-                .flat_map(|g| g.policies.iter())
-                .map(|p| {
-                    let title = p.title.as_ref().map(name).unwrap_or_default();
-                    (p.id.get_ref().to_string(), format!("{} {title}", p.code).trim().to_owned())
-                })
-                .collect(),
-        );
-        add(
-            "grades",
-            v.grades
-                .iter()
-                .map(|g| {
-                    let definition = g.definition.as_ref().map(|d| format!(" {}", name(d))).unwrap_or_default();
-                    (g.id.get_ref().to_string(), format!("{}{definition}", g.label))
-                })
-                .collect(),
-        );
-        add(
-            "partners",
-            v.partners
-                .iter()
-                .map(|p| {
-                    let named = p.name.as_ref().map(|n| format!(" {}", name(n))).unwrap_or_default();
-                    (p.id.get_ref().to_string(), format!("{}{named}", p.label))
-                })
-                .collect(),
-        );
-        add("statuses", v.statuses.iter().map(|s| (s.id.get_ref().to_string(), name(&s.label))).collect());
-        let start = site.config.plan.start.map(|y| y.year());
-        let end = site.config.plan.end.as_ref().map(|e| e.get_ref().year());
-        if let (Some(start), Some(end)) = (start, end) {
-            let years =
-                (start..=end.min(start + 30)).filter_map(|y| crate::fiscal_year::FiscalYear::from_gregorian(y).ok());
-            choices.plan_years = years.collect();
-        }
-    }
-    if let Some(projects) = project_choices(ed) {
-        choices.lists.insert("projects".to_owned(), projects);
-    }
-    choices
-}
-
-/// Related projects are chosen from a list where the site has no more than this many;
-/// beyond, their ids are typed.
-const MAX_PROJECT_CHOICES: usize = 300;
-
-/// The site's projects by id and title, read loosely (a record that does not parse still
-/// offers its id).
-fn project_choices(ed: &Editor) -> Option<Vec<(String, String)>> {
-    let mut ignored = crate::diagnostic::Diagnostics::default();
-    let paths = crate::load::folder::record_paths(&ed.root, &mut ignored);
-    if paths.len() > MAX_PROJECT_CHOICES {
-        return None;
-    }
-    let mut out: Vec<(String, String)> = paths
-        .iter()
-        .filter_map(|p| {
-            let id = p.file_stem()?.to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(ed.root.join(p)).unwrap_or_default();
-            let table: Option<toml::Table> = text.trim_start_matches('\u{feff}').parse().ok();
-            let title = table.as_ref().and_then(|t| t.get("title")).and_then(|t| {
-                t.as_str()
-                    .or_else(|| t.get(ed.lang.code()).and_then(toml::Value::as_str))
-                    .or_else(|| t.get("ja")?.as_str())
-            });
-            Some((id, title.unwrap_or_default().to_owned()))
-        })
-        .collect();
-    out.sort_by(|a, b| crate::slug::natural_cmp(&a.0, &b.0));
-    Some(out)
 }

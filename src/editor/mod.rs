@@ -20,6 +20,7 @@
 
 mod apply;
 mod check;
+mod choices;
 mod create;
 mod edit;
 mod guard;

@@ -58,6 +58,11 @@ pub struct Control {
     pub add_label: String,
     pub problems: Vec<Problem>,
     pub autofocus: bool,
+    /// Optional fields left empty, folded away under [`Control::more_label`].
+    pub more: Vec<Control>,
+    pub more_label: String,
+    /// Whether the folded fields are shown (one of them has a problem).
+    pub more_open: bool,
 }
 
 /// One language of a text field.
@@ -93,6 +98,9 @@ pub struct Row {
     pub remove_label: String,
     pub removed: bool,
     pub children: Vec<Control>,
+    pub more: Vec<Control>,
+    pub more_label: String,
+    pub more_open: bool,
 }
 
 /// A problem shown at a control.
@@ -127,6 +135,39 @@ pub fn controls(
     record: Option<&dyn TableLike>,
 ) -> Vec<Control> {
     let mut out: Vec<Control> = fields.iter().map(|f| control(ctx, f, state, prefix, record)).collect();
+    unknown_keys(ctx, fields, prefix, record, &mut out);
+    out
+}
+
+/// The controls of a table inside another (a value of an indicator): as [`controls`], with
+/// the optional texts left empty folded away, and the words that name them.
+fn folded(
+    ctx: &Ctx,
+    fields: &[Field],
+    state: &FormState,
+    prefix: &str,
+    record: Option<&dyn TableLike>,
+) -> (Vec<Control>, Vec<Control>, String) {
+    let mut shown = Vec::new();
+    let mut more = Vec::new();
+    for f in fields {
+        let c = control(ctx, f, state, prefix, record);
+        let text = matches!(f.kind, Kind::Text { .. });
+        if !text || f.required || state.any_under(&join(prefix, &f.key)) {
+            shown.push(c);
+        } else {
+            more.push(c);
+        }
+    }
+    unknown_keys(ctx, fields, prefix, record, &mut shown);
+    let names =
+        more.iter().map(|c| c.label.clone()).collect::<Vec<_>>().join(if ctx.lang == Lang::Ja { "、" } else { ", " });
+    let label = msg!(ja: "ほかの項目（{names}）", en: "More fields ({names})").get(ctx.lang).to_owned();
+    (shown, more, label)
+}
+
+/// The keys of the record's table that the schema does not know, shown as they are.
+fn unknown_keys(ctx: &Ctx, fields: &[Field], prefix: &str, record: Option<&dyn TableLike>, out: &mut Vec<Control>) {
     for (key, item) in record.into_iter().flat_map(|t| t.iter()) {
         if !fields.iter().any(|f| f.key == key) {
             let note = msg!(
@@ -142,7 +183,6 @@ pub fn controls(
             ));
         }
     }
-    out
 }
 
 fn readonly(_: &Ctx, name: &str, label: String, value: String, hint: Option<String>) -> Control {
@@ -179,9 +219,11 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
         Kind::Text { markdown } => text(ctx, base, state, *markdown),
         Kind::Str | Kind::Year => Control { kind: "input", value: state.get(&path).to_owned(), ..base },
         Kind::Number => Control { kind: "input", numeric: true, value: state.get(&path).to_owned(), ..base },
-        Kind::Id { vocabulary } => match vocabulary.as_ref().and_then(|v| ctx.choices.lists.get(v)) {
-            Some(list) => select(base, list, state.get(&path), ctx.lang),
-            None => Control { kind: "input", value: state.get(&path).to_owned(), ..base },
+        Kind::Id { vocabulary } => match offered(ctx, vocabulary.as_deref()) {
+            Ok(list) => select(base, list, state.get(&path), ctx.lang),
+            Err(hint) => {
+                Control { kind: "input", value: state.get(&path).to_owned(), hint: hint.or(base.hint.clone()), ..base }
+            }
         },
         Kind::Choice(values) => {
             let list: Vec<(String, String)> = values
@@ -198,14 +240,17 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
         }
         Kind::Ids { vocabulary } => {
             let chosen = state.all(&path);
-            match vocabulary.as_ref().and_then(|v| ctx.choices.lists.get(v)) {
-                Some(list) => checkboxes(base, list, &chosen, ctx.lang),
-                None => Control { kind: "input", value: chosen.join(", "), ..base },
+            match offered(ctx, vocabulary.as_deref()) {
+                Ok(list) => checkboxes(base, list, &chosen, ctx.lang),
+                Err(hint) => {
+                    Control { kind: "input", value: chosen.join(", "), hint: hint.or(base.hint.clone()), ..base }
+                }
             }
         }
         Kind::Table { fields, .. } => {
             let sub = item.and_then(toml_edit::Item::as_table_like);
-            Control { kind: "group", children: controls(ctx, fields, state, &path, sub), ..base }
+            let (children, more, more_label) = folded(ctx, fields, state, &path, sub);
+            Control { kind: "group", children, more, more_label, ..base }
         }
         Kind::Tables { definition, fields } => rows(ctx, base, definition, fields, state, item),
         Kind::YearMap { vocabulary } => years(ctx, base, vocabulary.as_deref(), state),
@@ -238,6 +283,30 @@ fn text(ctx: &Ctx, base: Control, state: &FormState, markdown: bool) -> Control 
     Control { kind: if markdown { "markdown" } else { "text" }, langs, ..base }
 }
 
+/// The entries a vocabulary field chooses from; where there are none to offer, why (if
+/// the vocabulary has the list but it is empty), for a text box instead.
+fn offered<'a>(ctx: &'a Ctx, vocabulary: Option<&str>) -> Result<&'a [(String, String)], Option<String>> {
+    match vocabulary.and_then(|v| ctx.choices.lists.get(v)) {
+        Some(list) if !list.is_empty() => Ok(list),
+        Some(_) => {
+            let none = msg!(
+                ja: "このサイトの vocabulary.toml には、選べる項目がありません。IDを書く場合は、先に vocabulary.toml に書き加えてください。",
+                en: "This site's vocabulary.toml has none to choose from; add them there before writing ids here.",
+            );
+            Err(Some(none.get(ctx.lang).to_owned()))
+        }
+        None => Err(None),
+    }
+}
+
+/// An entry of a choice: its name, then its id.
+fn entry_label(id: &str, name: &str, lang: Lang) -> String {
+    if name.trim().is_empty() {
+        return id.to_owned();
+    }
+    msg!(ja: "{name}（{id}）", en: "{name} ({id})").get(lang).to_owned()
+}
+
 /// "(none)" and "(not in the vocabulary)", for choices.
 fn none_label(lang: Lang) -> String {
     msg!(ja: "（なし）", en: "(none)").get(lang).to_owned()
@@ -259,7 +328,7 @@ pub(super) fn select(base: Control, list: &[(String, String)], current: &str, la
     }
     options.extend(list.iter().map(|(id, name)| Choice {
         value: id.clone(),
-        label: format!("{id}: {name}"),
+        label: entry_label(id, name, lang),
         selected: id == current,
         id: String::new(),
     }));
@@ -279,7 +348,7 @@ fn checkboxes(base: Control, list: &[(String, String)], chosen: &[&str], lang: L
         .iter()
         .map(|(id, name)| Choice {
             value: id.clone(),
-            label: format!("{id}: {name}"),
+            label: entry_label(id, name, lang),
             selected: chosen.contains(&id.as_str()),
             id: String::new(),
         })
@@ -313,7 +382,14 @@ fn rows(
     let rows = (0..count)
         .map(|i| {
             let path = row(&base.name, i);
-            let mut children = controls(ctx, fields, state, &path, existing.get(i).copied());
+            let record = existing.get(i).copied();
+            // The rows of a list inside a table (an indicator's actual values) fold their
+            // empty optional fields away, as the values of a table do.
+            let (mut children, more, more_label) = if base.name.contains('.') {
+                folded(ctx, fields, state, &path, record)
+            } else {
+                (controls(ctx, fields, state, &path, record), Vec::new(), String::new())
+            };
             if ctx.focus.as_deref() == Some(path.as_str()) {
                 focus_first(&mut children);
             }
@@ -328,6 +404,9 @@ fn rows(
                 remove_label: remove.get(ctx.lang).to_owned(),
                 removed: state.removed(&path),
                 children,
+                more,
+                more_label,
+                more_open: false,
             }
         })
         .collect();
@@ -394,11 +473,15 @@ pub fn names(controls: &[Control], trail: &str, out: &mut Vec<Named>) {
                 id: l.id.clone(),
                 place: format!("{place} ({})", l.label),
             })),
-            "group" | "years" => names(&c.children, &place, out),
+            "group" | "years" => {
+                names(&c.children, &place, out);
+                names(&c.more, &place, out);
+            }
             "rows" => {
                 out.push(Named { name: c.name.clone(), id: c.id.clone(), place: place.clone() });
                 for r in &c.rows {
                     names(&r.children, &format!("{place} › {}", r.legend), out);
+                    names(&r.more, &format!("{place} › {}", r.legend), out);
                 }
             }
             _ => out.push(Named { name: c.name.clone(), id: c.id.clone(), place }),
@@ -418,8 +501,20 @@ pub fn attach(controls: &mut [Control], problems: &BTreeMap<String, Vec<Problem>
             }
         }
         attach(&mut c.children, problems);
+        attach(&mut c.more, problems);
+        c.more_open = c.more.iter().any(has_problems);
         for r in &mut c.rows {
             attach(&mut r.children, problems);
+            attach(&mut r.more, problems);
+            r.more_open = r.more.iter().any(has_problems);
         }
     }
+}
+
+/// Whether a control or one inside it shows a problem.
+fn has_problems(c: &Control) -> bool {
+    !c.problems.is_empty()
+        || c.langs.iter().any(|l| !l.problems.is_empty())
+        || c.children.iter().chain(&c.more).any(has_problems)
+        || c.rows.iter().any(|r| r.children.iter().chain(&r.more).any(has_problems))
 }

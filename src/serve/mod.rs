@@ -188,7 +188,8 @@ const EDITOR_HEADERS: [(&str, &str); 3] = [
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     ),
     ("X-Frame-Options", "DENY"),
-    ("Referrer-Policy", "no-referrer"),
+    // Not `no-referrer`: with it, browsers send `Origin: null` with the editor's own forms.
+    ("Referrer-Policy", "same-origin"),
 ];
 
 /// Builds the site at `root`, serves it on 127.0.0.1:`port` (0: a free port) and

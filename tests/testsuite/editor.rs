@@ -187,7 +187,7 @@ fn a_broken_value_is_refused_with_kyodo_checks_message_and_nothing_is_written() 
     assert_eq!(problem["control"], "f-indicators-0-actuals-0-value", "{json}");
     assert_eq!(problem["error"], true);
     assert!(problem["html"].as_str().unwrap().contains(&escape(found)), "{json}");
-    assert_eq!(json["count"], "エラー1件、警告0件があります。");
+    assert_eq!(json["count"], "エラー1件があります。");
     assert_eq!(fs::read(&record).unwrap(), before);
 }
 

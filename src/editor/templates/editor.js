@@ -41,6 +41,9 @@
       if (box) box.insertAdjacentHTML("beforeend", p.html);
       var el = document.getElementById(p.control);
       if (p.error && isControl(el)) el.setAttribute("aria-invalid", "true");
+      // A folded group with a problem inside is opened.
+      var folded = el && el.closest ? el.closest("details") : null;
+      if (folded) folded.open = true;
     });
     document.getElementById("problem-list").innerHTML = result.summary;
     document.getElementById("problem-count").textContent = result.count;
