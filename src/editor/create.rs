@@ -28,6 +28,7 @@ pub fn form(ed: &Editor) -> Reply {
 
 /// A posted form: the new record written, or the form again with what is wrong.
 pub fn submit(ed: &Editor, form: &FormState) -> Reply {
+    let _writing = ed.writing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let id = form.get("id").trim();
     let choices = choices(ed);
     let mut at: BTreeMap<String, Vec<Problem>> = BTreeMap::new();

@@ -85,6 +85,7 @@ pub fn open(ed: &Editor, id: &str, created: bool) -> Reply {
 
 /// A posted form: a row added, or the record saved.
 pub fn submit(ed: &Editor, id: &str, form: &FormState) -> Reply {
+    let _writing = ed.writing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let loaded = match read(ed, id) {
         Ok(l) => l,
         Err(reply) => return reply,

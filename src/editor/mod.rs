@@ -113,6 +113,9 @@ pub struct Editor {
     pages: page::Pages,
     /// Parsed records of the files that did not change, between checks.
     cache: ParseCache,
+    /// Held from reading a record to writing it, so that two saves at once (two tabs)
+    /// cannot both pass the check that the file is as the form saw it.
+    writing: std::sync::Mutex<()>,
 }
 
 impl Editor {
@@ -125,6 +128,7 @@ impl Editor {
             fields: schema_form::project_fields(),
             pages: page::Pages::new(lang)?,
             cache: ParseCache::default(),
+            writing: std::sync::Mutex::new(()),
         })
     }
 

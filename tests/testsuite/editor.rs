@@ -192,6 +192,26 @@ fn a_broken_value_is_refused_with_kyodo_checks_message_and_nothing_is_written() 
 }
 
 #[test]
+fn a_field_kyodo_does_not_know_is_shown_as_written_and_kept() {
+    let site = TestSite::fixture();
+    let record = site.path().join("content/projects/1-1-1.toml");
+    let text = fs::read_to_string(&record).unwrap().replacen("department = ", "colour = \"red\" # a note\ndepartment = ", 1);
+    fs::write(&record, &text).unwrap();
+    let server = start_in("en", site.path());
+    let (code, page) = get(server.port, "/__kyodo/edit/1-1-1");
+    assert_eq!(code, 200);
+    assert!(page.contains("<p class=\"label\">colour</p>"), "{page}");
+    assert!(page.contains("kyodo does not know this field"));
+    // kyodo check's message about it is shown, and linked to it.
+    assert!(page.contains("href=\"#f-colour\""), "{page}");
+    assert!(!fields(&page).iter().any(|(k, _)| k == "colour"), "not a control of the form");
+    // Saving is refused while it is there; the file keeps it.
+    let saved = post(server.port, "/__kyodo/edit/1-1-1", &plus(fields(&page), "_action", "save"));
+    assert_eq!(saved.status, 422);
+    assert_eq!(fs::read_to_string(&record).unwrap(), text);
+}
+
+#[test]
 fn a_file_changed_since_the_form_was_opened_is_not_overwritten() {
     let site = TestSite::fixture();
     let record = site.path().join("content/projects/1-1-1.toml");
