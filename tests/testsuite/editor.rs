@@ -195,7 +195,8 @@ fn a_broken_value_is_refused_with_kyodo_checks_message_and_nothing_is_written() 
 fn a_field_kyodo_does_not_know_is_shown_as_written_and_kept() {
     let site = TestSite::fixture();
     let record = site.path().join("content/projects/1-1-1.toml");
-    let text = fs::read_to_string(&record).unwrap().replacen("department = ", "colour = \"red\" # a note\ndepartment = ", 1);
+    let text =
+        fs::read_to_string(&record).unwrap().replacen("department = ", "colour = \"red\" # a note\ndepartment = ", 1);
     fs::write(&record, &text).unwrap();
     let server = start_in("en", site.path());
     let (code, page) = get(server.port, "/__kyodo/edit/1-1-1");
