@@ -345,6 +345,21 @@ fn the_markdown_preview_is_the_sites_own_rendering() {
 }
 
 #[test]
+fn a_record_that_is_not_toml_is_not_opened_and_the_page_says_what_to_fix() {
+    let site = TestSite::fixture();
+    let record = site.path().join("content/projects/1-1-1.toml");
+    let text = fs::read_to_string(&record).unwrap().replacen("department = ", "department = = ", 1);
+    fs::write(&record, &text).unwrap();
+    let server = start_in("en", site.path());
+    let (code, page) = get(server.port, "/__kyodo/edit/1-1-1");
+    assert_eq!(code, 422);
+    assert!(page.contains("cannot be read as TOML, so the editor cannot open it"), "{page}");
+    assert!(page.contains("error: content/projects/1-1-1.toml:"), "kyodo check's diagnostic: {page}");
+    assert_eq!(get(server.port, "/__kyodo/edit/9-9-9").0, 404);
+    assert_eq!(fs::read_to_string(&record).unwrap(), text);
+}
+
+#[test]
 fn a_build_has_no_editor() {
     let (output, _) =
         kyodo::build(&crate::support::fixture()).unwrap_or_else(|d| panic!("{}", d.render(kyodo::msg::Lang::En)));
@@ -352,6 +367,13 @@ fn a_build_has_no_editor() {
         let text = String::from_utf8_lossy(bytes);
         for trace in ["__kyodo", "kyodo-preview-tools", "editor.js", "この事業を編集", "Edit this project"] {
             assert!(!text.contains(trace), "{path} has {trace}");
+        }
+    }
+    // Nor has the committed public/ of the shipped site.
+    for entry in walkdir::WalkDir::new(repo().join("public")).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            let text = String::from_utf8_lossy(&fs::read(entry.path()).unwrap()).into_owned();
+            assert!(!text.contains("__kyodo"), "{}", entry.path().display());
         }
     }
 }
