@@ -8,11 +8,13 @@
 
 pub mod data;
 pub mod diagnostic;
+pub mod edition;
 pub mod editor;
 pub mod escape;
 pub mod field_names;
 pub mod files;
 pub mod fiscal_year;
+pub mod freeze;
 pub mod i18n;
 pub mod import;
 pub mod indicator;

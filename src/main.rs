@@ -93,6 +93,11 @@ enum Command {
         en: "Export the projects to a spreadsheet in the same layout as `import` reads",
     )))]
     Export(cmd::export::Args),
+    #[command(about = tr(msg!(
+        ja: "ある年度の報告を公表したことを記録し、そのデータを確定版としてそのまま残します",
+        en: "Record that the report of a fiscal year was published: keep its data unchanged",
+    )))]
+    Freeze(cmd::freeze::Args),
 }
 
 fn main() -> ExitCode {
@@ -120,5 +125,6 @@ fn main() -> ExitCode {
         Command::New(what) => cmd::new::run(what),
         Command::Import(args) => cmd::import::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Freeze(args) => cmd::freeze::run(args),
     }
 }

@@ -48,6 +48,10 @@ pub enum Page<'a> {
     Departments,
     Department(&'a str),
     Project(&'a str),
+    /// The home of a fiscal year's report (by its Gregorian year), as of that year.
+    Year(i64),
+    /// The projects of a fiscal year's report.
+    YearProjects(i64),
 }
 
 impl Page<'_> {
@@ -66,6 +70,8 @@ impl Page<'_> {
             Page::Departments => "departments/index.html".to_owned(),
             Page::Department(id) => format!("departments/{id}.html"),
             Page::Project(id) => format!("projects/{id}.html"),
+            Page::Year(year) => format!("years/{year}/index.html"),
+            Page::YearProjects(year) => format!("years/{year}/projects.html"),
         }
     }
 
@@ -88,6 +94,16 @@ pub fn project_json(id: &str) -> String {
 /// `data/<file>`: a CSV file of the open data.
 pub fn data_file(file_name: &str) -> String {
     format!("{DATA_DIR}/{file_name}")
+}
+
+/// `data/editions/<year>/<file>`: a file of the frozen edition of a fiscal year.
+pub fn edition_file(year: i64, file_name: &str) -> String {
+    format!("{DATA_DIR}/editions/{year}/{file_name}")
+}
+
+/// `<lang>/feed.xml`: the Atom feed of what changed, in a language.
+pub fn feed(lang: Lang) -> String {
+    in_lang(lang, "feed.xml")
 }
 
 /// `data/excel/<file>`: the copy of a CSV file for Excel (UTF-8 with a byte-order mark).
@@ -166,6 +182,10 @@ mod tests {
         assert_eq!(Page::Project("1-1-1").path(Lang::En), "en/projects/1-1-1.html");
         assert_eq!(Page::Departments.path(Lang::En), "en/departments/index.html");
         assert_eq!(Page::Grade("a").in_lang(), "grades/a.html");
+        assert_eq!(Page::Year(2023).path(Lang::En), "en/years/2023/index.html");
+        assert_eq!(Page::YearProjects(2023).path(Lang::Ja), "ja/years/2023/projects.html");
+        assert_eq!(edition_file(2023, "reports.csv"), "data/editions/2023/reports.csv");
+        assert_eq!(feed(Lang::Ja), "ja/feed.xml");
         assert_eq!(project_json("1-1-1"), "data/projects/1-1-1.json");
         assert_eq!(excel_copy("projects.csv"), "data/excel/projects.csv");
         assert_eq!(search_file(Lang::Ja, "meta.js"), "assets/search/ja/meta.js");

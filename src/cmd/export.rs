@@ -1,4 +1,5 @@
-//! `kyodo export`: write every record to one spreadsheet, the report's layout first.
+//! `kyodo export`: write every record to one spreadsheet: one table, the report's columns
+//! first, or (`--layout sheets`) one sheet per project laid out as the printed report.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +19,17 @@ pub struct Args {
         ))
     )]
     file: PathBuf,
+    #[arg(
+        long,
+        value_enum,
+        default_value = "table",
+        value_name = tr(msg!(ja: "形", en: "LAYOUT")),
+        help = tr(msg!(
+            ja: "書き出す形: table は表の形（1行に1事業）、sheets は1事業1シートの形（印刷用の報告書と同じ配置、.xlsx のみ）",
+            en: "table: one row per project (default); sheets: one sheet per project, laid out as the printed report (.xlsx only)",
+        ))
+    )]
+    layout: super::Layout,
     #[arg(
         long,
         value_name = tr(msg!(ja: "フォルダー", en: "DIR")),
@@ -49,7 +61,19 @@ pub fn run(args: Args) -> ExitCode {
         Ok(y) => y,
         Err(code) => return code,
     };
-    match kyodo::import::export(&site, year, &args.file) {
+    let exported = match args.layout {
+        super::Layout::Table => kyodo::import::export(&site, year, &args.file),
+        super::Layout::Sheets => kyodo::import::sheets::export_sheets(&site, year, &args.file),
+    };
+    match exported {
+        Ok(e) if args.layout == super::Layout::Sheets => {
+            let (projects, file) = (e.projects, args.file.display());
+            say::say(&msg!(
+                ja: "{file} に {projects} 件の事業を書き出しました（1事業1シート）。",
+                en: "exported {projects} projects (one sheet each) to {file}",
+            ));
+            ExitCode::SUCCESS
+        }
         Ok(e) => {
             let (projects, rows, file) = (e.projects, e.rows, args.file.display());
             say::say(&msg!(

@@ -42,32 +42,55 @@ fn help_commands(command: clap::Command) -> clap::Command {
     })
 }
 
-/// Japanese headings and default values for a command and all its subcommands.
+/// Japanese headings, default values and possible values for a command and all its
+/// subcommands.
 fn in_japanese(command: clap::Command) -> clap::Command {
     command
         .help_template(JA_TEMPLATE)
         .subcommand_help_heading("コマンド")
         .subcommand_value_name("コマンド")
-        .mut_args(|arg| {
-            let heading = if arg.is_positional() { "引数" } else { "オプション" };
-            // A flag's default (false) is not shown, as clap does not show it.
-            let shown = arg.get_action().takes_values() && !arg.is_hide_default_value_set();
-            let defaults: Vec<String> = match shown {
-                true => arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect(),
-                false => Vec::new(),
-            };
-            let arg = arg.help_heading(heading);
-            match defaults.as_slice() {
-                [] => arg,
-                [default] => {
-                    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-                    let default = if default.is_empty() { "空" } else { default.as_str() };
-                    arg.hide_default_value(true).help(format!("{help}（省略時: {default}）"))
-                }
-                _ => arg,
-            }
-        })
+        .mut_args(arg_in_japanese)
         .mut_subcommands(in_japanese)
+}
+
+/// An option's heading, default value and possible values in Japanese: clap would write
+/// `[default: …]`, `[possible values: …]` and `Possible values:`.
+fn arg_in_japanese(arg: clap::Arg) -> clap::Arg {
+    let heading = if arg.is_positional() { "引数" } else { "オプション" };
+    // A flag's default (false) is not shown, as clap does not show it.
+    let shown = arg.get_action().takes_values() && !arg.is_hide_default_value_set();
+    let defaults: Vec<String> = match shown {
+        true => arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect(),
+        false => Vec::new(),
+    };
+    let values: Vec<clap::builder::PossibleValue> = match arg.is_hide_possible_values_set() {
+        true => Vec::new(),
+        false => arg.get_possible_values().into_iter().filter(|v| !v.is_hide_set()).collect(),
+    };
+    let mut arg = arg.help_heading(heading);
+    if defaults.len() != 1 && values.is_empty() {
+        return arg;
+    }
+    let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+    if let [default] = defaults.as_slice() {
+        let default = if default.is_empty() { "空" } else { default.as_str() };
+        help.push_str(&format!("（省略時: {default}）"));
+        arg = arg.hide_default_value(true);
+    }
+    if values.is_empty() {
+        return arg.help(help);
+    }
+    // The values, each with its own help when every value has one (as clap lists them
+    // in the long help), on lines of their own. No long help: clap would then lay out
+    // every option of the command on two lines.
+    let explained: Vec<String> =
+        values.iter().filter_map(|v| v.get_help().map(|h| format!("- {}: {h}", v.get_name()))).collect();
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    let help = match explained.len() == values.len() {
+        true => format!("{help}\n指定できる値:\n{}", explained.join("\n")),
+        false => format!("{help}（指定できる値: {}）", names.join("、")),
+    };
+    arg.hide_possible_values(true).help(help)
 }
 
 /// Handles what clap returns instead of the parsed arguments: the help or version asked

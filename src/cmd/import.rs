@@ -1,5 +1,6 @@
-//! `kyodo import`: turn a spreadsheet laid out like the printed report (or written by
-//! `kyodo export`) into records: new ones written whole, existing ones updated in place.
+//! `kyodo import`: turn a spreadsheet laid out like the printed report, as a table or one
+//! sheet per project (or written by `kyodo export`), into records: new ones written whole,
+//! existing ones updated in place.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -18,11 +19,21 @@ pub struct Args {
     #[arg(
         value_name = tr(msg!(ja: "ファイル", en: "FILE")),
         help = tr(msg!(
-            ja: "読み込む表: .xlsx（最初のシート）か .csv（UTF-8 か Shift_JIS）",
-            en: "The spreadsheet: .xlsx (first sheet), or .csv (UTF-8 or Shift_JIS)",
+            ja: "読み込む表: .xlsx、.xls、.ods か .csv（UTF-8 か Shift_JIS）",
+            en: "The spreadsheet: .xlsx, .xls or .ods, or .csv (UTF-8 or Shift_JIS)",
         ))
     )]
     file: PathBuf,
+    #[arg(
+        long,
+        value_enum,
+        value_name = tr(msg!(ja: "形", en: "LAYOUT")),
+        help = tr(msg!(
+            ja: "ファイルを読む形: table は表の形（1行に1事業、最初のシート）、sheets は1事業1シートの形（印刷用の報告書と同じ配置）。省略時は、ファイルの形から判断します",
+            en: "Read the file as a table (one row per project, first sheet) or as sheets (one sheet per project, laid out as the printed report); default: the layout the file has",
+        ))
+    )]
+    layout: Option<super::Layout>,
     #[arg(
         long,
         value_name = tr(msg!(ja: "フォルダー", en: "DIR")),
@@ -34,8 +45,8 @@ pub struct Args {
         long,
         value_name = tr(msg!(ja: "年度", en: "YEAR")),
         help = tr(msg!(
-            ja: "取組内容と現状値の列が報告する年度（例: R4、2022）。省略時は現状値の見出しの年度、それもなければサイトの報告する年度のうち最新のもの",
-            en: "The fiscal year the 取組内容 and 現状値 columns report on (default: the year in the header of 現状値, else the site's newest reported year), e.g. R4 or 2022",
+            ja: "取組内容と現状値の列が報告する年度（例: R4、2022）。省略時は現状値の見出しの年度、それもなければサイトの報告する年度のうち最新のもの。1事業1シートの形では、「令和5年度計画の進捗状況」のような見出しがないシートの取組実績の年度",
+            en: "The fiscal year the 取組内容 and 現状値 columns report on (default: the year in the header of 現状値, else the site's newest reported year), e.g. R4 or 2022; in the sheets layout, the year of 取組実績 on sheets without a heading such as 令和5年度計画の進捗状況",
         ))
     )]
     year: Option<String>,
@@ -64,22 +75,23 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let table = match kyodo::import::read_table(&args.file) {
-        Ok(t) => t,
+    let read = match kyodo::import::layouts::read(&args.file, args.layout.map(Into::into), &site, year) {
+        Ok(r) => r,
         Err(e) => {
             say::error(&e, None);
             return ExitCode::FAILURE;
         }
     };
-    let sheet = kyodo::import::read_sheet(&table, &site.vocabulary, year, site.reported_year());
-    drop(table);
-    let plan = kyodo::import::plan(&sheet, &site, &sources);
+    let plan = kyodo::import::plan(&read.sheet, &site, &sources);
     let file = args.file.display();
-    let problem_count = sheet.problems.len() + plan.problems.len();
-    for p in sheet.problems.iter().chain(&plan.problems) {
-        say::say(&msg!(ja: "{file}: {p}", en: "{file}: {p}", p = p.located()));
+    for w in &read.warnings {
+        say::warning(&msg!(ja: "{file}: {w}", en: "{file}: {w}", w = w));
     }
-    drop(sheet);
+    let problem_count = read.sheet.problems.len() + plan.problems.len();
+    for p in read.sheet.problems.iter().chain(&plan.problems) {
+        say::say(&msg!(ja: "{file}: {p}", en: "{file}: {p}", p = read.describe(p)));
+    }
+    drop(read);
     if !args.force && refuse_existing(&file.to_string(), &plan.changes) {
         return ExitCode::FAILURE;
     }

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod freeze;
 pub mod help;
 pub mod import;
 pub mod new;
@@ -45,4 +46,29 @@ pub fn year_option(
 pub fn year_error(e: kyodo::fiscal_year::FiscalYearError) {
     let (what, help) = e.0.split_help();
     say::error(&msg!(ja: "--year の値: {what}", en: "--year: {what}", what = what), help.as_ref());
+}
+
+/// `--layout` of import and export, its values explained in the interface language (the
+/// library's [`kyodo::import::Layout`] knows nothing of the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layout {
+    #[value(help = say::tr(msg!(
+        ja: "見出しの行が一つで、1行に1事業（export の既定）",
+        en: "One header row, one row per project (the default of export)",
+    )))]
+    Table,
+    #[value(help = say::tr(msg!(
+        ja: "1事業1シートで、印刷用の報告書と同じ配置",
+        en: "One sheet per project, laid out as the printed report",
+    )))]
+    Sheets,
+}
+
+impl From<Layout> for kyodo::import::Layout {
+    fn from(layout: Layout) -> kyodo::import::Layout {
+        match layout {
+            Layout::Table => kyodo::import::Layout::Table,
+            Layout::Sheets => kyodo::import::Layout::Sheets,
+        }
+    }
 }

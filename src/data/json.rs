@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::years::{Scope, edition_url, reported_in};
 use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
@@ -99,6 +100,7 @@ fn header(site: &Site) -> Header<'_> {
 struct ProjectJson<'a> {
     audience: Option<TextJson<'a>>,
     code: Option<&'a str>,
+    corrections: Vec<CorrectionJson<'a>>,
     department: DepartmentJson<'a>,
     direction: Option<TextJson<'a>>,
     goal: Option<SectionJson<'a>>,
@@ -170,8 +172,29 @@ struct ValueJson<'a> {
     kind: ValueKind,
     label: Option<TextJson<'a>>,
     note: Option<TextJson<'a>>,
+    /// The report that stated the value (docs/records.md, "Which report stated a value").
+    reported_in: Option<ReportedInJson>,
     text: Option<TextJson<'a>>,
     value: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct ReportedInJson {
+    /// The frozen edition's data package, where that report is frozen.
+    edition: Option<String>,
+    era: String,
+    fiscal_year: i64,
+}
+
+/// A correction of a published edition.
+#[derive(Serialize)]
+struct CorrectionJson<'a> {
+    date: &'a str,
+    edition: ReportedInJson,
+    field: String,
+    new: Option<&'a crate::model::Stated>,
+    old: Option<&'a crate::model::Stated>,
+    reason: TextJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -231,9 +254,25 @@ fn schedule_row<'a>(voc: &'a Vocabulary, i: usize, row: &'a ScheduleRow) -> Sche
     }
 }
 
-fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
+fn reported_json(site: &Site, year: crate::fiscal_year::FiscalYear) -> ReportedInJson {
+    ReportedInJson { edition: edition_url(site, year), era: year.era_ja(), fiscal_year: year.year() }
+}
+
+fn correction<'a>(site: &Site, c: &'a crate::model::Correction) -> CorrectionJson<'a> {
+    CorrectionJson {
+        date: c.date.as_str(),
+        edition: reported_json(site, *c.edition.get_ref()),
+        field: crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone()),
+        new: c.new.as_ref().map(|v| v.get_ref()),
+        old: c.old.as_ref().map(|v| v.get_ref()),
+        reason: text(&c.reason),
+    }
+}
+
+fn indicator<'a>(site: &Site, p: &Project, ind: &'a Indicator) -> IndicatorJson<'a> {
     let values = ind.values_in_order().into_iter().map(|(kind, v)| {
         let value = v.value();
+        let stated = reported_in(site, p, ind, kind, v, Scope::All);
         ValueJson {
             achievement_rate: ind.rate(kind, v),
             era: v.year.era_ja(),
@@ -241,6 +280,7 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
             kind,
             label: opt_text(v.label.as_ref()),
             note: opt_text(v.note.as_ref()),
+            reported_in: stated.map(|y| reported_json(site, y)),
             // A text value is the record's own `text`, borrowed as written.
             text: match value {
                 Value::Text(_) => v.text.as_ref().map(text),
@@ -298,12 +338,13 @@ fn project<'a>(site: &'a Site, p: &'a Project) -> ProjectJson<'a> {
     ProjectJson {
         audience: opt_text(p.audience.as_ref()),
         code: p.code.as_deref(),
+        corrections: p.corrections.iter().map(|c| correction(site, c)).collect(),
         department: department(voc, p.department.get_ref().as_str()),
         direction: opt_text(p.direction.as_ref()),
         goal,
         id,
         implementer: opt_text(p.implementer.as_ref()),
-        indicators: p.indicators.iter().map(indicator).collect(),
+        indicators: p.indicators.iter().map(|i| indicator(site, p, i)).collect(),
         issues: opt_text(p.issues.as_ref()),
         lead_departments: departments(&p.lead_departments),
         lead_note: opt_text(p.lead_note.as_ref()),

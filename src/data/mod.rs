@@ -13,9 +13,11 @@
 
 pub mod catalog;
 pub mod csv;
+pub mod edition;
 pub mod json;
 pub mod rows;
 pub mod schema;
+pub mod years;
 
 use std::io::Write;
 
@@ -115,7 +117,7 @@ pub struct ProjectData {
 /// runs in parallel; [`Writer::add`] then appends the results in site order.
 pub fn project_data(site: &Site, tables: &[Table], p: &crate::model::Project) -> ProjectData {
     ProjectData {
-        rows: tables.iter().map(|t| rows::project_rows(site, t, p)).collect(),
+        rows: tables.iter().map(|t| rows::project_rows(site, t, p, years::Scope::All)).collect(),
         json: json::project_text(site, p),
     }
 }
@@ -254,7 +256,7 @@ impl<'s> Writer<'s> {
     pub fn finish(mut self) -> Result<DataSet, Msg> {
         let site = self.site;
         for out in &mut self.outs {
-            for row in rows::site_rows(site, &out.table) {
+            for row in rows::site_rows(site, &out.table, years::Scope::All) {
                 out.push(row)?;
             }
         }
@@ -296,6 +298,7 @@ impl<'s> Writer<'s> {
             description_ja: "すべての事業の全項目（入れ子構造、Markdownの原文を含む）。".to_owned(),
             description_en: "Every field of every project, nested, with the Markdown source of long texts.".to_owned(),
         });
+        edition::publish(site, self.sink)?;
         self.sink.put(urls::DATAPACKAGE, catalog::datapackage(site, &set))?;
         self.sink.put(urls::CATALOG, catalog::dcat(site, &set))?;
         Ok(set)

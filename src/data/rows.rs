@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::Cell;
-use super::schema::{Table, TableId};
+use super::schema::{LIST_DELIMITER, Table, TableId};
+use super::years::{Scope, edition_url, reported_in};
 use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
@@ -66,26 +67,41 @@ fn year_cells(row: &mut Row, year: FiscalYear) {
     row.set("和暦", Cell::text(year.era_ja()));
 }
 
-/// A project's rows of `table` (none for tables that do not list projects).
-pub fn project_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+/// A project's rows of `table` in `scope` (none for tables that do not list projects, and
+/// for a project not in the scope).
+pub fn project_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Vec<Cell>> {
+    if !scope.has_project(p) {
+        return Vec::new();
+    }
     match table.id {
-        TableId::Projects => vec![project_row(site, table, p)],
-        TableId::Indicators => indicator_rows(site, table, p),
-        TableId::Reports => report_rows(site, table, p),
+        TableId::Projects => vec![project_row(site, table, p, scope)],
+        TableId::Indicators => indicator_rows(site, table, p, scope),
+        TableId::Reports => report_rows(site, table, p, scope),
         TableId::Schedule => schedule_rows(site, table, p),
+        TableId::Corrections => correction_rows(site, table, p),
         TableId::Departments => Vec::new(),
     }
 }
 
 /// The rows of `table` that come from the site rather than from projects.
-pub fn site_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
+pub fn site_rows(site: &Site, table: &Table, scope: Scope) -> Vec<Vec<Cell>> {
     match table.id {
-        TableId::Departments => department_rows(site, table),
-        TableId::Projects | TableId::Indicators | TableId::Reports | TableId::Schedule => Vec::new(),
+        TableId::Departments => department_rows(site, table, scope),
+        TableId::Projects | TableId::Indicators | TableId::Reports | TableId::Schedule | TableId::Corrections => {
+            Vec::new()
+        }
     }
 }
 
-fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
+/// A department's name: in an edition, the name it had in that year.
+fn department_name(d: &crate::model::Department, scope: Scope) -> &Text {
+    match scope {
+        Scope::All => &d.name,
+        Scope::Edition(y) => d.name_in(y),
+    }
+}
+
+fn project_row(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Cell> {
     let voc = &site.vocabulary;
     let id = p.id.get_ref().as_str();
     let mut row = Row::new(table, site, id);
@@ -99,7 +115,7 @@ fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
     row.set_text("事業名", "事業名_英字", Some(p.title.get_ref()));
     let dept = voc.department(p.department.get_ref().as_str());
     row.set("担当課ID", Cell::text(p.department.get_ref().to_string()));
-    row.set_text("担当課", "担当課_英字", dept.map(|d| &d.name));
+    row.set_text("担当課", "担当課_英字", dept.map(|d| department_name(d, scope)));
     row.set_text("部等名", "部等名_英字", dept.and_then(|d| d.division_of.as_ref()));
     row.set("主たる部署ID", Cell::list(p.lead_departments.iter().map(|d| d.get_ref().to_string()).collect()));
     row.set_text("主たる部署_補足", "主たる部署_補足_英字", p.lead_note.as_ref());
@@ -111,7 +127,7 @@ fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
     row.set_text("実施主体", "実施主体_英字", p.implementer.as_ref());
     row.set("関連事業ID", Cell::list(p.related.iter().map(|r| r.get_ref().to_string()).collect()));
     let mut partners: Vec<&str> = Vec::new();
-    for r in &p.reports {
+    for r in p.reports.iter().filter(|r| scope.has_report(*r.year.get_ref())) {
         for pa in &r.partners {
             if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str())
                 && !partners.contains(&label)
@@ -127,11 +143,11 @@ fn project_row(site: &Site, table: &Table, p: &Project) -> Vec<Cell> {
     row.finish()
 }
 
-fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+fn indicator_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Vec<Cell>> {
     let id = p.id.get_ref().as_str();
     let mut rows = Vec::new();
     for ind in &p.indicators {
-        for (kind, v) in ind.values_in_order() {
+        for (kind, v) in ind.values_in_order().into_iter().filter(|(k, v)| scope.has_value(*k, v.year)) {
             let mut row = Row::new(table, site, id);
             row.set("指標ID", Cell::text(ind.id.get_ref().to_string()));
             row.set_text("指標名", "指標名_英字", Some(&ind.name));
@@ -150,22 +166,35 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
             }
             row.set_text("値の説明", "値の説明_英字", v.label.as_ref());
             row.set_text("注記", "注記_英字", v.note.as_ref());
+            if let Some(y) = reported_in(site, p, ind, kind, v, scope) {
+                row.set("報告年度", Cell::Integer(y.year()));
+                row.set("報告年度_和暦", Cell::text(y.era_ja()));
+                let edition = match scope {
+                    Scope::Edition(e) if e == y => {
+                        Some(site.urls.public(&urls::edition_file(y.year(), "datapackage.json")))
+                    }
+                    _ => edition_url(site, y),
+                };
+                row.set("確定版", Cell::opt_text(edition));
+            }
             rows.push(row.finish());
         }
     }
     rows
 }
 
-fn report_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+fn report_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Vec<Cell>> {
     let voc = &site.vocabulary;
     let id = p.id.get_ref().as_str();
-    let mut reports: Vec<_> = p.reports.iter().collect();
+    let dept = voc.department(p.department.get_ref().as_str());
+    let mut reports: Vec<_> = p.reports.iter().filter(|r| scope.has_report(*r.year.get_ref())).collect();
     reports.sort_by_key(|r| *r.year.get_ref());
     reports
         .into_iter()
         .map(|r| {
             let mut row = Row::new(table, site, id);
             year_cells(&mut row, *r.year.get_ref());
+            row.set_text("担当課", "担当課_英字", dept.map(|d| d.name_in(*r.year.get_ref())));
             if let Some(grade) = r.grade.as_ref().and_then(|g| voc.grade(g.get_ref().as_str())) {
                 row.set("評価", Cell::text(grade.label.clone()));
                 row.set_text("評価の定義", "評価の定義_英字", grade.definition.as_ref());
@@ -200,13 +229,43 @@ fn schedule_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
     rows
 }
 
-fn department_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
+/// The corrections of a project, in the order of its record.
+fn correction_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
+    let id = p.id.get_ref().as_str();
+    let value = |v: &Option<toml::Spanned<crate::model::Stated>>| match v.as_ref().map(|v| v.get_ref()) {
+        Some(crate::model::Stated::List(items)) => Cell::text(items.join(LIST_DELIMITER)),
+        Some(v) => Cell::text(v.plain()),
+        None => Cell::Empty,
+    };
+    p.corrections
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut row = Row::new(table, site, id);
+            let year = *c.edition.get_ref();
+            row.set("連番", Cell::Integer(i as i64 + 1));
+            row.set("訂正日", Cell::text(c.date.as_str()));
+            row.set("対象年度", Cell::Integer(year.year()));
+            row.set("対象年度_和暦", Cell::text(year.era_ja()));
+            let field =
+                crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone());
+            row.set("項目", Cell::text(field));
+            row.set("訂正前", value(&c.old));
+            row.set("訂正後", value(&c.new));
+            row.set_text("理由", "理由_英字", Some(&c.reason));
+            row.set("確定版", Cell::opt_text(edition_url(site, year)));
+            row.finish()
+        })
+        .collect()
+}
+
+fn department_rows(site: &Site, table: &Table, scope: Scope) -> Vec<Vec<Cell>> {
     site.vocabulary
         .departments
         .iter()
         .map(|d| {
             let mut row = Row::new(table, site, d.id.get_ref().as_str());
-            row.set_text("担当課名", "担当課名_英字", Some(&d.name));
+            row.set_text("担当課名", "担当課名_英字", Some(department_name(d, scope)));
             row.set_text("部等名", "部等名_英字", d.division_of.as_ref());
             row.finish()
         })

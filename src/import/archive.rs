@@ -1,5 +1,5 @@
-//! Checks an .xlsx file (a zip archive of XML parts) before any of it is unpacked for
-//! reading, so that a small file cannot make the import unpack gigabytes.
+//! Checks an .xlsx or .ods file (a zip archive of XML parts) before any of it is unpacked
+//! for reading, so that a small file cannot make the import unpack gigabytes.
 //!
 //! The sizes an archive declares are checked first, then every part is unpacked once into
 //! nothing, counting what it really holds: a part that declares 1 KB and unpacks to 1 GB is
@@ -13,14 +13,31 @@ use super::read::{Limits, megabytes};
 use crate::msg;
 use crate::msg::Msg;
 
-/// Checks every part of the archive in `bytes` against `limits`; the error says which
-/// part is too large and what the limit is.
+/// The kind of archive: an .xlsx workbook, or an OpenDocument spreadsheet (.ods), whose
+/// sheets are all in one part, `content.xml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Xlsx,
+    Ods,
+}
+
+/// Checks every part of the .xlsx archive in `bytes` against `limits`; the error says
+/// which part is too large and what the limit is.
 pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Msg> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        msg!(
+    check_kind(bytes, limits, Kind::Xlsx)
+}
+
+/// [`check`] for an archive of `kind`.
+pub fn check_kind(bytes: &[u8], limits: &Limits, kind: Kind) -> Result<(), Msg> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| match kind {
+        Kind::Xlsx => msg!(
             ja: "パスワード付きのブックはパスワードを外して保存し、.xls ファイルは .xlsx として保存し直してください。.xlsx ファイルとして読めません（詳細: {e}）。",
             en: "is not an .xlsx file ({e}); a password-protected workbook must be saved without a password, and an .xls file saved as .xlsx",
-        )
+        ),
+        Kind::Ods => msg!(
+            ja: "パスワード付きのファイルは、パスワードを外して保存し直してください。.ods ファイルとして読めません（詳細: {e}）。",
+            en: "is not an .ods file ({e}); a password-protected spreadsheet must be saved without a password",
+        ),
     })?;
     if zip.len() > limits.parts {
         let (parts, most) = (zip.len(), limits.parts);
@@ -35,8 +52,8 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Msg> {
             msg!(ja: "ファイルの中の部品 {i} を読み込めません（{e}）。", en: "cannot read part {i} of the archive: {e}")
         })?;
         let name = part_name(&part, i);
-        if part.size() > limit(&name, limits).0 {
-            return Err(too_large(&name, limits));
+        if part.size() > limit(&name, limits, kind).0 {
+            return Err(too_large(&name, limits, kind));
         }
         declared_total = declared_total.saturating_add(part.size());
     }
@@ -50,7 +67,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Msg> {
         })?;
         let name = part_name(&part, i);
         let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
-        let most = limit(&name, limits).0;
+        let most = limit(&name, limits, kind).0;
         let mut counted = part.take(most + 1);
         let mut scanner = Scanner::new(limits.xml_piece_bytes);
         let mut buf = vec![0u8; 64 * 1024];
@@ -64,7 +81,7 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Msg> {
             }
             size += n as u64;
             if size > most {
-                return Err(too_large(&name, limits));
+                return Err(too_large(&name, limits, kind));
             }
             if is_xml {
                 scanner.feed(&buf[..n]).map_err(|e| msg!(ja: "{name}: {e}", en: "{name}: {e}", e = e))?;
@@ -85,9 +102,13 @@ fn part_name<R: Read>(part: &zip::read::ZipFile<'_, R>, i: usize) -> String {
 /// The most a part may unpack to, and what that limit is for. A worksheet is read one
 /// cell at a time; the shared strings and the other XML parts (styles, relationships) are
 /// held in memory whole, and expand there, so they get less.
-fn limit(name: &str, limits: &Limits) -> (u64, Msg) {
+fn limit(name: &str, limits: &Limits, kind: Kind) -> (u64, Msg) {
     let lower = name.to_ascii_lowercase();
-    if lower.starts_with("xl/worksheets/") && lower.ends_with(".xml") {
+    let sheets = match kind {
+        Kind::Xlsx => lower.starts_with("xl/worksheets/") && lower.ends_with(".xml"),
+        Kind::Ods => lower == "content.xml",
+    };
+    if sheets {
         (limits.part_bytes, msg!(ja: "一つのワークシートでは", en: "from one worksheet"))
     } else if lower == "xl/sharedstrings.xml" {
         (
@@ -104,8 +125,8 @@ fn limit(name: &str, limits: &Limits) -> (u64, Msg) {
     }
 }
 
-fn too_large(name: &str, limits: &Limits) -> Msg {
-    let (most, what) = limit(name, limits);
+fn too_large(name: &str, limits: &Limits, kind: Kind) -> Msg {
+    let (most, what) = limit(name, limits, kind);
     let most = megabytes(most);
     msg!(
         ja: "部品 {name} は展開すると {most} を超えます。kyodo が読めるのは、{what} {most} までです。",

@@ -16,7 +16,14 @@ use super::values::Val;
 /// The text of a new record, or the problems that keep it from being written.
 pub fn record(p: &SheetProject) -> Result<String, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut t = format!("# Imported from row {} of a spreadsheet by `kyodo import`.\n", p.row);
+    let mut t = match &p.sheet {
+        Some(sheet) => {
+            // A comment ends at a line break: a sheet's name is written without control characters.
+            let sheet: String = sheet.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            format!("# Imported from the sheet {sheet} of a workbook by `kyodo import`.\n")
+        }
+        None => format!("# Imported from row {} of a spreadsheet by `kyodo import`.\n", p.row),
+    };
     t.push_str(&format!("id = {}\n", string(&p.id)));
     let code = match &p.code {
         Given::Missing => Some(p.generated_code.clone()).filter(|c| !c.is_empty()),

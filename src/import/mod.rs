@@ -4,13 +4,20 @@
 //! followed by a column for every other field. Export then import gives back the same
 //! records, byte for byte.
 //!
+//! A workbook may also be laid out as the printed report of other cities (Tomisato's):
+//! one sheet per project, labels down the left ([`sheets`]); [`layouts`] tells which.
+//!
 //! ```text
-//! read::read_table()      the file's filled cells, within Limits     (read.rs, archive.rs)
+//! workbook::read_workbook() the file's filled cells, within Limits  (workbook.rs, read.rs,
+//!                                                                    archive.rs, xls.rs, ods.rs)
+//! layouts::read()         which layout, then for each:
 //! layout::read_sheet()    what the table says about each project     (layout.rs, indicators.rs)
+//! sheets::read_sheets()   each sheet as a small table, read the same  (sheets/)
 //! plan()                  each record's new text: updated in place    (update.rs, crate::record_edit)
 //!                         or written new                              (fresh.rs)
 //! commit::commit()        all records written, or none               (commit.rs)
 //! export::export()        the records as the same table              (export.rs, writer.rs)
+//! sheets::export_sheets() the records as one sheet each               (sheets/export.rs)
 //! ```
 //!
 //! Import maps every cell it can and reports every cell it cannot, with its row and column,
@@ -24,12 +31,17 @@ pub mod export;
 mod fresh;
 mod indicators;
 pub mod layout;
+pub mod layouts;
 mod names;
+mod ods;
 pub mod read;
 pub mod sheet;
+pub mod sheets;
 mod update;
 pub mod values;
+pub mod workbook;
 pub mod writer;
+mod xls;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -41,6 +53,7 @@ use sheet::SheetProject;
 
 pub use export::{Exported, export, export_to};
 pub use layout::{Sheet, read_sheet};
+pub use layouts::{Imported, Layout};
 pub use read::{LIMITS, Limits, Row, Table, read_table, read_table_with};
 
 /// A cell or row that could not be mapped, and why.

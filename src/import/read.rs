@@ -2,8 +2,9 @@
 //! whatever the file holds.
 //!
 //! An .xlsx file is checked part by part before it is read ([`super::archive`]), then its
-//! first sheet is read one cell at a time: only filled cells are kept, so a cell far out at
-//! XFD1048576 costs nothing until it is refused for being beyond the limits. Date and error
+//! sheets are read one cell at a time ([`super::workbook`]; .xls and .ods by kyodo's own
+//! readers): only filled cells are kept, so a cell far out at XFD1048576 costs nothing
+//! until it is refused for being beyond the limits. Date and error
 //! cells are kept aside, to be reported with their row and column where they would be
 //! imported. A .csv file is read whole (it is at most [`Limits::file_bytes`]) and parsed
 //! record by record; the formula guard of `kyodo export` is taken off each cell.
@@ -48,6 +49,11 @@ pub struct Limits {
     pub cells: usize,
     /// Bytes of text in all cells together.
     pub text_bytes: usize,
+    /// Copies of filled cells an .ods file asks for by repeating a cell or a row
+    /// (`table:number-columns-repeated`, `table:number-rows-repeated`).
+    pub repeats: usize,
+    /// Sheets of a workbook.
+    pub sheets: usize,
 }
 
 /// The limits of `kyodo import`, documented in the README.
@@ -64,6 +70,8 @@ pub const LIMITS: Limits = Limits {
     cell_chars: 32_767,
     cells: 20_000_000,
     text_bytes: 1024 * MB as usize,
+    repeats: 100_000,
+    sheets: 1_000,
 };
 
 const MB: u64 = 1024 * 1024;
@@ -132,8 +140,8 @@ pub fn column_letters(column: usize) -> String {
     letters.iter().rev().map(|&b| b as char).collect()
 }
 
-/// Reads the first sheet of an .xlsx/.xlsm file, or a .csv/.tsv/.txt file, within
-/// [`LIMITS`].
+/// Reads the first sheet of a workbook (.xlsx/.xlsm, .xls, .ods), or a .csv/.tsv/.txt
+/// file, within [`LIMITS`].
 pub fn read_table(path: &Path) -> Result<Table, Msg> {
     read_table_with(path, &LIMITS)
 }
@@ -144,24 +152,17 @@ pub fn read_table_with(path: &Path, limits: &Limits) -> Result<Table, Msg> {
     let shown = path.display();
     let within = |r: Result<Table, Msg>| r.map_err(|e| msg!(ja: "{shown}: {e}", en: "{shown}: {e}", e = e));
     match ext.as_str() {
-        "xlsx" | "xlsm" => within(read_file(path, limits).and_then(|bytes| read_xlsx(bytes, limits))),
         "csv" | "tsv" | "txt" => within(
             read_file(path, limits)
                 .and_then(|bytes| read_delimited(&bytes, if ext == "csv" { b',' } else { b'\t' }, limits)),
         ),
-        "xls" | "xlsb" | "ods" => Err(msg!(
-            ja: "{shown}: Excel か LibreOffice でファイルを開き、.xlsx（Excel ブック）か .csv として保存してください。kyodo は .{ext} ファイルを限られたメモリで読むことができません。",
-            en: "{shown}: kyodo cannot read .{ext} files with bounded memory; open the file in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv",
-        )),
-        other => Err(msg!(
-            ja: "表を .xlsx か .csv で保存してください。.{other} ファイルは読み込めません。",
-            en: "cannot import .{other} files: save the sheet as .xlsx or .csv",
-        )),
+        _ => super::workbook::read_workbook(path, limits, super::workbook::Sheets::First)
+            .map(|sheets| sheets.into_iter().next().map(|s| s.table).unwrap_or_default()),
     }
 }
 
 /// The file's bytes, refusing a file larger than the limit without reading it all.
-fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, Msg> {
+pub(super) fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, Msg> {
     let cannot_read =
         |e: std::io::Error| msg!(ja: "ファイルを読み込めません（{e}）。", en: "cannot read the file: {e}");
     let file = std::fs::File::open(path).map_err(cannot_read)?;
@@ -177,41 +178,8 @@ fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, Msg> {
     Ok(bytes)
 }
 
-fn read_xlsx(bytes: Vec<u8>, limits: &Limits) -> Result<Table, Msg> {
-    use calamine::{DataRef, Reader};
-    super::archive::check(&bytes, limits)?;
-    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| msg!(ja: "ブックを開けません（{e}）。", en: "cannot open the workbook: {e}"))?;
-    let first = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| msg!(ja: "ブックにシートがありません。", en: "the workbook has no sheet"))?;
-    let cannot_read_sheet = |e: calamine::XlsxError| msg!(ja: "シート {first} を読み込めません（{e}）。", en: "cannot read the sheet {first}: {e}");
-    let mut reader = book.worksheet_cells_reader(&first).map_err(cannot_read_sheet)?;
-    let mut table = Builder::new(limits);
-    while let Some(cell) = reader.next_cell().map_err(cannot_read_sheet)? {
-        let (row, column) = cell.get_position();
-        let (row, column) = (row as usize + 1, column as usize);
-        match cell.get_value() {
-            DataRef::Empty => {}
-            DataRef::String(s) => table.text(row, column, s.clone())?,
-            DataRef::SharedString(s) => table.text(row, column, (*s).to_owned())?,
-            DataRef::Int(n) => table.text(row, column, n.to_string())?,
-            DataRef::Float(f) => table.text(row, column, f.to_string())?,
-            DataRef::Bool(b) => table.text(row, column, if *b { "TRUE" } else { "FALSE" }.to_owned())?,
-            DataRef::DateTime(d) => table.invalid(row, column, date(d))?,
-            DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => {
-                table.invalid(row, column, msg!(ja: "日付か時刻（{d}）", en: "a date or time ({d})"))?
-            }
-            DataRef::Error(e) => table.invalid(row, column, msg!(ja: "エラー値（{e}）", en: "the error value {e}"))?,
-        }
-    }
-    Ok(table.finish())
-}
-
 /// A date cell as a clerk would recognise it: `a date (2023-04-01)`.
-fn date(d: &calamine::ExcelDateTime) -> Msg {
+pub(super) fn date(d: &calamine::ExcelDateTime) -> Msg {
     if d.is_duration() {
         return msg!(ja: "期間（{d}日）", en: "a duration ({d} days)");
     }
@@ -228,7 +196,7 @@ fn date(d: &calamine::ExcelDateTime) -> Msg {
 
 /// Reads CSV (UTF-8, with or without BOM, or Shift_JIS as Japanese Excel saves it) or
 /// tab-separated text.
-fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, Msg> {
+pub(super) fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table, Msg> {
     let bytes = crate::files::without_bom(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
@@ -258,8 +226,9 @@ fn read_delimited(bytes: &[u8], delimiter: u8, limits: &Limits) -> Result<Table,
     Ok(table.finish())
 }
 
-/// Collects filled cells, enforcing the limits as they come.
-struct Builder<'a> {
+/// Collects filled cells, enforcing the limits as they come; the counts of cells and of
+/// text go on from one sheet of a workbook to the next.
+pub(super) struct Builder<'a> {
     limits: &'a Limits,
     rows: BTreeMap<usize, Vec<(usize, String)>>,
     invalid: Vec<InvalidCell>,
@@ -268,7 +237,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(limits: &'a Limits) -> Builder<'a> {
+    pub(super) fn new(limits: &'a Limits) -> Builder<'a> {
         Builder { limits, rows: BTreeMap::new(), invalid: Vec::new(), cells: 0, text_bytes: 0 }
     }
 
@@ -300,7 +269,7 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn text(&mut self, row: usize, column: usize, text: String) -> Result<(), Msg> {
+    pub(super) fn text(&mut self, row: usize, column: usize, text: String) -> Result<(), Msg> {
         self.place(row, column)?;
         let chars = text.chars().count();
         if chars > self.limits.cell_chars {
@@ -323,15 +292,19 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn invalid(&mut self, row: usize, column: usize, what: Msg) -> Result<(), Msg> {
+    pub(super) fn invalid(&mut self, row: usize, column: usize, what: Msg) -> Result<(), Msg> {
         self.place(row, column)?;
         self.invalid.push(InvalidCell { row, column, what });
         Ok(())
     }
 
-    fn finish(self) -> Table {
-        let rows = self
-            .rows
+    pub(super) fn finish(mut self) -> Table {
+        self.take()
+    }
+
+    /// The table of the cells given so far, which the builder forgets (the counts stay).
+    pub(super) fn take(&mut self) -> Table {
+        let rows = std::mem::take(&mut self.rows)
             .into_iter()
             .map(|(number, mut cells)| {
                 // A cell given twice (only a malformed file does that) keeps its last value.
@@ -346,7 +319,7 @@ impl<'a> Builder<'a> {
                 Row { number, cells }
             })
             .collect();
-        Table { rows, invalid: self.invalid }
+        Table { rows, invalid: std::mem::take(&mut self.invalid) }
     }
 }
 

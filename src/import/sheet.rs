@@ -60,6 +60,8 @@ pub struct SheetText {
 pub struct SheetProject {
     /// The project's first row.
     pub row: usize,
+    /// The sheet the project is on, in the sheets layout.
+    pub sheet: Option<String>,
     pub id: String,
     /// The code; `Missing` without a コード column (a new record then gets the policy's code
     /// and the project's number, as the printed reports number them).

@@ -164,7 +164,7 @@ pub fn read_printed(cells: &[&str]) -> Result<Printed, PrintedError> {
 }
 
 /// Reads a value: a number followed by a unit that does not start with a digit, or a text.
-fn split_number(raw: &str) -> (Val, Option<String>) {
+pub(super) fn split_number(raw: &str) -> (Val, Option<String>) {
     let split = raw
         .char_indices()
         .find(|(_, c)| {

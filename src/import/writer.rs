@@ -9,7 +9,7 @@ use crate::msg;
 use crate::msg::Msg;
 
 /// "cannot write …", with the reason.
-fn cannot_write(path: &Path, e: impl std::fmt::Display) -> Msg {
+pub(super) fn cannot_write(path: &Path, e: impl std::fmt::Display) -> Msg {
     let path = path.display();
     msg!(ja: "{path} に書き込めません（{e}）。", en: "cannot write {path}: {e}")
 }

@@ -84,6 +84,8 @@ pub struct Site {
     pub retention: Retention,
     /// The site's absolute addresses, where it has a `base_url`.
     pub urls: crate::urls::Urls,
+    /// The frozen editions under `content/editions/`, oldest first.
+    pub editions: crate::edition::Editions,
 }
 
 impl Site {
@@ -195,6 +197,14 @@ impl Site {
         whole.restore_long_texts(parsed.take_long_texts());
         Ok(std::borrow::Cow::Owned(whole))
     }
+    /// The reported fiscal years, oldest first, each once.
+    pub fn reported_years(&self) -> Vec<FiscalYear> {
+        let mut years: Vec<FiscalYear> = self.config.reported_years.iter().map(|y| *y.get_ref()).collect();
+        years.sort();
+        years.dedup();
+        years
+    }
+
     /// The newest reported fiscal year.
     pub fn reported_year(&self) -> FiscalYear {
         self.config
@@ -310,10 +320,12 @@ fn assemble(
         Some(file) => decode(file, &mut diags).and_then(|f| parse::<Vocabulary>(&f, &mut diags).map(|v| (Some(f), v))),
         None => Some((None, Vocabulary::default())),
     };
-    let reported = config.as_ref().and_then(|(_, c)| c.reported_years.iter().map(|y| *y.get_ref()).max());
+    let reported: Vec<FiscalYear> =
+        config.as_ref().map(|(_, c)| c.reported_years.iter().map(|y| *y.get_ref()).collect()).unwrap_or_default();
+    let editions = crate::edition::Editions::load(root, &mut diags);
     // With a vocabulary that does not parse, references cannot be checked: the records are
     // only parsed, and checked once the vocabulary is fixed.
-    let known = vocabulary.as_ref().map(|(_, v)| Known::new(v, reported));
+    let known = vocabulary.as_ref().map(|(_, v)| Known::new(v, &reported, &editions));
 
     // Files are read, parsed and checked in parallel; results keep the files' order.
     let loaded: Vec<(Loaded, Diagnostics)> =
@@ -332,14 +344,17 @@ fn assemble(
     broken.extend(diags.errors().filter(|d| d.location.is_none()).filter_map(|d| folder::intended_id(&d.file)));
     if known.is_some() {
         check_across_projects(&projects, &broken, &inputs, &mut diags);
+        let present = projects.iter().map(|p| crate::edition::compare::file_key(&p.path)).collect();
+        let broken = broken.iter().map(|id| format!("{PROJECTS_DIR}/{id}.toml")).collect();
+        crate::edition::compare::check_missing_records(&present, &broken, &editions, &mut diags);
     }
     drop(known);
 
     if let Some((file, config)) = &config {
-        check_config(file, config, &mut diags);
+        check_config(file, config, &editions, &mut diags);
     }
     if let Some((Some(file), vocabulary)) = &vocabulary {
-        check_vocabulary(file, vocabulary, &mut diags);
+        check_vocabulary(file, vocabulary, &reported, &editions, &mut diags);
     }
     if let Some((file, config)) = &config {
         warn_untranslated(file, site_texts(config), &mut diags);
@@ -365,7 +380,10 @@ fn assemble(
             });
             let by_id = Site::index(&projects);
             let urls = crate::urls::Urls::new(config.base_url.as_ref().map(|b| b.get_ref().as_str()));
-            Ok((Site { root: root.to_path_buf(), config, vocabulary, projects, by_id, retention, urls }, diags))
+            Ok((
+                Site { root: root.to_path_buf(), config, vocabulary, projects, by_id, retention, urls, editions },
+                diags,
+            ))
         }
         // With errors to fix, warnings would only bury them; they show again once the
         // errors are gone.

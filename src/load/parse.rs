@@ -194,6 +194,11 @@ fn kind_of_value(t: &str) -> Msg {
         msg!(ja: "真偽値 {b} ", en: "boolean {b}")
     } else if t == "a number" {
         msg!(ja: "数値", en: "a number")
+    } else if t.starts_with("a number, a text") {
+        msg!(
+            ja: "数値、\"…\" で囲んだ文字、または [\"1\", \"2\"] のような一覧",
+            en: "{t}",
+        )
     } else if t.starts_with("a fiscal year") {
         msg!(ja: "年度（例: 2023、\"R5\"、\"令和5年度\"）", en: "{t}")
     } else if t.starts_with("a text") {

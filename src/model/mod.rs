@@ -6,9 +6,11 @@
 //! line and column where it was written.
 
 pub mod config;
+pub mod correction;
 pub mod project;
 pub mod vocabulary;
 
 pub use config::{Licence, SiteConfig};
+pub use correction::{Correction, FormerName, Stated};
 pub use project::{Indicator, IndicatorValue, Project, Report, ScheduleRow, ValueKind};
 pub use vocabulary::{Department, Goal, Grade, Partner, Policy, Status, Vocabulary};

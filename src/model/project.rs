@@ -76,6 +76,16 @@ pub struct Project {
     /// 進捗状況: one report per fiscal year.
     #[serde(default)]
     pub reports: Vec<Report>,
+    /// 訂正: changes to what a frozen edition published, each with its date and reason.
+    #[serde(default)]
+    pub corrections: Vec<crate::model::Correction>,
+}
+
+impl Project {
+    /// The report of fiscal year `year`, if the project has one.
+    pub fn report(&self, year: FiscalYear) -> Option<&Report> {
+        self.reports.iter().find(|r| *r.year.get_ref() == year)
+    }
 }
 
 impl Project {
@@ -278,6 +288,10 @@ pub struct IndicatorValue {
     /// A note, e.g. the date the value was taken.
     #[serde(default)]
     pub note: Option<Text>,
+    /// The fiscal year of the report that stated the value, where the usual rule
+    /// (docs/records.md, "Which report stated a value") does not give it.
+    #[serde(default)]
+    pub reported_in: Option<FiscalYear>,
 }
 
 impl IndicatorValue {

@@ -32,6 +32,17 @@ pub struct Department {
     pub division_of: Option<Text>,
     #[serde(default)]
     pub url: Option<String>,
+    /// Names the department had before it was renamed, oldest first: each is used for the
+    /// fiscal years up to and including its `until`, `name` after the last of them.
+    #[serde(default)]
+    pub former_names: Vec<crate::model::FormerName>,
+}
+
+impl Department {
+    /// The name the department had in fiscal year `year`.
+    pub fn name_in(&self, year: crate::fiscal_year::FiscalYear) -> &Text {
+        self.former_names.iter().find(|f| year <= *f.until.get_ref()).map_or(&self.name, |f| &f.name)
+    }
 }
 
 /// A basic goal (基本目標) of the plan.

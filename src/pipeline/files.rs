@@ -30,7 +30,7 @@ pub fn search_index(site: &Site, builders: Vec<search::Builder>, sink: &dyn Sink
     Ok(())
 }
 
-/// Writes `sitemap.xml` (with a `base_url`), `robots.txt`, `404.html`, the root
+/// Writes `sitemap.xml` (with a `base_url`), `robots.txt`, the Atom feeds, `404.html`, the root
 /// `index.html`, the JSON Schemas and the theme's assets.
 pub fn site_files(site: &Site, theme: &Theme, renderer: &Renderer, sink: &dyn Sink) -> Result<(), Diagnostics> {
     let default = renderer.languages().iter().find(|c| c.lang == site.config.default_language);
@@ -40,6 +40,9 @@ pub fn site_files(site: &Site, theme: &Theme, renderer: &Renderer, sink: &dyn Si
         put(sink, urls::SITEMAP, xml)?;
     }
     put(sink, urls::ROBOTS, sitemap::robots(site.urls.base()).into_bytes())?;
+    for (path, bytes) in renderer.feeds(site) {
+        put(sink, &path, bytes)?;
+    }
     for (path, bytes) in renderer.root_pages(site)? {
         put(sink, &path, bytes)?;
     }

@@ -6,10 +6,10 @@
 //! Stage::Load      Job::load          content/ → Site (read, parse, check)
 //! Stage::Prepare   Renderer::new      templates compiled, per-language contexts
 //! Stage::Projects  projects           each project's pages, JSON, rows, search documents
-//! Stage::Data      data_files         CSV, projects.json closed; datapackage, DCAT written
+//! Stage::Data      data_files         CSV, projects.json closed; editions, datapackage, DCAT written
 //! Stage::Search    search_index       the search index's shards
-//! Stage::Pages     site_pages         lists, departments, facets, data page, home
-//! Stage::Files     site_files         sitemap, robots.txt, 404, redirect, schemas, assets
+//! Stage::Pages     site_pages         lists, departments, facets, data page, home, year views
+//! Stage::Files     site_files         sitemap, robots.txt, Atom feeds, 404, redirect, schemas, assets
 //! Stage::Commit    Staging::commit    (a build into a folder only) the swap into place
 //! ```
 

@@ -26,6 +26,15 @@ pub struct LangContext<'a> {
     pub cards: Arc<Vec<views::ProjectCard>>,
     pub facets: views::Facets,
     pub facet_pages: Vec<views::FacetPage>,
+    /// The cards and filters of each reported year's view, oldest first.
+    pub years: Vec<YearCards>,
+}
+
+/// The project list of one fiscal year's view: the projects reported in it, as of it.
+pub struct YearCards {
+    pub year: crate::fiscal_year::FiscalYear,
+    pub cards: Arc<Vec<views::ProjectCard>>,
+    pub facets: views::Facets,
 }
 
 impl<'a> LangContext<'a> {
@@ -40,11 +49,25 @@ impl<'a> LangContext<'a> {
             .map(|d| markdown::to_plain_text(d.get(lang).value))
             .unwrap_or_else(|| site_view.title.value.clone());
         let cards: Arc<Vec<_>> =
-            Arc::new(site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l)).collect());
-        let (facets, facet_pages) = views::facets(site, &cards, &l);
+            Arc::new(site.projects.par_iter().map(|p| views::project_card(site, &p.record, &l, None)).collect());
+        let (facets, facet_pages) = views::facets(site, &cards, &l, None);
+        let years = site
+            .reported_years()
+            .into_iter()
+            .map(|year| {
+                let cards: Vec<_> = site
+                    .projects
+                    .iter()
+                    .filter(|p| p.record.report(year).is_some())
+                    .map(|p| views::project_card(site, &p.record, &l, Some(year)))
+                    .collect();
+                let (facets, _) = views::facets(site, &cards, &l, Some(year));
+                YearCards { year, cards: Arc::new(cards), facets }
+            })
+            .collect();
         let t_value = Value::from(Serde(l.strings));
         let site_value = Value::from(Serde(&site_view));
-        LangContext { lang, l, site_view, t_value, site_value, site_description, cards, facets, facet_pages }
+        LangContext { lang, l, site_view, t_value, site_value, site_description, cards, facets, facet_pages, years }
     }
 }
 

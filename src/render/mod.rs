@@ -18,6 +18,7 @@
 //! decides which pages to render and where they go.
 
 mod context;
+pub mod feed;
 mod pages;
 pub mod sitemap;
 pub mod theme;
@@ -132,6 +133,14 @@ impl<'t> Renderer<'t> {
                 html.map(|h| (path.to_owned(), h.into_bytes()))
                     .map_err(|e| Diagnostics(vec![template_error(&self.theme.origin, &e)]))
             })
+            .collect()
+    }
+
+    /// The Atom feed of each language that has one, with its path.
+    pub fn feeds(&self, site: &Site) -> Vec<File> {
+        self.languages
+            .iter()
+            .filter_map(|ctx| feed::feed(site, ctx.lang, ctx.l.strings).map(|bytes| (urls::feed(ctx.lang), bytes)))
             .collect()
     }
 

@@ -23,6 +23,10 @@ pub enum PageKind {
     Data,
     Departments,
     Department(usize),
+    /// The home of the view of a reported year (an index into the language's `years`).
+    Year(usize),
+    /// The project list of the view of a reported year.
+    YearProjects(usize),
 }
 
 /// A page ready to render: its path in the language folder, template, title, description
@@ -41,6 +45,7 @@ pub fn page_kinds(site: &Site, ctx: &LangContext) -> Vec<PageKind> {
     kinds.extend((0..ctx.facet_pages.len()).map(PageKind::Facet));
     kinds.extend([PageKind::About, PageKind::Accessibility, PageKind::Search, PageKind::Data, PageKind::Departments]);
     kinds.extend((0..site.vocabulary.departments.len()).map(PageKind::Department));
+    kinds.extend((0..ctx.years.len()).flat_map(|i| [PageKind::Year(i), PageKind::YearProjects(i)]));
     kinds
 }
 
@@ -56,6 +61,8 @@ pub fn page_path(site: &Site, ctx: &LangContext, kind: PageKind) -> String {
         PageKind::Data => UrlPage::Data,
         PageKind::Departments => UrlPage::Departments,
         PageKind::Department(i) => UrlPage::Department(site.vocabulary.departments[i].id.get_ref().as_str()),
+        PageKind::Year(i) => UrlPage::Year(ctx.years[i].year.year()),
+        PageKind::YearProjects(i) => UrlPage::YearProjects(ctx.years[i].year.year()),
     };
     url.in_lang()
 }
@@ -77,14 +84,44 @@ pub fn page(site: &Site, ctx: &LangContext, groups: &views::DepartmentGroups, da
             title: ctx.site_view.title.value.clone(),
             description: ctx.site_description.clone(),
             content: context! {
-                goals => Value::from(Serde(views::plan_tree(site, l))),
+                goals => Value::from(Serde(views::plan_tree(site, l, None))),
                 project_count => site.projects.len(),
-                dashboard => Value::from(Serde(views::dashboard(site, l))),
+                dashboard => Value::from(Serde(views::dashboard(site, l, None))),
+                years => Value::from(Serde(views::year_links(site, l, None))),
+                year_view => Value::from(()),
             },
         },
+        PageKind::Year(i) => {
+            let y = &ctx.years[i];
+            let view = views::year_view(l, y.year, false);
+            let content = context! {
+                goals => Value::from(Serde(views::plan_tree(site, l, Some(y.year)))),
+                project_count => y.cards.len(),
+                dashboard => Value::from(Serde(views::dashboard(site, l, Some(y.year)))),
+                years => Value::from(Serde(views::year_links(site, l, Some(y.year)))),
+                year_view => Value::from(Serde(&view)),
+            };
+            titled(ctx, path, "index.html", &view.title, content)
+        }
         PageKind::Projects => {
-            let content = context! { cards => CardList::all(&ctx.cards), facets => Value::from(Serde(&ctx.facets)) };
+            let content = context! {
+                cards => CardList::all(&ctx.cards),
+                facets => Value::from(Serde(&ctx.facets)),
+                years => Value::from(Serde(views::year_links(site, l, None))),
+                year_view => Value::from(()),
+            };
             titled(ctx, path, "projects.html", &t.all_projects, content)
+        }
+        PageKind::YearProjects(i) => {
+            let y = &ctx.years[i];
+            let view = views::year_view(l, y.year, true);
+            let content = context! {
+                cards => CardList::all(&y.cards),
+                facets => Value::from(Serde(&y.facets)),
+                years => Value::from(Serde(views::year_links(site, l, Some(y.year)))),
+                year_view => Value::from(Serde(&view)),
+            };
+            titled(ctx, path, "projects.html", &view.title, content)
         }
         PageKind::Facet(i) => {
             let f = &ctx.facet_pages[i];

@@ -41,6 +41,12 @@ fn refused(file: &Path, expected: &str) {
     assert!(!ok && stderr.contains(expected), "expected a clean error with \"{expected}\", got:\n{stderr}");
 }
 
+/// [`refused`], with the message in Japanese.
+fn refused_in_japanese(file: &Path, expected: &str) {
+    let (ok, stderr) = import_bounded_in(file, "ja");
+    assert!(!ok && stderr.contains(expected), "expected a clean error with \"{expected}\", got:\n{stderr}");
+}
+
 /// One entry of a zip archive written by hand: its bytes as stored, and the sizes it
 /// declares.
 struct Entry {
@@ -256,10 +262,17 @@ fn crc(bytes: &[u8]) -> u32 {
 #[test]
 fn formats_that_cannot_be_read_safely_are_refused_with_advice() {
     let dir = tempfile::tempdir().unwrap();
-    for ext in ["xls", "ods", "xlsb"] {
+    for (ext, expected) in [
+        (
+            "xlsb",
+            "kyodo cannot read .xlsb files with bounded memory; open the file in Excel and save it as .xlsx (Excel Workbook)",
+        ),
+        ("xls", "is not an .xls file"),
+        ("ods", "is not an .ods file"),
+    ] {
         let path = dir.path().join(format!("old.{ext}"));
         fs::write(&path, b"anything").unwrap();
-        refused(&path, "save it as .xlsx (Excel Workbook) or .csv");
+        refused(&path, expected);
     }
     let path = dir.path().join("not-a-zip.xlsx");
     fs::write(&path, b"PK but not really").unwrap();
@@ -411,4 +424,178 @@ fn a_full_disk_leaves_every_record_as_it_was() {
     assert!(!run.status.success(), "the import succeeded on a full disk?");
     assert!(stderr.contains("No space left on device") && stderr.contains("no record was changed"), "{stderr}");
     assert!(record_files(&root) == before, "every record as it was, no temporary file left");
+}
+
+/// Keeps a hostile file for measuring the memory an import of it takes (with
+/// `/usr/bin/time -v`): copied into $KYODO_KEEP_HOSTILE when that is set.
+fn keep(path: &Path) {
+    if let Some(dir) = std::env::var_os("KYODO_KEEP_HOSTILE") {
+        fs::copy(path, Path::new(&dir).join(path.file_name().unwrap())).unwrap();
+    }
+}
+
+/// An .ods file whose content.xml is `rows` (the rows of one sheet), stored or deflated.
+fn ods(path: &Path, rows: &str) {
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet><table:table table:name=\"Sheet1\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>事業名</text:p></table:table-cell></table:table-row>{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let entries =
+        [("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()), ("content.xml", xml.into_bytes())];
+    let entries: Vec<Entry> = entries
+        .into_iter()
+        .map(|(name, data)| Entry {
+            name: name.into(),
+            crc: crc(&data),
+            declared: data.len() as u32,
+            data,
+            deflated: false,
+        })
+        .collect();
+    fs::write(path, zip_bytes(&entries)).unwrap();
+    keep(path);
+}
+
+#[test]
+fn ods_cells_far_out_and_huge_repeats_are_refused_without_allocating_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("far.ods");
+    // A million empty rows and 16,384 empty columns cost nothing; the cell after them is
+    // refused for where it is.
+    let empty = "<table:table-row table:number-rows-repeated=\"1048574\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>";
+    let far = "<table:table-row><table:table-cell table:number-columns-repeated=\"16383\"/><table:table-cell office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>";
+    ods(&path, &format!("{empty}{far}"));
+    assert!(fs::metadata(&path).unwrap().len() < 2_000, "a small file");
+    refused(&path, "cell XFD1048576 is beyond row 1,000,000, the last row kyodo reads");
+    let path = dir.path().join("wide.ods");
+    ods(
+        &path,
+        "<table:table-row><table:table-cell table:number-columns-repeated=\"4000000000\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>",
+    );
+    refused(&path, "cell ALM2 is beyond column ALL (1,000), the last column kyodo reads");
+    let path = dir.path().join("repeats.ods");
+    ods(
+        &path,
+        "<table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell table:number-columns-repeated=\"999\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>",
+    );
+    refused(
+        &path,
+        "the sheet repeats filled cells more than 100000 times (table:number-columns-repeated or table:number-rows-repeated); kyodo reads at most that many copies",
+    );
+    refused_in_japanese(&path, "記入されたセルの繰り返しが 100000 回を超えています");
+    let path = dir.path().join("spaces.ods");
+    ods(
+        &path,
+        "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>x<text:s text:c=\"4000000000\"/></text:p></table:table-cell></table:table-row>",
+    );
+    refused(&path, "content.xml asks for 4000000000 spaces in one cell");
+}
+
+#[test]
+fn an_ods_zip_bomb_is_refused_before_it_is_unpacked() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lie, expected) in [
+        (false, "its part content.xml unpacks to more than 512 MB, the most kyodo reads from one worksheet"),
+        (true, "cannot unpack content.xml: File is larger than its declared uncompressed size"),
+    ] {
+        let (data, size) = deflated_repeat(
+            b"<?xml version=\"1.0\"?><office:document-content><!-- ",
+            b"a",
+            600,
+            b" --></office:document-content>",
+        );
+        let mime = b"application/vnd.oasis.opendocument.spreadsheet".to_vec();
+        let entries = [
+            Entry {
+                name: "mimetype".into(),
+                crc: crc(&mime),
+                declared: mime.len() as u32,
+                data: mime,
+                deflated: false,
+            },
+            Entry {
+                name: "content.xml".into(),
+                data,
+                deflated: true,
+                crc: 0,
+                declared: if lie { 1000 } else { size as u32 },
+            },
+        ];
+        let path = dir.path().join(format!("bomb-{lie}.ods"));
+        fs::write(&path, zip_bytes(&entries)).unwrap();
+        assert!(fs::metadata(&path).unwrap().len() < 2_000_000, "a small file");
+        keep(&path);
+        refused(&path, expected);
+    }
+}
+
+/// A BIFF record.
+fn biff(kind: u16, data: &[u8]) -> Vec<u8> {
+    let mut r = kind.to_le_bytes().to_vec();
+    r.extend((data.len() as u16).to_le_bytes());
+    r.extend(data);
+    r
+}
+
+/// An .xls workbook of one sheet whose cell records are `cells` (after a 事業名 in A1),
+/// with a DIMENSIONS record that claims the whole grid.
+fn xls(path: &Path, cells: &[Vec<u8>]) {
+    let bof = |dt: u16| biff(0x0809, &[&0x0600u16.to_le_bytes()[..], &dt.to_le_bytes(), &[0u8; 12]].concat());
+    let mut label = vec![0u8, 0, 0, 0, 0, 0];
+    label.extend(3u16.to_le_bytes());
+    label.push(1);
+    label.extend("事業名".encode_utf16().flat_map(u16::to_le_bytes));
+    let mut sheet = bof(0x0010);
+    sheet.extend(biff(
+        0x0200,
+        &[&0u32.to_le_bytes()[..], &u32::MAX.to_le_bytes(), &0u16.to_le_bytes(), &u16::MAX.to_le_bytes(), &[0, 0]]
+            .concat(),
+    ));
+    sheet.extend(biff(0x0204, &label));
+    for c in cells {
+        sheet.extend(c);
+    }
+    sheet.extend(biff(0x000A, &[]));
+    let name: Vec<u8> = [&[6u8, 0][..], b"Sheet1"].concat();
+    let boundsheet_len = 4 + 6 + name.len();
+    let globals_len = bof(0x0005).len() + boundsheet_len + 4;
+    let mut stream = bof(0x0005);
+    stream.extend(biff(0x0085, &[&(globals_len as u32).to_le_bytes()[..], &[0, 0], &name].concat()));
+    stream.extend(biff(0x000A, &[]));
+    stream.extend(sheet);
+    let mut comp = cfb::create(path).unwrap();
+    std::io::Write::write_all(&mut comp.create_stream("/Workbook").unwrap(), &stream).unwrap();
+    comp.flush().unwrap();
+    drop(comp);
+    keep(path);
+}
+
+/// A NUMBER record at a 0-based row and column.
+fn number(row: u16, col: u16) -> Vec<u8> {
+    biff(0x0203, &[&row.to_le_bytes()[..], &col.to_le_bytes(), &0u16.to_le_bytes(), &1.5f64.to_le_bytes()].concat())
+}
+
+#[test]
+fn xls_cells_far_out_are_read_one_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    // The far corner of an .xls sheet (IV65536) and a DIMENSIONS record claiming every row
+    // and column: read as two cells, not as a grid of them.
+    let path = dir.path().join("corner.xls");
+    xls(&path, &[number(65_535, 255)]);
+    let (ok, stderr) = import_bounded(&path);
+    assert!(
+        !ok && stderr.contains("row 65536: \"1.5\""),
+        "the far cell is read, and the import ends cleanly: {stderr}"
+    );
+    let path = dir.path().join("far.xls");
+    xls(&path, &[number(5, 16_383)]);
+    refused(&path, "cell XFD6 is beyond column ALL (1,000), the last column kyodo reads");
+    // A compound file whose header claims more sectors than it has.
+    let mut bytes = fs::read(&path).unwrap();
+    bytes[0x2C..0x30].copy_from_slice(&u32::MAX.to_le_bytes());
+    bytes[0x4C..0x50].copy_from_slice(&0x00FF_FFF0u32.to_le_bytes());
+    let path = dir.path().join("header.xls");
+    fs::write(&path, bytes).unwrap();
+    keep(&path);
+    refused(&path, "is not an .xls file");
+    refused_in_japanese(&path, "ブックを .xlsx として保存し直してください。.xls ファイルとして読めません");
 }

@@ -32,16 +32,19 @@ const RULES: &str = "
     record_edit:   msg
     field_names:   msg
     schema:        fiscal_year i18n indicator model slug text
+    # Editions: what a frozen year published, and the comparison with the records.
+    edition:       diagnostic files fiscal_year indicator model msg record_writer text
     # Reading content/.
-    load:          diagnostic files fiscal_year i18n model msg slug text urls width
+    load:          diagnostic edition files fiscal_year i18n model msg slug text urls width
     # What a build makes from a loaded site.
-    data:          escape files fiscal_year i18n indicator load markdown model msg output slug text urls
-    render:        data diagnostic escape files fiscal_year i18n indicator load markdown model msg text urls
+    data:          diagnostic edition escape files fiscal_year i18n indicator load markdown model msg output slug text urls
+    render:        data diagnostic edition escape files fiscal_year i18n indicator load markdown model msg text urls
     pipeline:      data diagnostic load markdown model msg output render schema search urls
     # Commands built on the pipeline.
     preview:       diagnostic files lib load output pipeline
-    import:        data files fiscal_year i18n indicator load model msg record_edit record_writer slug text
+    import:        data files fiscal_year i18n indicator load model msg record_edit record_writer slug text width
     scaffold:      diagnostic field_names fiscal_year import load msg record_writer
+    freeze:        data diagnostic edition fiscal_year lib load model msg
     editor:        diagnostic escape field_names files fiscal_year import load markdown model msg record_edit record_writer scaffold schema slug text urls
     serve:         diagnostic editor msg preview
 ";

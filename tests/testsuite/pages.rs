@@ -48,7 +48,7 @@ fn fixture_site_output_is_as_pinned() {
 fn every_page_but_the_redirect_and_404_has_the_shared_layout() {
     let output = built(&fixture());
     let pages: Vec<&String> = output.files.keys().filter(|p| p.ends_with(".html")).collect();
-    assert_eq!(pages.len(), 36, "{pages:?}");
+    assert_eq!(pages.len(), 40, "{pages:?}");
     for path in pages {
         let own = matches!(path.as_str(), "index.html" | "404.html");
         assert_eq!(html::has_layout(text(output, path)), !own, "{path}");
@@ -68,7 +68,7 @@ fn excel_copies_are_the_csv_files_with_a_byte_order_mark() {
             count += 1;
         }
     }
-    assert_eq!(count, 5);
+    assert_eq!(count, 6);
 }
 
 #[test]

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::{both, description, package_name};
-use crate::data::schema::{Column, FieldType, LIST_DELIMITER, TableId};
-use crate::data::{DataSet, TableData, to_json_bytes};
+use crate::data::schema::{Column, FieldType, LIST_DELIMITER, Table, TableId};
+use crate::data::{DataSet, to_json_bytes};
+use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::load::Site;
 use crate::urls;
@@ -23,10 +24,13 @@ struct Package<'a> {
     keywords: [&'a str; 5],
     languages: [&'static str; 2],
     licenses: [Licence; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modified: Option<String>,
     name: String,
     resources: Vec<Resource<'a>>,
     sources: [Source; 1],
     title: String,
+    version: String,
 }
 
 #[derive(Serialize)]
@@ -55,6 +59,8 @@ struct Resource<'a> {
     dialect: Dialect,
     encoding: &'static str,
     format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hash: Option<String>,
     mediatype: &'static str,
     name: TableId,
     path: String,
@@ -139,11 +145,16 @@ fn field(col: &Column) -> Field<'_> {
     }
 }
 
-fn resource<'a>(set: &DataSet, t: &'a TableData) -> Resource<'a> {
-    let table = &t.table;
-    let path = urls::data_file(&table.file_name());
+/// A file of a package: its size, and its SHA-256 where the package pins it.
+pub struct FileFacts {
+    pub bytes: usize,
+    pub sha256: Option<String>,
+}
+
+fn resource<'a>(table: &'a Table, facts: Option<&FileFacts>) -> Resource<'a> {
     Resource {
-        bytes: set.catalogue.iter().find(|f| f.path == path).map(|f| f.bytes),
+        bytes: facts.map(|f| f.bytes),
+        hash: facts.and_then(|f| f.sha256.as_ref()).map(|h| format!("sha256:{h}")),
         description: format!("{} / {}", table.description_ja, table.description_en),
         dialect: Dialect { delimiter: ",", header: true, line_terminator: "\n", quote_char: "\"" },
         encoding: "utf-8",
@@ -169,14 +180,69 @@ fn resource<'a>(set: &DataSet, t: &'a TableData) -> Resource<'a> {
     }
 }
 
+/// What differs between the package of `data/` and that of an edition.
+struct Meta {
+    name: String,
+    title: String,
+    version: String,
+    created: Option<String>,
+    modified: Option<String>,
+}
+
+/// A date as the data package writes it.
+fn datetime(date: &str) -> String {
+    format!("{date}T00:00:00Z")
+}
+
 /// `data/datapackage.json`: Frictionless Data Package v2.
 pub fn datapackage(site: &Site, set: &DataSet) -> Vec<u8> {
+    let meta = Meta {
+        name: package_name(site),
+        title: both(&site.config.title),
+        version: super::main_version(site),
+        created: site.config.issued.as_ref().map(|d| datetime(d.as_str())),
+        modified: super::modified(site).map(|d| datetime(&d)),
+    };
+    let resources = set
+        .tables
+        .iter()
+        .map(|t| {
+            let path = urls::data_file(&t.table.file_name());
+            let facts =
+                set.catalogue.iter().find(|f| f.path == path).map(|f| FileFacts { bytes: f.bytes, sha256: None });
+            resource(&t.table, facts.as_ref())
+        })
+        .collect();
+    package(site, meta, resources)
+}
+
+/// The `datapackage.json` of the edition of `year`, frozen on `frozen`: its tables with
+/// their sizes and SHA-256.
+pub fn edition_package(site: &Site, year: FiscalYear, frozen: &str, tables: &[(Table, FileFacts)]) -> Vec<u8> {
+    let t = &site.config.title;
+    let en = t.get(Lang::En);
+    let title = if en.lang == Lang::En && en.value != t.ja {
+        format!("{}（{}版） / {} ({year} edition)", t.ja, year.era_ja(), en.value)
+    } else {
+        format!("{}（{}版）", t.ja, year.era_ja())
+    };
+    let meta = Meta {
+        name: format!("{}-{}", package_name(site), year.year()),
+        title,
+        version: crate::edition::version(year, 0),
+        created: Some(datetime(frozen)),
+        modified: Some(datetime(frozen)),
+    };
+    package(site, meta, tables.iter().map(|(t, f)| resource(t, Some(f))).collect())
+}
+
+fn package<'a>(site: &'a Site, meta: Meta, resources: Vec<Resource<'a>>) -> Vec<u8> {
     let c = &site.config;
     let id = c.licence.id;
     let package = Package {
         schema: "https://datapackage.org/profiles/2.0/datapackage.json",
         contributors: [Contributor { roles: ["publisher"], title: both(&c.publisher.name) }],
-        created: c.updated.as_ref().map(|d| format!("{}T00:00:00Z", d.as_str())),
+        created: meta.created,
         description: format!("{}\n\n{}", description(site, Lang::Ja), description(site, Lang::En)),
         homepage: c.base_url.as_ref().map(|b| b.get_ref().as_str()),
         keywords: [
@@ -188,10 +254,12 @@ pub fn datapackage(site: &Site, set: &DataSet) -> Vec<u8> {
         ],
         languages: ["ja", "en"],
         licenses: [Licence { name: id.spdx(), path: id.url(), title: id.name(Lang::En) }],
-        name: package_name(site),
-        resources: set.tables.iter().map(|t| resource(set, t)).collect(),
+        modified: meta.modified,
+        name: meta.name,
+        resources,
         sources: [Source { title: both(&c.licence.attribution) }],
-        title: both(&c.title),
+        title: meta.title,
+        version: meta.version,
     };
     to_json_bytes(&package)
 }

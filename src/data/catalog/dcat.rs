@@ -17,7 +17,7 @@ struct Catalog<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(rename = "dcat:dataset")]
-    dataset: [Dataset<'a>; 1],
+    dataset: Vec<Dataset<'a>>,
     #[serde(rename = "dct:publisher")]
     publisher: Publisher<'a>,
     #[serde(rename = "dct:title")]
@@ -45,7 +45,15 @@ struct LangValue<'a> {
 #[derive(Serialize)]
 struct Id<'a> {
     #[serde(rename = "@id")]
-    id: &'a str,
+    id: std::borrow::Cow<'a, str>,
+}
+
+fn id(s: &str) -> Id<'_> {
+    Id { id: std::borrow::Cow::Borrowed(s) }
+}
+
+fn owned_id(s: String) -> Id<'static> {
+    Id { id: std::borrow::Cow::Owned(s) }
 }
 
 #[derive(Serialize, Clone)]
@@ -72,6 +80,11 @@ struct Dataset<'a> {
     kind: &'static str,
     #[serde(rename = "dcat:distribution")]
     distribution: Vec<Distribution<'a>>,
+    /// The frozen editions (DCAT 3; `dct:hasVersion` too, which DCAT-AP 3.0.1 reads).
+    #[serde(rename = "dcat:hasVersion", skip_serializing_if = "Vec::is_empty")]
+    has_version: Vec<Id<'a>>,
+    #[serde(rename = "dcat:isVersionOf", skip_serializing_if = "Option::is_none")]
+    is_version_of: Option<Id<'a>>,
     #[serde(rename = "dcat:keyword")]
     keyword: [&'static str; 4],
     #[serde(rename = "dcat:landingPage")]
@@ -96,8 +109,12 @@ struct Dataset<'a> {
     spatial: Vec<LangValue<'a>>,
     #[serde(rename = "dct:temporal", skip_serializing_if = "Option::is_none")]
     temporal: Option<String>,
+    #[serde(rename = "dct:hasVersion", skip_serializing_if = "Vec::is_empty")]
+    dct_has_version: Vec<Id<'a>>,
     #[serde(rename = "dct:title")]
     title: Vec<LangValue<'a>>,
+    #[serde(rename = "dcat:version")]
+    version: String,
 }
 
 #[derive(Serialize)]
@@ -139,45 +156,127 @@ fn pair<'a>(ja: &'a str, en: &'a str) -> [LangValue<'a>; 2] {
 fn distribution<'a>(site: &Site, f: &'a DataFile, data_page: &'a str, download: &'a str) -> Distribution<'a> {
     Distribution {
         kind: "dcat:Distribution",
-        access_url: Id { id: data_page },
+        access_url: id(data_page),
         byte_size: f.bytes,
-        download_url: Id { id: download },
+        download_url: id(download),
         media_type: f.media_type,
         description: pair(&f.description_ja, &f.description_en),
         format: f.format,
-        license: Id { id: site.config.licence.id.url() },
+        license: id(site.config.licence.id.url()),
         title: pair(&f.title_ja, &f.title_en),
     }
 }
 
-/// `data/catalog.jsonld`: a DCAT catalogue with one dataset and its distributions.
+/// The files of a frozen edition, as catalogue entries (CSV files only; its
+/// `datapackage.json` is the dataset's own address).
+fn edition_files(e: &crate::edition::Edition) -> Vec<DataFile> {
+    let tables = crate::data::schema::edition_tables();
+    e.files
+        .iter()
+        .filter_map(|(name, bytes)| {
+            let t = tables.iter().find(|t| t.file_name() == *name)?;
+            Some(DataFile {
+                path: urls::edition_file(e.year.year(), name),
+                excel_path: None,
+                media_type: "text/csv",
+                format: "CSV",
+                bytes: bytes.len(),
+                rows: 0,
+                table: None,
+                title_ja: t.title_ja.to_owned(),
+                title_en: t.title_en.to_owned(),
+                description_ja: t.description_ja.to_owned(),
+                description_en: t.description_en.to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// `data/catalog.jsonld`: a DCAT catalogue with the dataset of `data/` and its
+/// distributions, and one dataset per frozen edition, linked as its versions (DCAT 3
+/// `dcat:hasVersion` / `dcat:isVersionOf`, with `dcat:version`).
 pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
     let c = &site.config;
     let data_page = site.urls.public(&Page::Data.path(c.default_language));
     let downloads: Vec<String> = set.catalogue.iter().map(|f| site.urls.public(&f.path)).collect();
     let descriptions = [description(site, Lang::Ja), description(site, Lang::En)];
     let publisher = Publisher { kind: "foaf:Organization", name: lang_values(&c.publisher.name) };
+    let main_id = site.urls.public(urls::DATAPACKAGE);
+    let edition_ids: Vec<String> = site
+        .editions
+        .list
+        .iter()
+        .map(|e| site.urls.public(&urls::edition_file(e.year.year(), "datapackage.json")))
+        .collect();
+    let modified = super::modified(site);
     let dataset = Dataset {
-        id: site.urls.public(urls::DATAPACKAGE),
+        id: main_id.clone(),
         kind: "dcat:Dataset",
         distribution: set.catalogue.iter().zip(&downloads).map(|(f, d)| distribution(site, f, &data_page, d)).collect(),
+        has_version: edition_ids.iter().map(|e| id(e)).collect(),
+        is_version_of: None,
         keyword: ["協働のまちづくり", "進捗状況", "collaborative town-building", "progress report"],
-        landing_page: Id { id: &data_page },
+        landing_page: id(&data_page),
         description: pair(&descriptions[0], &descriptions[1]),
         identifier: package_name(site),
         issued: c.issued.as_ref().map(|d| Date { kind: "xsd:date", value: d.as_str() }),
-        language: [
-            Id { id: "http://id.loc.gov/vocabulary/iso639-1/ja" },
-            Id { id: "http://id.loc.gov/vocabulary/iso639-1/en" },
-        ],
-        license: Id { id: c.licence.id.url() },
-        modified: c.updated.as_ref().map(|d| Date { kind: "xsd:date", value: d.as_str() }),
+        language: [id("http://id.loc.gov/vocabulary/iso639-1/ja"), id("http://id.loc.gov/vocabulary/iso639-1/en")],
+        license: id(c.licence.id.url()),
+        modified: modified.as_deref().map(|d| Date { kind: "xsd:date", value: d }),
         publisher: publisher.clone(),
         rights: lang_values(&c.licence.attribution),
         spatial: lang_values(&c.municipality.name),
         temporal: temporal(site),
+        dct_has_version: edition_ids.iter().map(|e| id(e)).collect(),
         title: lang_values(&c.title),
+        version: super::main_version(site),
     };
+    let files: Vec<Vec<DataFile>> = site.editions.list.iter().map(edition_files).collect();
+    let file_urls: Vec<Vec<String>> =
+        files.iter().map(|fs| fs.iter().map(|f| site.urls.public(&f.path)).collect()).collect();
+    let titles: Vec<[String; 2]> = site
+        .editions
+        .list
+        .iter()
+        .map(|e| {
+            [
+                format!("{}（{}版）", c.title.ja, e.year.era_ja()),
+                format!("{} ({} edition)", c.title.get(Lang::En).value, e.year),
+            ]
+        })
+        .collect();
+    let mut datasets = vec![dataset];
+    for (i, e) in site.editions.list.iter().enumerate() {
+        datasets.push(Dataset {
+            id: edition_ids[i].clone(),
+            kind: "dcat:Dataset",
+            distribution: files[i]
+                .iter()
+                .zip(&file_urls[i])
+                .map(|(f, d)| distribution(site, f, &data_page, d))
+                .collect(),
+            has_version: Vec::new(),
+            is_version_of: Some(owned_id(main_id.clone())),
+            keyword: ["協働のまちづくり", "進捗状況", "collaborative town-building", "progress report"],
+            landing_page: id(&data_page),
+            description: pair(&descriptions[0], &descriptions[1]),
+            identifier: format!("{}-{}", package_name(site), e.year.year()),
+            issued: Some(Date { kind: "xsd:date", value: e.frozen.as_str() }),
+            language: [id("http://id.loc.gov/vocabulary/iso639-1/ja"), id("http://id.loc.gov/vocabulary/iso639-1/en")],
+            license: id(c.licence.id.url()),
+            modified: None,
+            publisher: publisher.clone(),
+            rights: lang_values(&c.licence.attribution),
+            spatial: lang_values(&c.municipality.name),
+            temporal: Some(format!("{}-04-01/{}-03-31", e.year.year(), e.year.year() + 1)),
+            dct_has_version: Vec::new(),
+            title: vec![
+                LangValue { language: "ja", value: &titles[i][0] },
+                LangValue { language: "en", value: &titles[i][1] },
+            ],
+            version: e.version.clone(),
+        });
+    }
     let catalog = Catalog {
         context: Context {
             dcat: "http://www.w3.org/ns/dcat#",
@@ -186,7 +285,7 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
             xsd: "http://www.w3.org/2001/XMLSchema#",
         },
         kind: "dcat:Catalog",
-        dataset: [dataset],
+        dataset: datasets,
         publisher,
         title: lang_values(&c.title),
     };

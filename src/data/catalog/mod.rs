@@ -7,7 +7,7 @@ mod datapackage;
 mod dcat;
 mod schema_org;
 
-pub use datapackage::datapackage;
+pub use datapackage::{FileFacts, datapackage, edition_package};
 pub use dcat::dcat;
 pub use schema_org::schema_org;
 
@@ -40,4 +40,20 @@ fn temporal(site: &Site) -> Option<String> {
     let years: Vec<i64> = site.config.reported_years.iter().map(|y| y.get_ref().year()).collect();
     let (first, last) = (years.iter().min()?, years.iter().max()?);
     Some(format!("{first}-04-01/{}-03-31", last + 1))
+}
+
+/// The version of `data/`: see [`crate::edition::version`].
+pub fn main_version(site: &Site) -> String {
+    let corrections = site.projects.iter().map(|p| p.record.corrections.len()).sum();
+    crate::edition::version(site.reported_year(), corrections)
+}
+
+/// When the data last changed: the latest of the site's `updated`, the freezing dates of
+/// the editions and the dates of the corrections (dates from the records only, so that a
+/// build is the same whenever it runs).
+pub fn modified(site: &Site) -> Option<String> {
+    let updated = site.config.updated.iter().map(|d| d.as_str().to_owned());
+    let frozen = site.editions.list.iter().map(|e| e.frozen.as_str().to_owned());
+    let corrected = site.projects.iter().flat_map(|p| p.record.corrections.iter().map(|c| c.date.as_str().to_owned()));
+    updated.chain(frozen).chain(corrected).max()
 }

@@ -15,6 +15,8 @@ pub enum FieldType {
     Year,
     /// Several values in one cell, separated by `;` (Table Schema v2 `list`).
     List,
+    /// A calendar date, YYYY-MM-DD.
+    Date,
 }
 
 impl FieldType {
@@ -25,6 +27,7 @@ impl FieldType {
             FieldType::Number => "number",
             FieldType::Year => "year",
             FieldType::List => "list",
+            FieldType::Date => "date",
         }
     }
 }
@@ -96,6 +99,7 @@ pub enum TableId {
     Reports,
     Schedule,
     Departments,
+    Corrections,
 }
 
 impl TableId {
@@ -107,6 +111,7 @@ impl TableId {
             TableId::Reports => "reports",
             TableId::Schedule => "schedule",
             TableId::Departments => "departments",
+            TableId::Corrections => "corrections",
         }
     }
 }
@@ -212,7 +217,27 @@ fn year_columns() -> [Column; 2] {
 /// Every table kyodo publishes, in the order of the data page.
 pub fn tables() -> Vec<Table> {
     use tables::*;
-    vec![projects(), indicators(), reports(), schedule(), departments()]
+    vec![projects(), indicators(), reports(), schedule(), departments(), corrections()]
+}
+
+/// The tables of a frozen edition: the report of one year as published (corrections come
+/// later, so an edition has none).
+pub fn edition_tables() -> Vec<Table> {
+    tables().into_iter().filter(|t| t.id != TableId::Corrections).collect()
+}
+
+/// The fiscal year of a report and its 和暦 form, under a name of its own.
+fn report_year_columns(name: &str, title_en: &str, ja: &str, en: &str) -> [Column; 2] {
+    [
+        Column::new(name, Year, title_en, ja, en),
+        Column::new(
+            &format!("{name}_和暦"),
+            Text,
+            &format!("{title_en} (Japanese era)"),
+            &format!("{name}の和暦表記（例：令和5年度）"),
+            &format!("{title_en}, in the Japanese era (e.g. 令和5年度)"),
+        ),
+    ]
 }
 
 #[cfg(test)]

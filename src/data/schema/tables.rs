@@ -1,7 +1,9 @@
-//! The five tables kyodo publishes, column by column.
+//! The tables kyodo publishes, column by column.
 
 use super::FieldType::*;
-use super::{Column, ForeignKey, ID_PATTERN, Table, TableId, leading, pair, project_leading, year_columns};
+use super::{
+    Column, ForeignKey, ID_PATTERN, Table, TableId, leading, pair, project_leading, report_year_columns, year_columns,
+};
 
 pub(super) fn projects() -> Table {
     let mut c = project_leading();
@@ -109,6 +111,19 @@ pub(super) fn indicators() -> Table {
         "What the value is (e.g. 1st plan result)",
     ));
     c.extend(pair("注記", "Note", "注記（例：時点）", "Note (e.g. the date of the value)"));
+    c.extend(report_year_columns(
+        "報告年度",
+        "Stated in the report of",
+        "この値を記載した報告の年度（規則は「このデータについて」のページ）。空欄はまだどの報告にも記載されていない値",
+        "Fiscal year of the report that stated this value (the rule is on the about page); blank when no report states it yet",
+    ));
+    c.push(Column::new(
+        "確定版",
+        Text,
+        "Edition",
+        "その報告の確定版（datapackage.json）のURL。確定していない報告の場合は空欄",
+        "URL of the frozen edition (datapackage.json) of that report; blank where the report is not frozen",
+    ));
     Table {
         id: TableId::Indicators,
         title_ja: "成果を示す指標",
@@ -124,6 +139,12 @@ pub(super) fn indicators() -> Table {
 pub(super) fn reports() -> Table {
     let mut c = project_leading();
     c.extend(year_columns());
+    c.extend(pair(
+        "担当課",
+        "Department",
+        "その年度の担当課の名称",
+        "The reporting department, by its name in that year",
+    ));
     c.push(Column::new(
         "評価",
         Text,
@@ -199,6 +220,67 @@ pub(super) fn schedule() -> Table {
         description_en: "One row per project, yearly-plan row and fiscal year.",
         columns: c,
         primary_key: vec!["ID", "行番号", "年度"],
+        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
+    }
+}
+
+pub(super) fn corrections() -> Table {
+    let mut c = project_leading();
+    c.push(
+        Column::new(
+            "連番",
+            Integer,
+            "Number",
+            "事業の記録の中での訂正の番号（1から）",
+            "Number of the correction in the project's record, from 1",
+        )
+        .required(),
+    );
+    c.push(Column::new("訂正日", Date, "Date", "訂正した日", "Date of the correction").required());
+    let [year, era] =
+        report_year_columns("対象年度", "Edition", "訂正した確定版の年度", "Fiscal year of the corrected edition");
+    c.push(Column { required: true, ..year });
+    c.push(era);
+    c.push(
+        Column::new(
+            "項目",
+            Text,
+            "Field",
+            "訂正した項目（例：indicators.applications.actuals.R5。書き方は docs/records.md）",
+            "The corrected field (e.g. indicators.applications.actuals.R5; see docs/records.md)",
+        )
+        .required(),
+    );
+    c.push(Column::new(
+        "訂正前",
+        Text,
+        "Old value",
+        "確定版に記載された値（空欄は記載なし）",
+        "The value the edition published (blank: none)",
+    ));
+    c.push(Column::new(
+        "訂正後",
+        Text,
+        "New value",
+        "訂正後の値（空欄は削除）",
+        "The corrected value (blank: removed)",
+    ));
+    c.extend(pair("理由", "Reason", "訂正の理由", "Why the published value was corrected"));
+    c.push(Column::new(
+        "確定版",
+        Text,
+        "Edition URL",
+        "訂正した確定版（datapackage.json）のURL",
+        "URL of the corrected edition (datapackage.json)",
+    ));
+    Table {
+        id: TableId::Corrections,
+        title_ja: "訂正",
+        title_en: "Corrections",
+        description_ja: "確定版の公表後に訂正した値。1行に1件の訂正。確定版そのものは公表したまま残ります。",
+        description_en: "Values corrected after their edition was published, one correction per row. The editions themselves stay as published.",
+        columns: c,
+        primary_key: vec!["ID", "連番"],
         foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
     }
 }

@@ -15,8 +15,54 @@ pub struct DataPageView {
     pub package_href: String,
     pub catalog_href: String,
     pub updated: Option<String>,
+    /// The version of `data/` (see the data package).
+    pub version: String,
+    /// The frozen editions, latest first.
+    pub editions: Vec<EditionView>,
     /// schema.org Dataset, already safe to place inside `<script>`.
     pub json_ld: String,
+}
+
+/// A frozen edition on the data page.
+#[derive(Debug, Serialize)]
+pub struct EditionView {
+    pub id: i64,
+    pub title: String,
+    pub version: String,
+    pub frozen: String,
+    pub package_href: String,
+    pub files: Vec<EditionFileView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EditionFileView {
+    pub name: String,
+    pub href: String,
+    pub size: String,
+}
+
+fn edition_views(site: &Site, l: &Localizer) -> Vec<EditionView> {
+    site.editions
+        .list
+        .iter()
+        .rev()
+        .map(|e| EditionView {
+            id: e.year.year(),
+            title: l.strings.edition_name.replace("{year}", &l.year(e.year)),
+            version: e.version.clone(),
+            frozen: e.frozen.as_str().to_owned(),
+            package_href: crate::urls::edition_file(e.year.year(), "datapackage.json"),
+            files: e
+                .files
+                .iter()
+                .map(|(name, bytes)| EditionFileView {
+                    name: name.clone(),
+                    href: crate::urls::edition_file(e.year.year(), name),
+                    size: human_size(bytes.len()),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -114,7 +160,9 @@ pub fn data_page_view(site: &Site, set: &crate::data::DataSet, l: &Localizer) ->
         json_files: set.catalogue.iter().filter(|f| f.table.is_none()).map(file_view).collect(),
         package_href: "data/datapackage.json".to_owned(),
         catalog_href: "data/catalog.jsonld".to_owned(),
-        updated: site.config.updated.as_ref().map(|d| d.as_str().to_owned()),
+        updated: crate::data::catalog::modified(site),
+        version: crate::data::catalog::main_version(site),
+        editions: edition_views(site, l),
         json_ld: crate::data::catalog::schema_org(site, set, l.lang),
     }
 }

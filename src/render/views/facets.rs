@@ -46,7 +46,13 @@ fn policy_label(g: &crate::model::Goal, p: &crate::model::Policy, l: &Localizer)
 
 /// The filters and facet pages of one language, from the cards of all projects (in site
 /// order).
-pub fn facets(site: &Site, cards: &[ProjectCard], l: &Localizer) -> (Facets, Vec<FacetPage>) {
+/// `year`: a year's view, whose departments go by their names in that year.
+pub fn facets(
+    site: &Site,
+    cards: &[ProjectCard],
+    l: &Localizer,
+    year: Option<crate::fiscal_year::FiscalYear>,
+) -> (Facets, Vec<FacetPage>) {
     let voc = &site.vocabulary;
     let matching = |f: &dyn Fn(&ProjectCard) -> bool| -> Vec<usize> {
         cards.iter().enumerate().filter(|(_, c)| f(c)).map(|(i, _)| i).collect()
@@ -79,7 +85,7 @@ pub fn facets(site: &Site, cards: &[ProjectCard], l: &Localizer) -> (Facets, Vec
             let count = department_counts.get(id.as_str()).copied().unwrap_or(0);
             (count > 0).then(|| FacetValue {
                 count,
-                label: l.text(&d.name),
+                label: l.text(year.map_or(&d.name, |y| d.name_in(y))),
                 href: Page::Department(&id).path(l.lang),
                 id,
             })

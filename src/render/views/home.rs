@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::fiscal_year::FiscalYear;
 use crate::load::Site;
 use crate::render::charts::{self, Band};
 use crate::urls::Page;
@@ -27,7 +28,9 @@ pub struct PolicyView {
     pub projects: Vec<ProjectSummary>,
 }
 
-pub fn plan_tree(site: &Site, l: &Localizer) -> Vec<GoalView> {
+/// The plan structure with its projects: all of them, or those reported in `year` (a
+/// year's view), with their departments' names in that year.
+pub fn plan_tree(site: &Site, l: &Localizer, year: Option<FiscalYear>) -> Vec<GoalView> {
     site.vocabulary
         .goals
         .iter()
@@ -47,7 +50,8 @@ pub fn plan_tree(site: &Site, l: &Localizer) -> Vec<GoalView> {
                         .iter()
                         .map(|f| &f.record)
                         .filter(|r| r.policy.get_ref() == p.id.get_ref())
-                        .map(|r| project_summary(site, r, l))
+                        .filter(|r| year.is_none_or(|y| r.report(y).is_some()))
+                        .map(|r| project_summary_in(site, r, l, year))
                         .collect(),
                 })
                 .collect(),
@@ -73,10 +77,12 @@ pub struct CountRow {
     pub href: Option<String>,
 }
 
-pub fn dashboard(site: &Site, l: &Localizer) -> Dashboard {
+/// The dashboard of the latest report, or of `year`'s (the projects reported in it, their
+/// indicators as of that year).
+pub fn dashboard(site: &Site, l: &Localizer, year: Option<FiscalYear>) -> Dashboard {
     let voc = &site.vocabulary;
     let t = l.strings;
-    let reported = site.reported_year();
+    let reported = year.unwrap_or_else(|| site.reported_year());
     let mut grades = Vec::new();
     if !voc.grades.is_empty() {
         for g in &voc.grades {
@@ -99,10 +105,10 @@ pub fn dashboard(site: &Site, l: &Localizer) -> Dashboard {
     }
     let mut band_counts: BTreeMap<Band, usize> = BTreeMap::new();
     let mut indicator_count = 0;
-    for p in &site.projects {
+    for p in site.projects.iter().filter(|p| year.is_none_or(|y| p.record.report(y).is_some())) {
         for ind in &p.record.indicators {
             indicator_count += 1;
-            *band_counts.entry(indicator_band(ind).0).or_default() += 1;
+            *band_counts.entry(indicator_band(ind, year).0).or_default() += 1;
         }
     }
     let bands: Vec<CountRow> = Band::ALL

@@ -2,9 +2,11 @@
 
 use serde::Serialize;
 
+use crate::data::years::{Scope, reported_in};
 use crate::indicator::format_number;
 use crate::indicator::{Direction, Value, format_rate};
-use crate::model::{Indicator, IndicatorValue, ValueKind};
+use crate::load::Site;
+use crate::model::{Indicator, IndicatorValue, Project, ValueKind};
 use crate::render::charts::{self, Band};
 
 use super::*;
@@ -35,10 +37,13 @@ pub struct ValueView {
     pub rate: Option<String>,
     pub label: Option<LText>,
     pub note: Option<LText>,
+    /// The fiscal year of the report that stated the value (none: not yet reported).
+    pub stated_in: Option<String>,
 }
 
-/// The view of one indicator of project `project_id`.
-pub(super) fn indicator_view(project_id: &str, i: &Indicator, l: &Localizer) -> IndicatorView {
+/// The view of one indicator of project `p`.
+pub(super) fn indicator_view(site: &Site, p: &Project, i: &Indicator, l: &Localizer) -> IndicatorView {
+    let project_id = p.id.get_ref().as_str();
     let t = l.strings;
     let ordered = i.values_in_order();
     let number = |kind: ValueKind| ordered.iter().rfind(|(k, v)| *k == kind && v.value().number().is_some());
@@ -84,7 +89,13 @@ pub(super) fn indicator_view(project_id: &str, i: &Indicator, l: &Localizer) -> 
         name: l.text(&i.name),
         unit: l.opt_text(&i.unit),
         direction: i.direction,
-        values: ordered.iter().map(|&(kind, v)| value_view(i, kind, v, l)).collect(),
+        values: ordered
+            .iter()
+            .map(|&(kind, v)| {
+                let stated = reported_in(site, p, i, kind, v, Scope::All).map(|y| y.short(l.lang));
+                ValueView { stated_in: stated, ..value_view(i, kind, v, l) }
+            })
+            .collect(),
     }
 }
 
@@ -102,5 +113,6 @@ fn value_view(i: &Indicator, kind: ValueKind, v: &IndicatorValue, l: &Localizer)
         rate: i.rate(kind, v).map(|r| format_rate(r, l.lang)),
         label: l.opt_text(&v.label),
         note: l.opt_text(&v.note),
+        stated_in: None,
     }
 }

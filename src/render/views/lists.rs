@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::fiscal_year::FiscalYear;
 use crate::i18n::Lang;
 use crate::indicator::format_rate;
 use crate::load::Site;
@@ -32,19 +33,21 @@ pub struct BandView {
     pub rate: Option<String>,
 }
 
-/// An indicator's band and achievement rate, by its latest actual value.
-pub fn indicator_band(ind: &Indicator) -> (Band, Option<f64>) {
-    let latest = ind.values_in_order().into_iter().rfind(|(k, _)| *k == ValueKind::Actual);
+/// An indicator's band and achievement rate, by its latest actual value (as of a fiscal
+/// year: the latest measured in it or before).
+pub fn indicator_band(ind: &Indicator, as_of: Option<FiscalYear>) -> (Band, Option<f64>) {
+    let in_time = |v: &crate::model::IndicatorValue| as_of.is_none_or(|y| v.year <= y);
+    let latest = ind.values_in_order().into_iter().rfind(|(k, v)| *k == ValueKind::Actual && in_time(v));
     let rate = latest.and_then(|(k, v)| ind.rate(k, v));
     (Band::of(rate), rate)
 }
 
 /// The band of each indicator of a project, by its latest actual value.
-pub fn project_bands(p: &Project, l: &Localizer) -> Vec<BandView> {
+pub fn project_bands(p: &Project, l: &Localizer, as_of: Option<FiscalYear>) -> Vec<BandView> {
     p.indicators
         .iter()
         .map(|ind| {
-            let (band, rate) = indicator_band(ind);
+            let (band, rate) = indicator_band(ind, as_of);
             BandView { key: band, indicator: l.text(&ind.name), rate: rate.map(|r| format_rate(r, l.lang)) }
         })
         .collect()
@@ -62,11 +65,16 @@ pub fn summary_text(p: &Project, lang: Lang, max: usize) -> Option<String> {
         .map(|t| shorten(&crate::markdown::to_plain_text(t.get(lang).value), max))
 }
 
-pub fn project_card(site: &Site, p: &Project, l: &Localizer) -> ProjectCard {
-    let latest = p.reports.iter().max_by_key(|r| *r.year.get_ref());
+/// A project's card: by its latest report, or as of a fiscal year (its report of that
+/// year, actual values up to it, its department's name then).
+pub fn project_card(site: &Site, p: &Project, l: &Localizer, as_of: Option<FiscalYear>) -> ProjectCard {
+    let latest = match as_of {
+        Some(y) => p.report(y),
+        None => p.reports.iter().max_by_key(|r| *r.year.get_ref()),
+    };
     let voc = &site.vocabulary;
     ProjectCard {
-        summary: project_summary(site, p, l),
+        summary: project_summary_in(site, p, l, as_of),
         policy: p.policy.get_ref().to_string(),
         department_id: p.department.get_ref().to_string(),
         grade: latest.and_then(|r| r.grade.as_ref()).and_then(|g| voc.grade(g.get_ref().as_str())).map(|g| GradeView {
@@ -77,7 +85,7 @@ pub fn project_card(site: &Site, p: &Project, l: &Localizer) -> ProjectCard {
         partners: latest
             .map(|r| r.partners.iter().map(|x| x.get_ref().to_string()).collect::<Vec<_>>().join(" "))
             .unwrap_or_default(),
-        bands: project_bands(p, l),
+        bands: project_bands(p, l, as_of),
         year: latest.map(|r| l.year(*r.year.get_ref())),
     }
 }

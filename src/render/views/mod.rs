@@ -14,6 +14,7 @@ mod lists;
 mod project;
 mod refs;
 mod text;
+mod years;
 
 pub use about::*;
 pub use data_page::*;
@@ -25,3 +26,4 @@ pub use lists::*;
 pub use project::*;
 pub use refs::*;
 pub use text::*;
+pub use years::*;

@@ -28,7 +28,31 @@ pub struct ProjectView {
     pub related: Vec<ProjectSummary>,
     pub schedule: Option<ScheduleView>,
     pub indicators: Vec<IndicatorView>,
+    /// Latest first; templates show the first open and the others collapsed.
     pub reports: Vec<ReportView>,
+    /// The grade of each year that has one, latest first.
+    pub grades_by_year: Vec<YearGrade>,
+    pub corrections: Vec<CorrectionView>,
+}
+
+/// A year's grade, for the table of grades by year.
+#[derive(Debug, Serialize)]
+pub struct YearGrade {
+    pub year: String,
+    pub year_id: i64,
+    pub grade: GradeView,
+}
+
+/// A correction of a published edition (訂正).
+#[derive(Debug, Serialize)]
+pub struct CorrectionView {
+    pub date: String,
+    pub edition: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub reason: LText,
+    pub edition_href: String,
 }
 
 /// A goal or policy the project belongs to.
@@ -63,6 +87,8 @@ pub struct ReportView {
     pub achievements: Option<LHtml>,
     pub effect: Option<LHtml>,
     pub improvement: Option<LHtml>,
+    /// The department's name that year, where it differs from its name now.
+    pub department_then: Option<LText>,
 }
 
 pub fn project_view(site: &Site, p: &Project, l: &Localizer) -> ProjectView {
@@ -109,13 +135,20 @@ pub fn project_view(site: &Site, p: &Project, l: &Localizer) -> ProjectView {
             .map(|r| project_summary(site, r, l))
             .collect(),
         schedule: schedule_view(site, p, l),
-        indicators: p.indicators.iter().map(|i| indicator_view(id, i, l)).collect(),
+        indicators: p.indicators.iter().map(|i| indicator_view(site, p, i, l)).collect(),
+        grades_by_year: grades_by_year(site, p, l),
+        corrections: p.corrections.iter().map(|c| correction_view(c, l)).collect(),
         reports: {
             let mut reports: Vec<_> = p.reports.iter().collect();
             reports.sort_by_key(|r| std::cmp::Reverse(*r.year.get_ref()));
+            let department = voc.department(p.department.get_ref().as_str());
             reports
                 .into_iter()
                 .map(|r| ReportView {
+                    department_then: department
+                        .map(|d| d.name_in(*r.year.get_ref()))
+                        .filter(|then| then.ja != department.map_or("", |d| d.name.ja.as_str()))
+                        .map(|then| l.text(then)),
                     year: l.year(*r.year.get_ref()),
                     year_id: r.year.get_ref().year(),
                     grade: r.grade.as_ref().and_then(|g| voc.grade(g.get_ref().as_str())).map(|g| GradeView {
@@ -135,6 +168,40 @@ pub fn project_view(site: &Site, p: &Project, l: &Localizer) -> ProjectView {
                 })
                 .collect()
         },
+    }
+}
+
+/// The grade of each report that has one, latest first.
+fn grades_by_year(site: &Site, p: &Project, l: &Localizer) -> Vec<YearGrade> {
+    let mut reports: Vec<_> = p.reports.iter().collect();
+    reports.sort_by_key(|r| std::cmp::Reverse(*r.year.get_ref()));
+    reports
+        .into_iter()
+        .filter_map(|r| {
+            let g = site.vocabulary.grade(r.grade.as_ref()?.get_ref().as_str())?;
+            Some(YearGrade {
+                year: l.year(*r.year.get_ref()),
+                year_id: r.year.get_ref().year(),
+                grade: GradeView {
+                    id: g.id.get_ref().to_string(),
+                    label: g.label.clone(),
+                    definition: l.opt_text(&g.definition),
+                },
+            })
+        })
+        .collect()
+}
+
+fn correction_view(c: &crate::model::Correction, l: &Localizer) -> CorrectionView {
+    let year = *c.edition.get_ref();
+    CorrectionView {
+        date: c.date.as_str().to_owned(),
+        edition: l.strings.edition_name.replace("{year}", &l.year(year)),
+        field: crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone()),
+        old: c.old.as_ref().map(|v| v.get_ref().plain()),
+        new: c.new.as_ref().map(|v| v.get_ref().plain()),
+        reason: l.text(&c.reason),
+        edition_href: crate::urls::edition_file(year.year(), "datapackage.json"),
     }
 }
 

@@ -53,13 +53,28 @@ pub struct ProjectSummary {
 }
 
 pub fn project_summary(site: &Site, p: &Project, l: &Localizer) -> ProjectSummary {
+    project_summary_in(site, p, l, None)
+}
+
+/// A project in a list, with its department's name in fiscal year `year` (its current
+/// name without one).
+pub fn project_summary_in(
+    site: &Site,
+    p: &Project,
+    l: &Localizer,
+    year: Option<crate::fiscal_year::FiscalYear>,
+) -> ProjectSummary {
     let id = p.id.get_ref().as_str();
+    let department = site.vocabulary.department(p.department.get_ref().as_str());
     ProjectSummary {
         id: id.to_owned(),
         code: p.code.clone(),
         title: l.text(p.title.get_ref()),
         href: Page::Project(id).path(l.lang),
-        department: department_by_id(site, p.department.get_ref().as_str(), l).name,
+        department: match (department, year) {
+            (Some(d), Some(y)) => l.text(d.name_in(y)),
+            _ => department_by_id(site, p.department.get_ref().as_str(), l).name,
+        },
     }
 }
 

@@ -89,6 +89,8 @@ pub struct SiteView {
     pub licence_name: &'static str,
     pub licence_url: &'static str,
     pub attribution: LText,
+    /// Whether the site has an Atom feed (it needs a date, see `render::feed`).
+    pub feed: bool,
 }
 
 impl SiteView {
@@ -104,6 +106,7 @@ impl SiteView {
             licence_name: c.licence.id.name(l.lang),
             licence_url: c.licence.id.url(),
             attribution: l.text(&c.licence.attribution),
+            feed: crate::render::feed::has_feed(site),
         }
     }
 }
