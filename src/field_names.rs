@@ -2,7 +2,8 @@
 //! of the printed report and of docs/records.md (事業名, 担当課, 指標, 基準値, 目標値, 実績値 …).
 //!
 //! A field is named by the type it belongs to (the name of its definition in the record's
-//! JSON Schema: `Project`, `Indicator`, `IndicatorValue`, `Report`, `ScheduleRow`) and its
+//! JSON Schema: `Project`, `Indicator`, `IndicatorValue`, `Report`, `ScheduleRow`,
+//! `Correction`) and its
 //! key, because the same key means different things in different places (`direction` of a
 //! project is 目指すべき方向性, of an indicator 指標の方向). A field without a name here is
 //! shown by its key: the preview's editor still offers it.
@@ -30,6 +31,7 @@ pub fn label(parent: &str, key: &str) -> Option<Msg> {
         ("Project", "schedule") => msg!(ja: "年次計画", en: "Yearly plan"),
         ("Project", "indicators") => msg!(ja: "成果を示す指標", en: "Indicators"),
         ("Project", "reports") => msg!(ja: "進捗状況（年度ごとの報告）", en: "Yearly reports"),
+        ("Project", "corrections") => msg!(ja: "訂正", en: "Corrections"),
         ("ScheduleRow", "label") => msg!(ja: "年次計画の名称", en: "Name of the row"),
         ("ScheduleRow", "years") => msg!(ja: "年度ごとの状況", en: "Status by fiscal year"),
         ("Indicator", "id") => msg!(ja: "指標ID", en: "Indicator id"),
@@ -44,12 +46,19 @@ pub fn label(parent: &str, key: &str) -> Option<Msg> {
         ("IndicatorValue", "text") => msg!(ja: "文字の値", en: "Text value"),
         ("IndicatorValue", "label") => msg!(ja: "値のラベル", en: "Label"),
         ("IndicatorValue", "note") => msg!(ja: "注記", en: "Note"),
+        ("IndicatorValue", "reported_in") => msg!(ja: "記載した報告", en: "Stated in the report of"),
         ("Report", "year") => msg!(ja: "年度", en: "Fiscal year"),
         ("Report", "grade") => msg!(ja: "事業の評価", en: "Grade"),
         ("Report", "partners") => msg!(ja: "協働の相手", en: "Partners"),
         ("Report", "achievements") => msg!(ja: "取組実績", en: "Achievements"),
         ("Report", "effect") => msg!(ja: "効果又は理由", en: "Effect or reason"),
         ("Report", "improvement") => msg!(ja: "改善策", en: "Improvement"),
+        ("Correction", "date") => msg!(ja: "訂正日", en: "Date of the correction"),
+        ("Correction", "edition") => msg!(ja: "対象の確定版", en: "Edition corrected"),
+        ("Correction", "field") => msg!(ja: "項目", en: "Field"),
+        ("Correction", "old") => msg!(ja: "訂正前", en: "Published value"),
+        ("Correction", "new") => msg!(ja: "訂正後", en: "Corrected value"),
+        ("Correction", "reason") => msg!(ja: "理由", en: "Reason"),
         _ => return None,
     };
     Some(m)
@@ -62,6 +71,7 @@ pub fn item_label(definition: &str) -> Option<Msg> {
         "Report" => msg!(ja: "報告", en: "Report"),
         "ScheduleRow" => msg!(ja: "年次計画の行", en: "Row of the yearly plan"),
         "IndicatorValue" => msg!(ja: "実績値", en: "Actual value"),
+        "Correction" => msg!(ja: "訂正", en: "Correction"),
         _ => return None,
     };
     Some(m)
@@ -77,6 +87,19 @@ pub fn hint(parent: &str, key: &str) -> Option<Msg> {
         ("IndicatorValue", "year") | ("Report", "year") => {
             msg!(ja: "例: R5、令和5年度、2023", en: "e.g. R5, 令和5年度, 2023")
         }
+        ("IndicatorValue", "reported_in") => msg!(
+            ja: "ふつうは空けておきます（どの年度の報告に載ったかは決まった規則で分かります）。別の年度の報告に載った値のときだけ選びます。",
+            en: "Leave it empty as a rule; choose a year only when another year's report stated the value.",
+        ),
+        ("Correction", "date") => msg!(ja: "例: 2024-09-01", en: "e.g. 2024-09-01"),
+        ("Correction", "field") => msg!(
+            ja: "kyodo check が示す項目名をそのまま書きます（例: indicators.applications.actuals.R5、reports.R5.grade）。",
+            en: "As kyodo check names it, e.g. indicators.applications.actuals.R5 or reports.R5.grade.",
+        ),
+        ("Correction", "old") | ("Correction", "new") => msg!(
+            ja: "数値はそのまま（例: 5）、文字はそのまま、一覧は [\"1\", \"2\"] のように書きます。値がなかった（なくなった）ときは空けておきます。",
+            en: "A number as it is (e.g. 5), a text as it is, a list as [\"1\", \"2\"]; leave it empty where there was (or is) no value.",
+        ),
         ("Indicator", "id") => msg!(
             ja: "半角の小文字、数字と - で、事業の中で重ならないもの。",
             en: "Lower-case letters, digits and -, unique within the project.",

@@ -108,7 +108,13 @@ impl Writer<'_> {
             let path = join(prefix, &f.key);
             match &f.kind {
                 Kind::Text { .. } => self.text(t, f, &path),
-                Kind::Str | Kind::Id { .. } | Kind::Choice(_) | Kind::Number | Kind::Year => {
+                Kind::Str
+                | Kind::Id { .. }
+                | Kind::Choice(_)
+                | Kind::Number
+                | Kind::Year
+                | Kind::YearChoice { .. }
+                | Kind::Stated => {
                     if let Some(new) = self.changed(&path).map(str::to_owned) {
                         match scalar(&f.kind, &new) {
                             None if !f.required => self.remove(t, &f.key),
@@ -272,22 +278,35 @@ fn ids(form: &FormState, path: &str) -> Vec<String> {
 }
 
 /// A single value as TOML: a number as a number where it is one, a fiscal year in digits
-/// as a number, everything else a string; `None` when blank.
+/// as a number, everything else a string; `None` when blank. A correction's old or new
+/// value (`Stated`) is a number where it is one and a list where it is written as one
+/// (`["1", "2"]`, as the form shows a list), else a text kept as typed (a text may span
+/// lines and begin or end with spaces: an edition compares it exactly).
 fn scalar(kind: &Kind, typed: &str) -> Option<String> {
-    let typed = typed.trim();
-    if typed.is_empty() {
+    let trimmed = typed.trim();
+    if trimmed.is_empty() {
         return None;
     }
+    let number = || {
+        trimmed.parse::<Value>().ok().filter(|v| matches!(v, Value::Integer(_) | Value::Float(_))).map(|_| trimmed)
+    };
     let literal = match kind {
-        Kind::Number => typed
-            .parse::<Value>()
-            .ok()
-            .filter(|v| matches!(v, Value::Integer(_) | Value::Float(_)))
-            .map(|_| typed.to_owned()),
-        Kind::Year if typed.len() == 4 && typed.bytes().all(|b| b.is_ascii_digit()) => Some(typed.to_owned()),
+        Kind::Number => number().map(str::to_owned),
+        Kind::Year | Kind::YearChoice { .. } if trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(trimmed.to_owned())
+        }
+        Kind::Stated => {
+            let list = || {
+                trimmed.parse::<Value>().ok().and_then(|v| {
+                    let items = v.as_array()?.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?;
+                    Some(list(&items))
+                })
+            };
+            return Some(number().map(str::to_owned).or_else(|| trimmed.starts_with('[').then(list).flatten()).unwrap_or_else(|| string(typed)));
+        }
         _ => None,
     };
-    Some(literal.unwrap_or_else(|| string(typed)))
+    Some(literal.unwrap_or_else(|| string(trimmed)))
 }
 
 /// The `key = value` lines of a new table, in the fields' order; blank fields left out.
@@ -315,7 +334,13 @@ fn fresh_value(form: &FormState, f: &Field, path: &str) -> Option<String> {
             let en = Some(en.to_owned()).filter(|e| !e.is_empty());
             Some(text(&Text { ja: ja.to_owned(), en }))
         }
-        Kind::Str | Kind::Id { .. } | Kind::Choice(_) | Kind::Number | Kind::Year => scalar(&f.kind, form.get(path)),
+        Kind::Str
+        | Kind::Id { .. }
+        | Kind::Choice(_)
+        | Kind::Number
+        | Kind::Year
+        | Kind::YearChoice { .. }
+        | Kind::Stated => scalar(&f.kind, form.get(path)),
         Kind::Ids { .. } => {
             let ids = ids(form, path);
             (!ids.is_empty()).then(|| list(&ids))
@@ -447,6 +472,30 @@ name = "二つ目"
         assert!(a.text.contains("{ year = \"R5\", value = \"5件\" }"), "{}", a.text);
         let a = applied(RECORD, |f| f.set("indicators[0].baseline.value", String::new()));
         assert!(a.text.contains("baseline = { year = \"R2\" }"), "{}", a.text);
+    }
+
+    #[test]
+    fn a_correction_is_written_as_a_table_with_its_values_as_an_edition_states_them() {
+        let a = applied(RECORD, |f| {
+            f.set("__rows:corrections", "3".into());
+            for (i, old, new) in [(0, "5", " 6.0 "), (1, "[\"1\", \"2\"]", ""), (2, "充実", "2件\n増えた")] {
+                f.set(&format!("corrections[{i}].date"), "2024-09-01".into());
+                f.set(&format!("corrections[{i}].edition"), "R5".into());
+                f.set(&format!("corrections[{i}].field"), "reports.R5.grade".into());
+                f.set(&format!("corrections[{i}].old"), old.into());
+                f.set(&format!("corrections[{i}].new"), new.into());
+                f.set(&format!("corrections[{i}].reason.ja"), "誤り".into());
+            }
+            f.set("indicators[0].actuals[0].reported_in", "R6".into());
+        });
+        let head = "date = \"2024-09-01\"\nedition = \"R5\"\nfield = \"reports.R5.grade\"\n";
+        let expected = RECORD.replace("{ year = \"R5\", value = 4 }", "{ year = \"R5\", value = 4, reported_in = \"R6\" }")
+            + &format!("\n[[corrections]]\n{head}old = 5\nnew = 6.0\nreason = \"誤り\"\n")
+            + &format!("\n[[corrections]]\n{head}old = [\"1\", \"2\"]\nreason = \"誤り\"\n")
+            + &format!("\n[[corrections]]\n{head}old = \"充実\"\nnew = \"\"\"\n2件\n増えた\"\"\"\nreason = \"誤り\"\n");
+        assert_eq!(a.text, expected);
+        let project: crate::model::Project = toml::from_str(&a.text).unwrap();
+        assert_eq!(project.corrections.len(), 3);
     }
 
     #[test]

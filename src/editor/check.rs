@@ -9,7 +9,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::load::{ParseCache, Site, SourceFile, Sources};
 
 use super::apply::RowMap;
-use super::values::row;
+use super::values::{FormState, row};
+use crate::fiscal_year::FiscalYear;
 
 /// The problems of one record, in the context of its site.
 #[derive(Debug, Clone, Default)]
@@ -84,6 +85,46 @@ pub fn form_key(key: &str, rows: &RowMap) -> String {
     out
 }
 
+/// A field as an edition names it (`indicators.<id>.actuals.R5`, `reports.R5.grade`: by
+/// ids and years, see [`crate::edition::statement`]) as the form names it
+/// (`indicators[0].actuals[1].value`), found by the ids and years the form holds; `None`
+/// for a key of another kind or a row the form does not have.
+pub fn edition_key(key: &str, state: &FormState) -> Option<String> {
+    if key.contains('[') {
+        return None;
+    }
+    let year_of = |path: String| FiscalYear::parse(state.get(&path).trim()).ok();
+    let find = |list: &str, matches: &dyn Fn(&str) -> bool| {
+        (0..state.rows(list)?).map(|i| row(list, i)).find(|r| !state.removed(r) && matches(r))
+    };
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        ["reports", year, rest @ ..] => {
+            let year = FiscalYear::parse(year).ok()?;
+            let r = find("reports", &|r| year_of(format!("{r}.year")) == Some(year))?;
+            Some([r.as_str()].iter().chain(rest).copied().collect::<Vec<_>>().join("."))
+        }
+        ["indicators", id, rest @ ..] => {
+            let i = find("indicators", &|r| state.get(&format!("{r}.id")).trim() == *id)?;
+            let (value, rest) = match rest {
+                ["actuals", year, rest @ ..] => {
+                    let year = FiscalYear::parse(year).ok()?;
+                    let list = format!("{i}.actuals");
+                    (find(&list, &|r| year_of(format!("{r}.year")) == Some(year))?, rest)
+                }
+                [kind @ ("baseline" | "target"), rest @ ..] => (format!("{i}.{kind}"), rest),
+                _ => return Some([i.as_str()].iter().chain(rest).copied().collect::<Vec<_>>().join(".")),
+            };
+            // The value itself is the number (or text) beside its year, label and note.
+            Some(match rest {
+                [] => format!("{value}.value"),
+                _ => format!("{value}.{}", rest.join(".")),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// The control a problem at `key` (as the form names it) is shown at: the control of that
 /// name, else the first control inside it (`title` → `title.ja`), else the nearest control
 /// containing it.
@@ -122,5 +163,34 @@ mod tests {
         assert_eq!(place("indicators[0].target", &names).map(String::as_str), Some("indicators[0].target.year"));
         assert_eq!(place("schedule[0].years.R5", &names).map(String::as_str), Some("schedule[0].years.R5"));
         assert_eq!(place("related[0]", &names), None);
+    }
+
+    #[test]
+    fn fields_named_as_an_edition_names_them_are_found_in_the_form() {
+        let mut state = FormState::default();
+        for (k, v) in [
+            ("__rows:reports", "2"),
+            ("reports[0].year", "R4"),
+            ("reports[1].year", "令和5年度"),
+            ("__rows:indicators", "2"),
+            ("indicators[0].id", "a"),
+            ("indicators[1].id", "b"),
+            ("__rows:indicators[1].actuals", "2"),
+            ("indicators[1].actuals[0].year", "R4"),
+            ("indicators[1].actuals[1].year", "2023"),
+        ] {
+            state.set(k, v.to_owned());
+        }
+        let key = |k: &str| edition_key(k, &state);
+        assert_eq!(key("reports.R5.grade").as_deref(), Some("reports[1].grade"));
+        assert_eq!(key("indicators.b.actuals.R5").as_deref(), Some("indicators[1].actuals[1].value"));
+        assert_eq!(key("indicators.b.actuals.R5.note").as_deref(), Some("indicators[1].actuals[1].note"));
+        assert_eq!(key("indicators.a.target").as_deref(), Some("indicators[0].target.value"));
+        assert_eq!(key("indicators.a.baseline.year").as_deref(), Some("indicators[0].baseline.year"));
+        assert_eq!(key("indicators.b.name").as_deref(), Some("indicators[1].name"));
+        assert_eq!(key("reports.R6.grade"), None);
+        assert_eq!(key("indicators[0].name"), None);
+        state.set("__remove:reports[1]", "1".to_owned());
+        assert_eq!(edition_key("reports.R5.grade", &state), None, "a row marked to go is not the field");
     }
 }

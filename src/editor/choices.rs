@@ -1,10 +1,13 @@
 //! The entries a vocabulary field of the editor chooses from: the site's departments,
 //! policies, grades, partners and statuses (from vocabulary.toml, in the clerk's language),
-//! its projects (for related projects), and the fiscal years of its plan (for the yearly
-//! plan). Read afresh for every page, so a vocabulary edited meanwhile is offered at once.
+//! its projects (for related projects), the fiscal years of its plan (for the yearly
+//! plan), its reported years (for `reported_in`) and frozen editions (for a correction's
+//! `edition`). Read afresh for every page, so a vocabulary edited meanwhile is offered at once.
 
 use super::Editor;
-use super::view::Choices;
+use super::view::{Choices, Control, Ctx, select};
+use crate::fiscal_year::FiscalYear;
+use crate::msg;
 
 /// The choices of the vocabulary fields, from the site's vocabulary and its records.
 pub fn choices(ed: &Editor) -> Choices {
@@ -59,6 +62,8 @@ pub fn choices(ed: &Editor) -> Choices {
                 (start..=end.min(start + 30)).filter_map(|y| crate::fiscal_year::FiscalYear::from_gregorian(y).ok());
             choices.plan_years = years.collect();
         }
+        choices.years.insert("reported".to_owned(), site.reported_years());
+        choices.years.insert("editions".to_owned(), site.editions.list.iter().map(|e| e.year).collect());
     }
     if let Some(projects) = project_choices(ed) {
         choices.lists.insert("projects".to_owned(), projects);
@@ -94,4 +99,33 @@ fn project_choices(ed: &Editor) -> Option<Vec<(String, String)>> {
         .collect();
     out.sort_by(|a, b| crate::slug::natural_cmp(&a.0, &b.0));
     Some(out)
+}
+
+/// A fiscal year chosen among the site's `years` (`editions`, `reported`), each named in
+/// the clerk's language. The record's value is kept as written (`2023`, `令和5年度`) where it
+/// names one of them, and offered as it is where it names none.
+pub fn year_choice(ctx: &Ctx, base: Control, years: &str, current: &str) -> Control {
+    let offered = ctx.choices.years.get(years).map(Vec::as_slice).unwrap_or_default();
+    let written = FiscalYear::parse(current.trim()).ok();
+    let list: Vec<(String, String)> = offered
+        .iter()
+        .map(|y| {
+            let value = if written == Some(*y) { current.to_owned() } else { y.era_short() };
+            (value, y.display(ctx.lang))
+        })
+        .collect();
+    let mut control = select(base, &list, current, ctx.lang);
+    if let Some(other) = control.options.iter_mut().find(|o| o.selected && !list.iter().any(|(v, _)| *v == o.value)) {
+        let value = current;
+        other.label =
+            msg!(ja: "{value}（選べる年度にありません）", en: "{value} (not one of the years offered)").get(ctx.lang).to_owned();
+    }
+    if offered.is_empty() && years == "editions" {
+        let none = msg!(
+            ja: "このサイトには確定版がありません。訂正は、`kyodo freeze` で確定した年度の報告についてだけ書きます。",
+            en: "This site has no frozen edition: corrections are only for the report of a year frozen with `kyodo freeze`.",
+        );
+        control.hint = Some(none.get(ctx.lang).to_owned());
+    }
+    control
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use toml_edit::DocumentMut;
 
 use super::apply::{RowMap, apply};
-use super::check::{Checked, check, form_key, place, record_path};
+use super::check::{Checked, check, edition_key, form_key, place, record_path};
 use super::choices::choices;
 use super::values::{FormState, fill, row, rows_name};
 use super::view::{Control, Ctx, Named, Problem, attach, controls, names};
@@ -157,7 +157,7 @@ pub fn check_form(ed: &Editor, id: &str, form: &FormState) -> Reply {
     let view = View { id, loaded: &loaded, state: form, hash: form.get("_hash"), focus: None };
     let ctx = Ctx { lang: ed.lang, choices: &choices(ed), previews: false, focus: None };
     let built = controls(&ctx, &ed.fields, form, "", Some(view.loaded.doc.as_table()));
-    let (_, summary) = problems(ed, &built, &checked, &rows);
+    let (_, summary) = problems(ed, &built, form, &checked, &rows);
     let mut placed = Vec::new();
     for item in &summary.items {
         let html =
@@ -266,6 +266,7 @@ pub struct SummaryItem {
 fn problems(
     ed: &Editor,
     built: &[Control],
+    state: &FormState,
     checked: &Checked,
     rows: &RowMap,
 ) -> (BTreeMap<String, Vec<Problem>>, Summary) {
@@ -281,7 +282,9 @@ fn problems(
             message: d.message.get(lang).to_owned(),
             help: d.help.as_ref().map(|h| h.get(lang).to_owned()),
         };
-        let key = d.key.as_deref().map(|k| form_key(k, rows));
+        // A key of the written record, or a field as an edition names it (a changed frozen
+        // value, found by its ids in the form).
+        let key = d.key.as_deref().map(|k| edition_key(k, state).unwrap_or_else(|| form_key(k, rows)));
         let control = key.as_deref().and_then(|k| place(k, &all)).and_then(|n| named.iter().find(|x| &x.name == n));
         let place = match (control, &d.location, &d.key) {
             (Some(c), _, _) => c.place.clone(),
@@ -339,7 +342,7 @@ fn render(ed: &Editor, view: &View, checked: &Checked, rows: &RowMap, notice: Op
     let choices = choices(ed);
     let ctx = Ctx { lang, choices: &choices, previews: true, focus: view.focus.clone() };
     let mut built = controls(&ctx, &ed.fields, view.state, "", Some(view.loaded.doc.as_table()));
-    let (at, summary) = problems(ed, &built, checked, rows);
+    let (at, summary) = problems(ed, &built, view.state, checked, rows);
     attach(&mut built, &at);
     let title = Some(view.state.get("title.ja")).filter(|t| !t.is_empty()).unwrap_or(view.id);
     let page = Page {

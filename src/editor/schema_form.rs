@@ -7,7 +7,9 @@
 //! | `$ref: Text` | Japanese and English side by side; a textarea with a preview when the field has `x-kyodo-markdown` |
 //! | `$ref: Id` with `x-kyodo-vocabulary` | a choice among the vocabulary's entries; otherwise a text box |
 //! | array of `Id` | check boxes of the vocabulary's entries; otherwise a text box of ids |
-//! | `$ref: FiscalYear`, `$ref: Number`, `type: string` | a text box |
+//! | `$ref: FiscalYear` with `x-kyodo-years` | a choice of the site's frozen editions (`editions`) or reported years (`reported`) |
+//! | `$ref: FiscalYear`, `$ref: Number`, `$ref: Date`, `type: string` | a text box |
+//! | `$ref: Stated` (a correction's old and new value) | a box for a number, a text or a list, written as typed |
 //! | an `enum` definition | a choice |
 //! | a definition of type object | a group of its fields (`baseline`, `target`) |
 //! | array of such a definition | repeatable groups with add and remove (`indicators`, `reports`) |
@@ -20,7 +22,7 @@
 use serde::Deserialize;
 use serde_json::Value as Json;
 
-use crate::model::{Indicator, IndicatorValue, Project, Report, ScheduleRow};
+use crate::model::{Correction, Indicator, IndicatorValue, Project, Report, ScheduleRow};
 
 /// One field of a record type.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +56,14 @@ pub enum Kind {
         vocabulary: Option<String>,
     },
     Year,
+    /// A fiscal year among the site's: `editions` (frozen) or `reported` (`reported_years`).
+    YearChoice {
+        years: String,
+    },
     Number,
+    /// A value as an edition states it (`old`, `new` of a correction): a number, a text or
+    /// a list of ids.
+    Stated,
     /// One of fixed values.
     Choice(Vec<String>),
     /// A table of fields.
@@ -146,6 +155,7 @@ fn type_of(schema: &Json) -> Option<&str> {
 fn kind_of(property: &Json, definitions: &Json, depth: usize) -> (Kind, bool) {
     let vocabulary = property.get("x-kyodo-vocabulary").and_then(Json::as_str).map(str::to_owned);
     let markdown = property.get("x-kyodo-markdown").and_then(Json::as_bool).unwrap_or(false);
+    let years = property.get("x-kyodo-years").and_then(Json::as_str).map(str::to_owned);
     let (inner, optional) = unwrap(property);
     if depth > MAX_DEPTH {
         return (Kind::Other, optional);
@@ -172,7 +182,10 @@ fn kind_of(property: &Json, definitions: &Json, depth: usize) -> (Kind, bool) {
             _ => Kind::Other,
         }
     };
-    (kind, optional)
+    match (kind, years) {
+        (Kind::Year, Some(years)) => (Kind::YearChoice { years }, optional),
+        (kind, _) => (kind, optional),
+    }
 }
 
 /// The control of a named definition.
@@ -182,6 +195,8 @@ fn named(name: &str, vocabulary: Option<String>, markdown: bool, definitions: &J
         "Id" => return Kind::Id { vocabulary },
         "FiscalYear" => return Kind::Year,
         "Number" => return Kind::Number,
+        "Date" => return Kind::Str,
+        "Stated" => return Kind::Stated,
         _ => {}
     }
     let Some(definition) = definitions.get(name) else { return Kind::Other };
@@ -205,6 +220,7 @@ pub fn field_order(definition: &str) -> &'static [&'static str] {
         "Indicator" => fields_of::<Indicator>(),
         "IndicatorValue" => fields_of::<IndicatorValue>(),
         "Report" => fields_of::<Report>(),
+        "Correction" => fields_of::<Correction>(),
         _ => &[],
     }
 }
@@ -271,6 +287,20 @@ mod tests {
         let Kind::Tables { fields: report, .. } = &find(&fields, "reports").kind else { panic!("reports") };
         assert_eq!(find(report, "partners").kind, Kind::Ids { vocabulary: Some("partners".into()) });
         assert_eq!(find(report, "grade").kind, Kind::Id { vocabulary: Some("grades".into()) });
+        let Kind::Table { fields: value, .. } = &find(indicator, "target").kind else { panic!("a group") };
+        assert_eq!(find(value, "reported_in").kind, Kind::YearChoice { years: "reported".into() });
+        let Kind::Tables { definition, fields: correction } = &find(&fields, "corrections").kind else {
+            panic!("corrections are repeatable groups")
+        };
+        assert_eq!(definition, "Correction");
+        let keys: Vec<&str> = correction.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["date", "edition", "field", "old", "new", "reason"]);
+        assert_eq!(find(correction, "date").kind, Kind::Str);
+        assert!(find(correction, "date").required);
+        assert_eq!(find(correction, "edition").kind, Kind::YearChoice { years: "editions".into() });
+        assert_eq!(find(correction, "old").kind, Kind::Stated);
+        assert!(!find(correction, "new").required);
+        assert_eq!(find(correction, "reason").kind, Kind::Text { markdown: false });
     }
 
     #[test]

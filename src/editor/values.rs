@@ -117,7 +117,13 @@ pub fn fill(fields: &[Field], table: &dyn TableLike, prefix: &str, state: &mut F
                 state.set(&format!("{path}.ja"), ja);
                 state.set(&format!("{path}.en"), en);
             }
-            Kind::Str | Kind::Id { .. } | Kind::Year | Kind::Number | Kind::Choice(_) => {
+            Kind::Str
+            | Kind::Id { .. }
+            | Kind::Year
+            | Kind::YearChoice { .. }
+            | Kind::Number
+            | Kind::Stated
+            | Kind::Choice(_) => {
                 state.set(&path, item.map(scalar_text).unwrap_or_default());
             }
             Kind::Ids { .. } => {

@@ -23,6 +23,8 @@ pub struct Choices {
     pub lists: BTreeMap<String, Vec<(String, String)>>,
     /// The fiscal years of the plan, as a record writes them (`R4` …), for the yearly plan.
     pub plan_years: Vec<FiscalYear>,
+    /// The fiscal years a year field chooses from: `editions` (frozen), `reported`.
+    pub years: BTreeMap<String, Vec<FiscalYear>>,
 }
 
 /// What the view is made with.
@@ -38,7 +40,8 @@ pub struct Ctx<'a> {
 /// A control, or a group of them, in the template.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Control {
-    /// `text`, `markdown`, `input`, `select`, `checkboxes`, `group`, `rows`, `years`, `readonly`.
+    /// `text`, `markdown`, `input`, `textarea`, `select`, `checkboxes`, `group`, `rows`, `years`,
+    /// `readonly`.
     pub kind: &'static str,
     pub name: String,
     pub id: String,
@@ -219,6 +222,8 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
         Kind::Text { markdown } => text(ctx, base, state, *markdown),
         Kind::Str | Kind::Year => Control { kind: "input", value: state.get(&path).to_owned(), ..base },
         Kind::Number => Control { kind: "input", numeric: true, value: state.get(&path).to_owned(), ..base },
+        Kind::YearChoice { years } => super::choices::year_choice(ctx, base, years, state.get(&path)),
+        Kind::Stated => Control { kind: "textarea", value: state.get(&path).to_owned(), ..base },
         Kind::Id { vocabulary } => match offered(ctx, vocabulary.as_deref()) {
             Ok(list) => select(base, list, state.get(&path), ctx.lang),
             Err(hint) => {

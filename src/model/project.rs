@@ -291,6 +291,7 @@ pub struct IndicatorValue {
     /// The fiscal year of the report that stated the value, where the usual rule
     /// (docs/records.md, "Which report stated a value") does not give it.
     #[serde(default)]
+    #[schemars(extend("x-kyodo-years" = "reported"))]
     pub reported_in: Option<FiscalYear>,
 }
 
