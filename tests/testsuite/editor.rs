@@ -15,10 +15,10 @@ use crate::support::form::{encode, fields, value, with};
 use crate::support::{TestSite, kyodo, kyodo_command, repo};
 
 /// An answer: status, head, body.
-struct Answer {
-    status: u16,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
     head: String,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Answer {
@@ -56,19 +56,19 @@ fn send(port: u16, method: &str, path: &str, extra: &[(&str, &str)], body: &str)
 }
 
 /// A POST from the preview's own page: with `Origin` and `Sec-Fetch-Site` as browsers send them.
-fn post(port: u16, path: &str, form: &[(String, String)]) -> Answer {
+pub(crate) fn post(port: u16, path: &str, form: &[(String, String)]) -> Answer {
     let origin = format!("http://127.0.0.1:{port}");
     send(port, "POST", path, &[("Origin", &origin), ("Sec-Fetch-Site", "same-origin")], &encode(form))
 }
 
 /// The form of the editor page at `path`.
-fn form(port: u16, path: &str) -> Vec<(String, String)> {
+pub(crate) fn form(port: u16, path: &str) -> Vec<(String, String)> {
     let (code, page) = get(port, path);
     assert_eq!(code, 200, "{page}");
     fields(&page)
 }
 
-fn plus(mut form: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
+pub(crate) fn plus(mut form: Vec<(String, String)>, name: &str, value: &str) -> Vec<(String, String)> {
     form.push((name.to_owned(), value.to_owned()));
     form
 }
@@ -148,7 +148,7 @@ fn saving_writes_only_the_changed_lines_of_a_shipped_record_and_the_page_shows_t
 }
 
 /// What `kyodo check` says about `record` (its message and help), in `lang`.
-fn check_says(site: &Path, lang: &str) -> String {
+pub(crate) fn check_says(site: &Path, lang: &str) -> String {
     let run = kyodo_command().args(["check", "--lang", lang, "--root"]).arg(site).output().unwrap();
     String::from_utf8_lossy(&run.stderr).into_owned()
 }

@@ -18,6 +18,7 @@ mod support;
 mod assets;
 mod bench_generator;
 mod editor;
+mod editor_years;
 mod errors;
 mod escaping;
 mod import_export;

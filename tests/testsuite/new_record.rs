@@ -75,6 +75,22 @@ fn two_new_records_in_a_row_both_succeed_and_build() {
 }
 
 #[test]
+fn new_works_in_a_site_with_a_frozen_edition_and_the_new_record_builds() {
+    // The edition names the site's records; `new` reads none of them, and does not take
+    // them for missing.
+    let dir = TestSite::copy_of(&crate::support::repo().join("tests/fixtures/years"));
+    let run = new_in("en", dir.path(), &["1-2-2"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("missing"), "{}", stderr(&run));
+    let check = kyodo(&["check"], dir.path());
+    assert!(check.status.success(), "{}", stderr(&check));
+    // A record that really is missing is still refused.
+    fs::remove_file(dir.path().join("content/projects/1-1-2.toml")).unwrap();
+    let check = kyodo(&["check"], dir.path());
+    assert!(!check.status.success() && stderr(&check).contains("the record is missing"), "{}", stderr(&check));
+}
+
+#[test]
 fn new_works_in_a_site_whose_other_records_are_broken() {
     let dir = TestSite::fixture();
     let broken = dir.path().join("content/projects/1-1-1.toml");
