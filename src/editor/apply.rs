@@ -287,9 +287,8 @@ fn scalar(kind: &Kind, typed: &str) -> Option<String> {
     if trimmed.is_empty() {
         return None;
     }
-    let number = || {
-        trimmed.parse::<Value>().ok().filter(|v| matches!(v, Value::Integer(_) | Value::Float(_))).map(|_| trimmed)
-    };
+    let number =
+        || trimmed.parse::<Value>().ok().filter(|v| matches!(v, Value::Integer(_) | Value::Float(_))).map(|_| trimmed);
     let literal = match kind {
         Kind::Number => number().map(str::to_owned),
         Kind::Year | Kind::YearChoice { .. } if trimmed.len() == 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) => {
@@ -298,11 +297,17 @@ fn scalar(kind: &Kind, typed: &str) -> Option<String> {
         Kind::Stated => {
             let list = || {
                 trimmed.parse::<Value>().ok().and_then(|v| {
-                    let items = v.as_array()?.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?;
+                    let items =
+                        v.as_array()?.iter().map(|i| i.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?;
                     Some(list(&items))
                 })
             };
-            return Some(number().map(str::to_owned).or_else(|| trimmed.starts_with('[').then(list).flatten()).unwrap_or_else(|| string(typed)));
+            return Some(
+                number()
+                    .map(str::to_owned)
+                    .or_else(|| trimmed.starts_with('[').then(list).flatten())
+                    .unwrap_or_else(|| string(typed)),
+            );
         }
         _ => None,
     };
@@ -489,7 +494,8 @@ name = "二つ目"
             f.set("indicators[0].actuals[0].reported_in", "R6".into());
         });
         let head = "date = \"2024-09-01\"\nedition = \"R5\"\nfield = \"reports.R5.grade\"\n";
-        let expected = RECORD.replace("{ year = \"R5\", value = 4 }", "{ year = \"R5\", value = 4, reported_in = \"R6\" }")
+        let expected = RECORD
+            .replace("{ year = \"R5\", value = 4 }", "{ year = \"R5\", value = 4, reported_in = \"R6\" }")
             + &format!("\n[[corrections]]\n{head}old = 5\nnew = 6.0\nreason = \"誤り\"\n")
             + &format!("\n[[corrections]]\n{head}old = [\"1\", \"2\"]\nreason = \"誤り\"\n")
             + &format!("\n[[corrections]]\n{head}old = \"充実\"\nnew = \"\"\"\n2件\n増えた\"\"\"\nreason = \"誤り\"\n");

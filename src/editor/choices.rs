@@ -115,10 +115,15 @@ pub fn year_choice(ctx: &Ctx, base: Control, years: &str, current: &str) -> Cont
         })
         .collect();
     let mut control = select(base, &list, current, ctx.lang);
-    if let Some(other) = control.options.iter_mut().find(|o| o.selected && !o.value.is_empty() && !list.iter().any(|(v, _)| *v == o.value)) {
+    if let Some(other) = control
+        .options
+        .iter_mut()
+        .find(|o| o.selected && !o.value.is_empty() && !list.iter().any(|(v, _)| *v == o.value))
+    {
         let value = current;
-        other.label =
-            msg!(ja: "{value}（選べる年度にありません）", en: "{value} (not one of the years offered)").get(ctx.lang).to_owned();
+        other.label = msg!(ja: "{value}（選べる年度にありません）", en: "{value} (not one of the years offered)")
+            .get(ctx.lang)
+            .to_owned();
     }
     if offered.is_empty() && years == "editions" {
         let none = msg!(

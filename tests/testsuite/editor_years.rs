@@ -45,7 +45,8 @@ fn a_changed_frozen_value_is_refused_until_the_form_has_its_correction() {
     let added = post(port, "/__kyodo/edit/1-2-1", &plus(changed, "_add", "corrections"));
     assert_eq!(added.status, 200, "{}", added.body);
     assert!(added.body.contains("<legend>訂正 1</legend>"), "{}", added.body);
-    for label in ["訂正日", "対象の確定版", "項目", "訂正前", "訂正後", "理由", "記載した報告"] {
+    for label in ["訂正日", "対象の確定版", "項目", "訂正前", "訂正後", "理由", "記載した報告"]
+    {
         assert!(added.body.contains(label), "{label}");
     }
     let edition = added.body.split("name=\"corrections[0].edition\"").nth(1).unwrap();
