@@ -25,9 +25,11 @@ mod create;
 mod edit;
 mod guard;
 mod page;
+mod placement;
 pub mod schema_form;
 mod values;
 mod view;
+mod widgets;
 
 use std::path::{Path, PathBuf};
 

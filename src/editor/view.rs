@@ -8,8 +8,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use toml_edit::TableLike;
 
+pub(super) use super::placement::{Named, attach, names};
 use super::schema_form::{Field, Kind};
 use super::values::{FormState, join, remove_name, row, rows_name, tables_of};
+use super::widgets::checkboxes;
+pub(super) use super::widgets::select;
 use crate::field_names;
 use crate::fiscal_year::FiscalYear;
 use crate::msg;
@@ -304,74 +307,6 @@ fn offered<'a>(ctx: &'a Ctx, vocabulary: Option<&str>) -> Result<&'a [(String, S
     }
 }
 
-/// An entry of a choice: its name, then its id.
-fn entry_label(id: &str, name: &str, lang: Lang) -> String {
-    if name.trim().is_empty() {
-        return id.to_owned();
-    }
-    msg!(ja: "{name}（{id}）", en: "{name} ({id})").get(lang).to_owned()
-}
-
-/// "(none)" and "(not in the vocabulary)", for choices.
-fn none_label(lang: Lang) -> String {
-    msg!(ja: "（なし）", en: "(none)").get(lang).to_owned()
-}
-
-fn unknown_label(value: &str, lang: Lang) -> String {
-    msg!(ja: "{value}（語彙にありません）", en: "{value} (not in the vocabulary)").get(lang).to_owned()
-}
-
-pub(super) fn select(base: Control, list: &[(String, String)], current: &str, lang: Lang) -> Control {
-    let mut options = Vec::new();
-    if !base.required || current.is_empty() {
-        options.push(Choice {
-            value: String::new(),
-            label: none_label(lang),
-            selected: current.is_empty(),
-            id: String::new(),
-        });
-    }
-    options.extend(list.iter().map(|(id, name)| Choice {
-        value: id.clone(),
-        label: entry_label(id, name, lang),
-        selected: id == current,
-        id: String::new(),
-    }));
-    if !current.is_empty() && !list.iter().any(|(id, _)| id == current) {
-        options.push(Choice {
-            value: current.to_owned(),
-            label: unknown_label(current, lang),
-            selected: true,
-            id: String::new(),
-        });
-    }
-    Control { kind: "select", value: current.to_owned(), options, ..base }
-}
-
-fn checkboxes(base: Control, list: &[(String, String)], chosen: &[&str], lang: Lang) -> Control {
-    let mut options: Vec<Choice> = list
-        .iter()
-        .map(|(id, name)| Choice {
-            value: id.clone(),
-            label: entry_label(id, name, lang),
-            selected: chosen.contains(&id.as_str()),
-            id: String::new(),
-        })
-        .collect();
-    for c in chosen.iter().filter(|c| !list.iter().any(|(id, _)| id == *c)) {
-        options.push(Choice {
-            value: (*c).to_owned(),
-            label: unknown_label(c, lang),
-            selected: true,
-            id: String::new(),
-        });
-    }
-    for (i, o) in options.iter_mut().enumerate() {
-        o.id = format!("{}-{i}", base.id);
-    }
-    Control { kind: "checkboxes", options, ..base }
-}
-
 fn rows(
     ctx: &Ctx,
     base: Control,
@@ -456,70 +391,4 @@ fn years(ctx: &Ctx, base: Control, vocabulary: Option<&str>, state: &FormState) 
         })
         .collect();
     Control { kind: "years", children, ..base }
-}
-
-/// A control of a view by name: its element's id, and where it is in the clerk's words
-/// (`成果を示す指標 › 指標 1 › 目標値 › 数値`), for the summary of problems.
-#[derive(Debug, Clone)]
-pub struct Named {
-    pub name: String,
-    pub id: String,
-    pub place: String,
-}
-
-/// Every control of a view, in page order.
-pub fn names(controls: &[Control], trail: &str, out: &mut Vec<Named>) {
-    let within = |label: &str| if trail.is_empty() { label.to_owned() } else { format!("{trail} › {label}") };
-    for c in controls {
-        let place = within(&c.label);
-        match c.kind {
-            "text" | "markdown" => out.extend(c.langs.iter().map(|l| Named {
-                name: l.name.clone(),
-                id: l.id.clone(),
-                place: format!("{place} ({})", l.label),
-            })),
-            "group" | "years" => {
-                names(&c.children, &place, out);
-                names(&c.more, &place, out);
-            }
-            "rows" => {
-                out.push(Named { name: c.name.clone(), id: c.id.clone(), place: place.clone() });
-                for r in &c.rows {
-                    names(&r.children, &format!("{place} › {}", r.legend), out);
-                    names(&r.more, &format!("{place} › {}", r.legend), out);
-                }
-            }
-            _ => out.push(Named { name: c.name.clone(), id: c.id.clone(), place }),
-        }
-    }
-}
-
-/// Puts each problem at the control of its name.
-pub fn attach(controls: &mut [Control], problems: &BTreeMap<String, Vec<Problem>>) {
-    for c in controls {
-        if let Some(p) = problems.get(&c.name) {
-            c.problems = p.clone();
-        }
-        for l in &mut c.langs {
-            if let Some(p) = problems.get(&l.name) {
-                l.problems = p.clone();
-            }
-        }
-        attach(&mut c.children, problems);
-        attach(&mut c.more, problems);
-        c.more_open = c.more.iter().any(has_problems);
-        for r in &mut c.rows {
-            attach(&mut r.children, problems);
-            attach(&mut r.more, problems);
-            r.more_open = r.more.iter().any(has_problems);
-        }
-    }
-}
-
-/// Whether a control or one inside it shows a problem.
-fn has_problems(c: &Control) -> bool {
-    !c.problems.is_empty()
-        || c.langs.iter().any(|l| !l.problems.is_empty())
-        || c.children.iter().chain(&c.more).any(has_problems)
-        || c.rows.iter().any(|r| r.children.iter().chain(&r.more).any(has_problems))
 }
