@@ -62,6 +62,15 @@ fn english(t: &Text) -> Option<String> {
     (l.lang == Lang::En).then(|| l.value.to_owned())
 }
 
+/// The file a table's rows are written to in `scope`, from the output root: the links in
+/// its cells are relative to it.
+pub fn file_of(table: &Table, scope: Scope) -> String {
+    match scope {
+        Scope::All => urls::data_file(&table.file_name()),
+        Scope::Edition(y) => urls::edition_file(y.year(), &table.file_name()),
+    }
+}
+
 fn year_cells(row: &mut Row, year: FiscalYear) {
     row.set("年度", Cell::Integer(year.year()));
     row.set("和暦", Cell::text(year.era_ja()));
@@ -137,9 +146,10 @@ fn project_row(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Cel
         }
     }
     row.set("協働の相手", Cell::list(partners.into_iter().map(str::to_owned).collect()));
-    row.set("ページURL", Cell::text(site.urls.public(&Page::Project(id).path(Lang::Ja))));
-    row.set("ページURL_英字", Cell::text(site.urls.public(&Page::Project(id).path(Lang::En))));
-    row.set("JSON_URL", Cell::text(site.urls.public(&urls::project_json(id))));
+    let file = file_of(table, scope);
+    row.set("ページURL", Cell::text(site.urls.in_file(&file, &Page::Project(id).path(Lang::Ja))));
+    row.set("ページURL_英字", Cell::text(site.urls.in_file(&file, &Page::Project(id).path(Lang::En))));
+    row.set("JSON_URL", Cell::text(site.urls.in_file(&file, &urls::project_json(id))));
     row.finish()
 }
 
@@ -169,11 +179,12 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<
             if let Some(y) = reported_in(site, p, ind, kind, v, scope) {
                 row.set("報告年度", Cell::Integer(y.year()));
                 row.set("報告年度_和暦", Cell::text(y.era_ja()));
+                let file = file_of(table, scope);
                 let edition = match scope {
                     Scope::Edition(e) if e == y => {
-                        Some(site.urls.public(&urls::edition_file(y.year(), "datapackage.json")))
+                        Some(site.urls.in_file(&file, &urls::edition_file(y.year(), "datapackage.json")))
                     }
-                    _ => edition_url(site, y),
+                    _ => edition_url(site, y, &file),
                 };
                 row.set("確定版", Cell::opt_text(edition));
             }
@@ -253,7 +264,7 @@ fn correction_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
             row.set("訂正前", value(&c.old));
             row.set("訂正後", value(&c.new));
             row.set_text("理由", "理由_英字", Some(&c.reason));
-            row.set("確定版", Cell::opt_text(edition_url(site, year)));
+            row.set("確定版", Cell::opt_text(edition_url(site, year, &file_of(table, Scope::All))));
             row.finish()
         })
         .collect()
