@@ -1,9 +1,6 @@
 """Checks the open data of built sites with tools kyodo did not write.
 
-Usage: python opendata.py SHAPES [--frozen-earlier PACKAGE]... SITE...
-  SITE: a built output folder; PACKAGE: the datapackage.json of an edition frozen by an
-  earlier kyodo, published byte for byte as frozen: it is validated with frictionless, and
-  its Data Package v2 profile errors are listed but do not fail the run.
+Usage: python opendata.py SHAPES SITE...   (SITE: a built output folder)
 
 For each site:
 - catalog.jsonld against the DCAT-AP 3.0.1 SHACL shapes (pyshacl), offline;
@@ -70,7 +67,7 @@ def is_valid_list_field(field):
     )
 
 
-def profile_check(profile, package_path, frozen_earlier=False):
+def profile_check(profile, package_path):
     package = json.load(open(package_path, encoding="utf-8"))
     errors, lists = [], 0
     for e in jsonschema.Draft7Validator(profile).iter_errors(package):
@@ -79,11 +76,7 @@ def profile_check(profile, package_path, frozen_earlier=False):
             lists += 1
             continue
         errors.append(f"{'/'.join(map(str, path))}: {e.message[:200]}")
-    what = f"{package_path}: Data Package v2 profile ({lists} list fields checked by the v2 rule)"
-    if frozen_earlier:
-        print(f"  note {what}: {len(errors)} errors in an edition frozen by an earlier kyodo")
-    else:
-        report(not errors, what)
+    report(not errors, f"{package_path}: Data Package v2 profile ({lists} list fields checked by the v2 rule)")
     for e in errors[:10]:
         print("      ", e)
 
@@ -162,14 +155,7 @@ def check_csv_rows(path):
 
 
 def main():
-    shapes_path, args = sys.argv[1], sys.argv[2:]
-    frozen_earlier, sites = set(), []
-    while args:
-        if args[0] == "--frozen-earlier":
-            frozen_earlier.add(os.path.abspath(args[1]))
-            args = args[2:]
-        else:
-            sites.append(args.pop(0))
+    shapes_path, sites = sys.argv[1], sys.argv[2:]
     shapes = rdflib.Graph().parse(shapes_path, format="turtle")
     profile = v2_profile()
     for site in sites:
@@ -180,7 +166,7 @@ def main():
         packages += sorted(glob.glob(os.path.join(data, "editions", "*", "datapackage.json")))
         for package in packages:
             frictionless(package)
-            profile_check(profile, package, os.path.abspath(package) in frozen_earlier)
+            profile_check(profile, package)
         code = json.load(open(os.path.join(data, "projects.json"), encoding="utf-8"))["municipality"]["code"]
         for path in sorted(glob.glob(os.path.join(data, "*.csv"))):
             check_csv(path, code)
