@@ -248,8 +248,14 @@ mod tests {
         assert_eq!(from_file("data/projects.csv", "ja/projects/1-1-1.html"), "../ja/projects/1-1-1.html");
         assert_eq!(from_file("data/projects/1-1-1.json", "en/projects/1-1-1.html"), "../../en/projects/1-1-1.html");
         assert_eq!(from_file("data/catalog.jsonld", "data/catalog.jsonld"), "catalog.jsonld");
-        assert_eq!(from_file("data/editions/2023/indicators.csv", "data/editions/2023/datapackage.json"), "datapackage.json");
-        assert_eq!(from_file("data/indicators.csv", "data/editions/2023/datapackage.json"), "editions/2023/datapackage.json");
+        assert_eq!(
+            from_file("data/editions/2023/indicators.csv", "data/editions/2023/datapackage.json"),
+            "datapackage.json"
+        );
+        assert_eq!(
+            from_file("data/indicators.csv", "data/editions/2023/datapackage.json"),
+            "editions/2023/datapackage.json"
+        );
         assert_eq!(from_file("ja/data.html", "data/projects.csv"), "../data/projects.csv");
         assert_eq!(from_file("index.html", "data/x.csv"), "data/x.csv");
         assert_eq!(from_file("data/x.csv", "x.html#a"), "../x.html#a");

@@ -163,9 +163,9 @@ impl LicenceId {
     /// What the licence says of CC BY 4.0, where it is another licence.
     pub fn cc_by_compatibility(self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
-            (LicenceId::Pdl1, Lang::Ja) => {
-                Some("CC BY 4.0（クリエイティブ・コモンズ 表示 4.0 国際）と互換性があり、CC BY 4.0 の条件でも利用できます。")
-            }
+            (LicenceId::Pdl1, Lang::Ja) => Some(
+                "CC BY 4.0（クリエイティブ・コモンズ 表示 4.0 国際）と互換性があり、CC BY 4.0 の条件でも利用できます。",
+            ),
             (LicenceId::Pdl1, Lang::En) => Some(
                 "Compatible with CC BY 4.0 (Creative Commons Attribution 4.0 International): the data may also be used under CC BY 4.0.",
             ),

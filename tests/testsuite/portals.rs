@@ -171,7 +171,8 @@ fn every_address_in_the_data_and_metadata_resolves_to_a_file_of_the_build() {
             let frozen = file.starts_with("data/editions/");
             let mut r = csv::Reader::from_reader(bytes.as_slice());
             let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
-            let columns: Vec<usize> = (0..header.len()).filter(|&i| URL_COLUMNS.contains(&header[i].as_str())).collect();
+            let columns: Vec<usize> =
+                (0..header.len()).filter(|&i| URL_COLUMNS.contains(&header[i].as_str())).collect();
             for row in r.records() {
                 let row = row.unwrap();
                 for &c in &columns {
@@ -181,7 +182,13 @@ fn every_address_in_the_data_and_metadata_resolves_to_a_file_of_the_build() {
                 }
             }
         }
-        eprintln!("{}: {} addresses resolved, {} external: {:?}", b.name, links.checked, links.external.len(), links.external);
+        eprintln!(
+            "{}: {} addresses resolved, {} external: {:?}",
+            b.name,
+            links.checked,
+            links.external.len(),
+            links.external
+        );
         assert!(links.checked > 100, "{}: {} addresses", b.name, links.checked);
     }
 }
@@ -227,8 +234,12 @@ fn rows(output: &kyodo::Output, path: &str) -> Vec<BTreeMap<String, String>> {
 }
 
 /// Columns holding several ids, and the code list each refers to.
-const LIST_REFERENCES: [(&str, &str); 4] =
-    [("協働の相手ID", "partners"), ("主たる部署ID", "departments"), ("関係部署ID", "departments"), ("関連事業ID", "projects")];
+const LIST_REFERENCES: [(&str, &str); 4] = [
+    ("協働の相手ID", "partners"),
+    ("主たる部署ID", "departments"),
+    ("関係部署ID", "departments"),
+    ("関連事業ID", "projects"),
+];
 
 #[test]
 fn every_code_is_in_its_code_list_and_code_columns_hold_ascii_ids() {
@@ -259,7 +270,8 @@ fn every_code_is_in_its_code_list_and_code_columns_hold_ascii_ids() {
                 }
             }
             for (column, list) in LIST_REFERENCES {
-                let ids: BTreeSet<String> = rows(out, &path_of(list)).into_iter().map(|row| row["ID"].clone()).collect();
+                let ids: BTreeSet<String> =
+                    rows(out, &path_of(list)).into_iter().map(|row| row["ID"].clone()).collect();
                 for row in table.iter().filter(|row| row.get(column).is_some_and(|c| !c.is_empty())) {
                     for id in row[column].split(';') {
                         assert!(ids.contains(id), "{}: {column} {id} is not in {list}.csv", b.name);
@@ -293,11 +305,12 @@ fn the_workbook_has_every_table_with_ids_and_codes_as_text_cells() {
         let path = format!("data/kyodo-{code}.xlsx");
         let book = sheets(&out.files[&path]);
         let package = json(out, "data/datapackage.json");
-        let tables: Vec<&Value> = package["resources"].as_array().unwrap().iter().filter(|r| r["type"] == "table").collect();
+        let tables: Vec<&Value> =
+            package["resources"].as_array().unwrap().iter().filter(|r| r["type"] == "table").collect();
         assert_eq!(book.len(), tables.len() + 1, "a sheet per table and the columns sheet");
         let columns = &book["列の説明 columns"];
         let documented: usize = tables.iter().map(|t| t["schema"]["fields"].as_array().unwrap().len()).sum();
-        assert!(columns.height() >= documented + 1, "every column is documented");
+        assert!(columns.height() > documented, "every column is documented");
         for t in tables {
             let name = t["name"].as_str().unwrap();
             let sheet = &book[name];
@@ -352,8 +365,13 @@ fn plain_csv_keeps_every_text_exactly_and_only_the_workbook_guards_formulas() {
     assert_eq!(json(&out, "data/projects.json")["projects"][0]["title"]["ja"], title);
     let bytes = &out.files["data/kyodo-122360.xlsx"];
     let book = sheets(bytes);
-    let column = book["projects"].rows().next().unwrap().iter().position(|c| c == &Data::String("事業名".into())).unwrap();
-    assert_eq!(book["projects"].get((1, column)), Some(&Data::String(title.to_owned())), "the cell holds the exact text");
+    let column =
+        book["projects"].rows().next().unwrap().iter().position(|c| c == &Data::String("事業名".into())).unwrap();
+    assert_eq!(
+        book["projects"].get((1, column)),
+        Some(&Data::String(title.to_owned())),
+        "the cell holds the exact text"
+    );
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
     let mut styles = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
@@ -411,12 +429,19 @@ fn the_catalogue_names_the_municipality_by_its_e_stat_uri_and_the_licence_as_a_d
     let dataset = &catalog["dcat:dataset"][0];
     assert_eq!(dataset["dct:temporal"]["dcat:startDate"]["@value"], "2022-04-01");
     assert_eq!(dataset["dct:temporal"]["dcat:endDate"]["@value"], "2023-03-31");
-    let csv = dataset["dcat:distribution"].as_array().unwrap().iter().find(|d| d["dct:format"]["@id"].as_str().unwrap().ends_with("/CSV"));
+    let csv = dataset["dcat:distribution"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["dct:format"]["@id"].as_str().unwrap().ends_with("/CSV"));
     assert_eq!(csv.unwrap()["dcat:mediaType"]["@id"], "http://www.iana.org/assignments/media-types/text/csv");
     let package = json(built(&nasushiobara()), "data/datapackage.json");
     let licence = &package["licenses"][0];
     assert_eq!(licence["path"], "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0");
     assert!(licence.get("name").is_none(), "PDL 1.0 has no Open Definition id");
     assert!(licence["title"].as_str().unwrap().contains("CC BY 4.0"));
-    assert_eq!(json(built(&repo()), "data/catalog.jsonld")["dct:spatial"]["@id"], "http://data.e-stat.go.jp/lod/sac/C12236");
+    assert_eq!(
+        json(built(&repo()), "data/catalog.jsonld")["dct:spatial"]["@id"],
+        "http://data.e-stat.go.jp/lod/sac/C12236"
+    );
 }

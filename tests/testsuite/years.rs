@@ -190,7 +190,11 @@ fn a_changed_frozen_text_is_refused_but_english_is_not_compared() {
         "achievements = { ja = \"広報紙に31件掲載しました。\", en = \"31 articles in the newsletter.\" }",
     );
     site.edit(P1, "en = \"Applications rose.\"", "en = \"Applications increased.\"");
-    site.edit("content/site.toml", "reported_years", "base_url = \"https://www.city.example.lg.jp/kyodo/\"\nreported_years");
+    site.edit(
+        "content/site.toml",
+        "reported_years",
+        "base_url = \"https://www.city.example.lg.jp/kyodo/\"\nreported_years",
+    );
     assert_eq!(site.warnings(), "no problems found", "adding or improving English changes no published value");
     let output = site.build();
     assert!(text(&output, "data/reports.csv").contains("31 articles in the newsletter."));

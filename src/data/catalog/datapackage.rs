@@ -189,7 +189,10 @@ fn schema(table: &Table) -> Schema<'_> {
         foreign_keys: table
             .foreign_keys
             .iter()
-            .map(|fk| ForeignKey { fields: &fk.fields, reference: Reference { fields: &fk.reference, resource: fk.resource } })
+            .map(|fk| ForeignKey {
+                fields: &fk.fields,
+                reference: Reference { fields: &fk.reference, resource: fk.resource },
+            })
             .collect(),
         missing_values: [""],
         primary_key: &table.primary_key,
@@ -205,7 +208,10 @@ pub fn table_schema(table: &Table) -> Vec<u8> {
         #[serde(flatten)]
         schema: Schema<'a>,
     }
-    to_json_bytes(&Standalone { profile: "https://datapackage.org/profiles/2.0/tableschema.json", schema: schema(table) })
+    to_json_bytes(&Standalone {
+        profile: "https://datapackage.org/profiles/2.0/tableschema.json",
+        schema: schema(table),
+    })
 }
 
 fn resource<'a>(table: &'a Table, facts: Option<&FileFacts>) -> Resource<'a> {

@@ -13,7 +13,9 @@
 
 use serde::Serialize;
 
-use super::nodes::{Checksum, Contact, Id, LangValue, Licence, Period, Publisher, Rights, Typed, id, lang_values, pair};
+use super::nodes::{
+    Checksum, Contact, Id, LangValue, Licence, Period, Publisher, Rights, Typed, id, lang_values, pair,
+};
 use super::{description, package_name};
 use crate::data::{DataFile, DataSet, FileKind, to_json_bytes};
 use crate::i18n::Lang;
@@ -292,12 +294,8 @@ pub fn dcat(site: &Site, set: &DataSet) -> Vec<u8> {
         keywords,
     };
     let main_id = in_catalog(urls::DATAPACKAGE);
-    let edition_ids: Vec<String> = site
-        .editions
-        .list
-        .iter()
-        .map(|e| in_catalog(&urls::edition_file(e.year.year(), "datapackage.json")))
-        .collect();
+    let edition_ids: Vec<String> =
+        site.editions.list.iter().map(|e| in_catalog(&urls::edition_file(e.year.year(), "datapackage.json"))).collect();
     let modified = super::modified(site);
     let mut main = common.dataset(
         main_id.clone(),

@@ -1,9 +1,9 @@
 //! The rows of the code lists (from `vocabulary.toml`) and of the indicator dictionary.
 
 use super::{Row, english};
-use crate::data::years::Scope;
 use crate::data::Cell;
 use crate::data::schema::{Table, TableId};
+use crate::data::years::Scope;
 use crate::i18n::Lang;
 use crate::indicator::{Direction, Value};
 use crate::load::Site;
@@ -27,13 +27,15 @@ pub(super) fn vocabulary_rows(site: &Site, table: &Table) -> Vec<Vec<Cell>> {
                 r.set_text("名称", "名称_英字", g.title.as_ref());
             })
         }),
-        TableId::Policies => voc.goals.iter().flat_map(|g| g.policies.iter().map(move |p| (g, p))).for_each(|(g, p)| {
-            row(p.id.get_ref().as_str(), &|r| {
-                r.set("基本目標ID", Cell::text(g.id.get_ref().to_string()));
-                r.set("番号", Cell::text(p.code.clone()));
-                r.set_text("名称", "名称_英字", p.title.as_ref());
+        TableId::Policies => {
+            voc.goals.iter().flat_map(|g| g.policies.iter().map(move |p| (g, p))).for_each(|(g, p)| {
+                row(p.id.get_ref().as_str(), &|r| {
+                    r.set("基本目標ID", Cell::text(g.id.get_ref().to_string()));
+                    r.set("番号", Cell::text(p.code.clone()));
+                    r.set_text("名称", "名称_英字", p.title.as_ref());
+                })
             })
-        }),
+        }
         TableId::Grades => voc.grades.iter().for_each(|g| {
             row(g.id.get_ref().as_str(), &|r| {
                 r.set("表記", Cell::text(g.label.clone()));

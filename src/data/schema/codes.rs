@@ -32,7 +32,8 @@ pub(super) fn departments() -> Table {
     let mut c = Vec::new();
     c.extend(required_pair("担当課名", "Department", "担当課・部署の名称", "Name of the department"));
     c.extend(pair("部等名", "Division", "属する部等", "Division it belongs to"));
-    let what = ["担当課", "Departments", "事業に関わる課・部署の一覧。", "The departments and units named in the projects."];
+    let what =
+        ["担当課", "Departments", "事業に関わる課・部署の一覧。", "The departments and units named in the projects."];
     list(TableId::Departments, what, ["担当課のID", "Department id"], c)
 }
 
@@ -48,23 +49,42 @@ pub(super) fn goals() -> Table {
 
 pub(super) fn policies() -> Table {
     let mut c = vec![
-        Column::new("基本目標ID", Text, "Basic goal id", "属する基本目標のID（goals.csv の ID）", "Id of its basic goal (ID in goals.csv)")
-            .required()
-            .pattern(ID_PATTERN),
-        Column::new("番号", Text, "Code", "計画書に印刷された施策の番号（例：1-(1)）", "The policy's code as printed in the plan (e.g. 1-(1))")
-            .required(),
+        Column::new(
+            "基本目標ID",
+            Text,
+            "Basic goal id",
+            "属する基本目標のID（goals.csv の ID）",
+            "Id of its basic goal (ID in goals.csv)",
+        )
+        .required()
+        .pattern(ID_PATTERN),
+        Column::new(
+            "番号",
+            Text,
+            "Code",
+            "計画書に印刷された施策の番号（例：1-(1)）",
+            "The policy's code as printed in the plan (e.g. 1-(1))",
+        )
+        .required(),
     ];
     c.extend(pair("名称", "Title", "施策の名称", "Title of the policy"));
     let what = ["施策", "Policies", "計画の施策の一覧。", "The policies of the plan, each under a basic goal."];
     let mut t = list(TableId::Policies, what, ["施策のID", "Policy id"], c);
-    t.foreign_keys = vec![ForeignKey { fields: vec!["基本目標ID"], resource: TableId::Goals, reference: vec!["ID"] }];
+    t.foreign_keys =
+        vec![ForeignKey { fields: vec!["基本目標ID"], resource: TableId::Goals, reference: vec!["ID"] }];
     t
 }
 
 pub(super) fn grades() -> Table {
     let mut c = vec![
-        Column::new("表記", Text, "Label", "報告書に印刷された評価の表記（例：A）", "The grade as the report prints it (e.g. A)")
-            .required(),
+        Column::new(
+            "表記",
+            Text,
+            "Label",
+            "報告書に印刷された評価の表記（例：A）",
+            "The grade as the report prints it (e.g. A)",
+        )
+        .required(),
     ];
     c.extend(pair("定義", "Definition", "評価の定義", "Definition of the grade"));
     let what = [
@@ -78,7 +98,8 @@ pub(super) fn grades() -> Table {
 
 pub(super) fn partners() -> Table {
     let mut c = vec![
-        Column::new("記号", Text, "Label", "報告書に印刷された記号（例：③）", "The code the report prints (e.g. ③)").required(),
+        Column::new("記号", Text, "Label", "報告書に印刷された記号（例：③）", "The code the report prints (e.g. ③)")
+            .required(),
     ];
     c.extend(pair("名称", "Name", "協働の相手の名称", "Name of the partner category"));
     let what = [
@@ -92,7 +113,12 @@ pub(super) fn partners() -> Table {
 
 pub(super) fn statuses() -> Table {
     let mut c = Vec::new();
-    c.extend(required_pair("表記", "Label", "年次計画に印刷された表記（例：実施、→）", "The status as the yearly plan prints it (e.g. 実施, →)"));
+    c.extend(required_pair(
+        "表記",
+        "Label",
+        "年次計画に印刷された表記（例：実施、→）",
+        "The status as the yearly plan prints it (e.g. 実施, →)",
+    ));
     c.extend(pair("説明", "Description", "状況の説明", "What the status means"));
     let what = ["年次計画の状況", "Yearly-plan statuses", "年次計画の状況の一覧。", "The statuses of the yearly plan."];
     list(TableId::Statuses, what, ["状況のID", "Status id"], c)
@@ -102,9 +128,15 @@ pub(super) fn statuses() -> Table {
 pub(super) fn indicator_definitions() -> Table {
     let mut c = project_leading();
     c.push(
-        Column::new("指標ID", Text, "Indicator id", "指標のID（事業内で一意）", "Indicator id, unique within the project")
-            .required()
-            .pattern(ID_PATTERN),
+        Column::new(
+            "指標ID",
+            Text,
+            "Indicator id",
+            "指標のID（事業内で一意）",
+            "Indicator id, unique within the project",
+        )
+        .required()
+        .pattern(ID_PATTERN),
     );
     c.extend(required_pair("指標名", "Indicator", "成果を示す指標の名称", "Name of the indicator"));
     c.extend(pair(
@@ -119,8 +151,14 @@ pub(super) fn indicator_definitions() -> Table {
             .allowed(&["増加", "減少"]),
     );
     c.push(
-        Column::new("目指す方向_英字", Text, "Desired direction (English)", "increase または decrease", "increase or decrease")
-            .allowed(&["increase", "decrease"]),
+        Column::new(
+            "目指す方向_英字",
+            Text,
+            "Desired direction (English)",
+            "increase または decrease",
+            "increase or decrease",
+        )
+        .allowed(&["increase", "decrease"]),
     );
     c.extend(pair(
         "達成率の算式",
@@ -129,22 +167,46 @@ pub(super) fn indicator_definitions() -> Table {
         "How the achievement rate is computed (only where baseline, target and actual are numbers)",
     ));
     c.push(
-        Column::new("担当課ID", Text, "Department id", "担当課のID（departments.csv の ID）", "Id of the reporting department (ID in departments.csv)")
-            .required()
-            .pattern(ID_PATTERN),
+        Column::new(
+            "担当課ID",
+            Text,
+            "Department id",
+            "担当課のID（departments.csv の ID）",
+            "Id of the reporting department (ID in departments.csv)",
+        )
+        .required()
+        .pattern(ID_PATTERN),
     );
     c.extend(pair("出典", "Source", "値の出典", "Where the values come from"));
     c.push(
-        Column::new("指標URI", Text, "Indicator URI", "この指標のURI（日本語ページの指標の位置）", "URI of this indicator (its place on the Japanese page)")
-            .required(),
+        Column::new(
+            "指標URI",
+            Text,
+            "Indicator URI",
+            "この指標のURI（日本語ページの指標の位置）",
+            "URI of this indicator (its place on the Japanese page)",
+        )
+        .required(),
     );
     c.push(
-        Column::new("指標URI_英字", Text, "Indicator URI (English)", "英語ページの指標の位置", "Its place on the English page")
-            .required(),
+        Column::new(
+            "指標URI_英字",
+            Text,
+            "Indicator URI (English)",
+            "英語ページの指標の位置",
+            "Its place on the English page",
+        )
+        .required(),
     );
     c.push(
-        Column::new("JSON_URL", Text, "JSON URL", "この指標を含む事業のJSONのURL（indicators の id が指標ID）", "URL of the project's JSON holding the indicator (its id is the indicator id)")
-            .required(),
+        Column::new(
+            "JSON_URL",
+            Text,
+            "JSON URL",
+            "この指標を含む事業のJSONのURL（indicators の id が指標ID）",
+            "URL of the project's JSON holding the indicator (its id is the indicator id)",
+        )
+        .required(),
     );
     Table {
         id: TableId::IndicatorDefinitions,

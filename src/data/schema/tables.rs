@@ -1,9 +1,7 @@
 //! The tables kyodo publishes, column by column.
 
 use super::FieldType::*;
-use super::{
-    Column, ForeignKey, ID_PATTERN, Table, TableId, pair, project_leading, report_year_columns, year_columns,
-};
+use super::{Column, ForeignKey, ID_PATTERN, Table, TableId, pair, project_leading, report_year_columns, year_columns};
 
 pub(super) fn projects() -> Table {
     let mut c = project_leading();
@@ -14,14 +12,34 @@ pub(super) fn projects() -> Table {
         "計画書に印刷された事業の番号（例：1-(3)-③）",
         "The project's code as printed in the plan (e.g. 1-(3)-③)",
     ));
-    c.push(code_id("基本目標ID", "Basic goal id", "基本目標のID（goals.csv の ID）", "Id of the basic goal (ID in goals.csv)"));
+    c.push(code_id(
+        "基本目標ID",
+        "Basic goal id",
+        "基本目標のID（goals.csv の ID）",
+        "Id of the basic goal (ID in goals.csv)",
+    ));
     c.push(
-        Column::new("基本目標", Text, "Basic goal", "計画書に印刷された基本目標の番号", "Code of the basic goal, as printed")
-            .required(),
+        Column::new(
+            "基本目標",
+            Text,
+            "Basic goal",
+            "計画書に印刷された基本目標の番号",
+            "Code of the basic goal, as printed",
+        )
+        .required(),
     );
     c.extend(pair("基本目標名", "Basic goal title", "基本目標の名称", "Title of the basic goal"));
     c.push(code_id("施策ID", "Policy id", "施策のID（policies.csv の ID）", "Id of the policy (ID in policies.csv)"));
-    c.push(Column::new("施策", Text, "Policy", "計画書に印刷された施策の番号（例：1-(1)）", "Code of the policy, as printed (e.g. 1-(1))").required());
+    c.push(
+        Column::new(
+            "施策",
+            Text,
+            "Policy",
+            "計画書に印刷された施策の番号（例：1-(1)）",
+            "Code of the policy, as printed (e.g. 1-(1))",
+        )
+        .required(),
+    );
     c.extend(pair("施策名", "Policy title", "施策の名称", "Title of the policy"));
     let [title, title_en] = pair("事業名", "Project title", "事業名", "Project title");
     c.push(Column { required: true, ..title });
