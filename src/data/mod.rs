@@ -3,8 +3,10 @@
 //! ```text
 //! schema::tables()      the one description of every table
 //! rows::project_rows()  a project's rows of each table
-//! csv::written()        cells as CSV writes them (UTF-8, and a copy with BOM for Excel)
+//! csv::written()        cells as CSV writes them (UTF-8, every text exactly as written)
+//! xlsx::Book            the same tables as one workbook, typed cells, for spreadsheets
 //! json::project_text()  a project as JSON: in projects.json and in its own file
+//! schemas::files()      data/schemas/: Table Schemas and the JSON files' JSON Schemas
 //! Writer                streams every file to the output, project by project
 //! catalog::*            datapackage.json, catalog.jsonld, schema.org Dataset
 //! ```
