@@ -183,7 +183,7 @@ pub struct Indicator {
 }
 
 /// Which of an indicator's values a value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ValueKind {
     /// 基準値: the starting point.

@@ -32,6 +32,7 @@ mod open_data;
 mod output_folder;
 mod pages;
 mod pipeline;
+mod portals;
 mod preview;
 mod retention;
 mod robustness;

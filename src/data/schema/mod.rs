@@ -3,6 +3,7 @@
 //! The CSV writer, `datapackage.json` and the column documentation on the data page are all
 //! generated from these definitions, so they cannot disagree.
 
+mod codes;
 mod tables;
 
 /// The type of a column, as Frictionless Table Schema names it.
@@ -100,6 +101,12 @@ pub enum TableId {
     Schedule,
     Departments,
     Corrections,
+    IndicatorDefinitions,
+    Goals,
+    Policies,
+    Grades,
+    Partners,
+    Statuses,
 }
 
 impl TableId {
@@ -112,6 +119,12 @@ impl TableId {
             TableId::Schedule => "schedule",
             TableId::Departments => "departments",
             TableId::Corrections => "corrections",
+            TableId::IndicatorDefinitions => "indicator_definitions",
+            TableId::Goals => "goals",
+            TableId::Policies => "policies",
+            TableId::Grades => "grades",
+            TableId::Partners => "partners",
+            TableId::Statuses => "statuses",
         }
     }
 }
@@ -214,10 +227,25 @@ fn year_columns() -> [Column; 2] {
     ]
 }
 
-/// Every table kyodo publishes, in the order of the data page.
+/// Every table kyodo publishes, in the order of the data page: the tables of the
+/// projects, then the code lists their code columns refer to.
 pub fn tables() -> Vec<Table> {
+    use codes::*;
     use tables::*;
-    vec![projects(), indicators(), reports(), schedule(), departments(), corrections()]
+    vec![
+        projects(),
+        indicators(),
+        indicator_definitions(),
+        reports(),
+        schedule(),
+        corrections(),
+        departments(),
+        goals(),
+        policies(),
+        grades(),
+        partners(),
+        statuses(),
+    ]
 }
 
 /// The tables of a frozen edition: the report of one year as published (corrections come
