@@ -19,6 +19,7 @@ mod assets;
 mod bench_generator;
 mod errors;
 mod escaping;
+mod guide;
 mod import_export;
 mod import_property;
 mod import_safety;
