@@ -21,6 +21,7 @@ mod editor;
 mod editor_years;
 mod errors;
 mod escaping;
+mod guide;
 mod import_export;
 mod import_property;
 mod import_safety;
