@@ -4,7 +4,7 @@
 //! the label the report prints (`③`, `A`, `1-(1)`) is in a column beside it, and here.
 
 use super::FieldType::*;
-use super::{Column, ForeignKey, ID_PATTERN, Table, TableId, leading, pair, project_leading};
+use super::{Column, ForeignKey, ID_PATTERN, Table, TableId, indicator_id, leading, pair, project_leading};
 
 /// A code list of the vocabulary: the leading columns with its id, then `columns`.
 fn list(id: TableId, what: [&'static str; 4], id_doc: [&str; 2], columns: Vec<Column>) -> Table {
@@ -127,17 +127,7 @@ pub(super) fn statuses() -> Table {
 /// The indicator dictionary: one row per indicator, with its stable address.
 pub(super) fn indicator_definitions() -> Table {
     let mut c = project_leading();
-    c.push(
-        Column::new(
-            "指標ID",
-            Text,
-            "Indicator id",
-            "指標のID（事業内で一意）",
-            "Indicator id, unique within the project",
-        )
-        .required()
-        .pattern(ID_PATTERN),
-    );
+    c.push(indicator_id());
     c.extend(required_pair("指標名", "Indicator", "成果を示す指標の名称", "Name of the indicator"));
     c.extend(pair(
         "定義",

@@ -192,6 +192,14 @@ fn project_leading() -> Vec<Column> {
     )
 }
 
+/// The indicator's id, the key of an indicator within its project (indicators.csv and the
+/// indicator dictionary).
+fn indicator_id() -> Column {
+    Column::new("指標ID", Text, "Indicator id", "指標のID（事業内で一意）", "Indicator id, unique within the project")
+        .required()
+        .pattern(ID_PATTERN)
+}
+
 /// A text column and its English companion `<name>_英字`.
 fn pair(name: &str, title_en: &str, description_ja: &str, description_en: &str) -> [Column; 2] {
     [

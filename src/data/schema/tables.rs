@@ -1,7 +1,10 @@
 //! The tables kyodo publishes, column by column.
 
 use super::FieldType::*;
-use super::{Column, ForeignKey, ID_PATTERN, Table, TableId, pair, project_leading, report_year_columns, year_columns};
+use super::{
+    Column, ForeignKey, ID_PATTERN, Table, TableId, indicator_id, pair, project_leading, report_year_columns,
+    year_columns,
+};
 
 pub(super) fn projects() -> Table {
     let mut c = project_leading();
@@ -116,17 +119,7 @@ fn partner_columns(ja: &str, en: &str) -> [Column; 2] {
 
 pub(super) fn indicators() -> Table {
     let mut c = project_leading();
-    c.push(
-        Column::new(
-            "指標ID",
-            Text,
-            "Indicator id",
-            "指標のID（事業内で一意）",
-            "Indicator id, unique within the project",
-        )
-        .required()
-        .pattern(ID_PATTERN),
-    );
+    c.push(indicator_id());
     let [name, name_en] = pair("指標名", "Indicator", "成果を示す指標の名称", "Name of the indicator");
     c.push(Column { required: true, ..name });
     c.push(name_en);
