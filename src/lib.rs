@@ -9,7 +9,9 @@
 pub mod data;
 pub mod diagnostic;
 pub mod edition;
+pub mod editor;
 pub mod escape;
+pub mod field_names;
 pub mod files;
 pub mod fiscal_year;
 pub mod freeze;
@@ -23,6 +25,7 @@ pub mod msg;
 pub mod output;
 pub mod pipeline;
 pub mod preview;
+pub mod record_edit;
 pub mod record_writer;
 pub mod render;
 pub mod scaffold;

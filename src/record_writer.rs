@@ -34,6 +34,11 @@ pub fn string(s: &str) -> String {
     }
 }
 
+/// A list of texts (an indicator's levels): `[{ ja = "実施", en = "Implemented" }, …]`.
+pub fn texts(list: &[Text]) -> String {
+    format!("[{}]", list.iter().map(text).collect::<Vec<_>>().join(", "))
+}
+
 /// A text field: a plain string when there is no English, else `{ ja = …, en = … }`.
 pub fn text(t: &Text) -> String {
     match &t.en {

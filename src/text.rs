@@ -11,6 +11,33 @@ use serde::Serialize;
 use crate::i18n::Lang;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
+/// What separates two levels of an indicator where they are written in one text per
+/// language (`未実施 < 実施 < 充実`): a spreadsheet's cell, the editor's box, the indicator
+/// dictionary.
+pub const LEVEL_SEPARATOR: &str = " < ";
+
+/// Levels joined into one text per language, as a sheet's cells and the editor's boxes
+/// show them.
+pub fn join_levels<'a>(levels: impl Iterator<Item = &'a Text> + Clone) -> (String, String) {
+    let ja: Vec<&str> = levels.clone().map(|l| l.ja.as_str()).collect();
+    let en: Vec<&str> = levels.map(|l| l.en.as_deref().unwrap_or("")).collect();
+    let en = if en.iter().all(|e| e.is_empty()) { String::new() } else { en.join(LEVEL_SEPARATOR) };
+    (ja.join(LEVEL_SEPARATOR), en)
+}
+
+/// Levels from one text per language, the inverse of [`join_levels`]: empty places are left out
+/// of the Japanese, and an English place matches the Japanese one at its position.
+pub fn split_levels(ja: &str, en: &str) -> Vec<Text> {
+    let parts = |s: &str| s.split('<').map(|p| p.trim().to_owned()).collect::<Vec<String>>();
+    let en = if en.trim().is_empty() { Vec::new() } else { parts(en) };
+    parts(ja)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| Text { ja: l, en: en.get(i).filter(|e| !e.is_empty()).cloned() })
+        .collect()
+}
+
 /// A text in Japanese, optionally with its English translation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Text {

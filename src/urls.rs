@@ -117,9 +117,20 @@ pub fn feed(lang: Lang) -> String {
     in_lang(lang, "feed.xml")
 }
 
-/// `data/excel/<file>`: the copy of a CSV file for Excel (UTF-8 with a byte-order mark).
-pub fn excel_copy(file_name: &str) -> String {
-    format!("{DATA_DIR}/excel/{file_name}")
+/// `data/kyodo-<code>.xlsx`: every table in one workbook, for spreadsheets (named by the
+/// municipality code, so that downloads of several cities keep apart).
+pub fn workbook(municipality_code: &str) -> String {
+    format!("{DATA_DIR}/kyodo-{municipality_code}.xlsx")
+}
+
+/// `data/schemas/<name>`: the JSON Schema of a JSON data file.
+pub fn data_schema(name: &str) -> String {
+    format!("{DATA_DIR}/schemas/{name}")
+}
+
+/// `data/schemas/<table>.tableschema.json`: the Table Schema of a CSV file on its own.
+pub fn table_schema(table: &str) -> String {
+    format!("{DATA_DIR}/schemas/{table}.tableschema.json")
 }
 
 /// `assets/search/<lang>/<file>`: a file of the search index of a language.
@@ -164,6 +175,22 @@ pub fn relative(from: &str, to: &str) -> String {
     format!("{}{to}", root_prefix(from))
 }
 
+/// The path from the folder of the file at `from` to `to` (both from the output root; `to`
+/// may end in a `#fragment`): `projects/1-1-1.json` from `data/projects.csv`,
+/// `../ja/data.html` from `data/catalog.jsonld`. A reader resolves it against the address
+/// of the file it sits in (RFC 3986), which is what JSON-LD, RDF parsers, CKAN and
+/// spreadsheets do; a path from the site root would resolve to `data/data/…` there.
+pub fn from_file(from: &str, to: &str) -> String {
+    let dir: Vec<&str> = from.split('/').collect();
+    let dir = &dir[..dir.len() - 1];
+    let target: Vec<&str> = to.split('/').collect();
+    // The last part of `to` is a file name, never a folder to share.
+    let shared = dir.iter().zip(&target[..target.len() - 1]).take_while(|(a, b)| a == b).count();
+    let mut path = "../".repeat(dir.len() - shared);
+    path.push_str(&target[shared..].join("/"));
+    path
+}
+
 /// Absolute addresses, where the site says where it is published (`base_url`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Urls {
@@ -187,10 +214,17 @@ impl Urls {
         self.base.as_ref().map(|b| format!("{b}{path}"))
     }
 
-    /// The address to publish for a path: absolute where the site has a `base_url`, else
-    /// the path from the site root (in the open data and the catalogues).
+    /// The address to publish for a path in a file at the site root (`404.html`):
+    /// absolute where the site has a `base_url`, else the path from the site root.
     pub fn public(&self, path: &str) -> String {
         self.absolute(path).unwrap_or_else(|| path.to_owned())
+    }
+
+    /// The address of `to` written inside the file at `from` (a data file, a catalogue,
+    /// a page's JSON-LD): absolute where the site has a `base_url`, else relative to the
+    /// file it sits in ([`from_file`]), so that it resolves wherever the site is hosted.
+    pub fn in_file(&self, from: &str, to: &str) -> String {
+        self.absolute(to).unwrap_or_else(|| from_file(from, to))
     }
 
     /// A link from the page at `from` to `to`: absolute where the site has a `base_url`,
@@ -215,7 +249,8 @@ mod tests {
         assert_eq!(edition_file(2023, "reports.csv"), "data/editions/2023/reports.csv");
         assert_eq!(feed(Lang::Ja), "ja/feed.xml");
         assert_eq!(project_json("1-1-1"), "data/projects/1-1-1.json");
-        assert_eq!(excel_copy("projects.csv"), "data/excel/projects.csv");
+        assert_eq!(workbook("122360"), "data/kyodo-122360.xlsx");
+        assert_eq!(table_schema("projects"), "data/schemas/projects.tableschema.json");
         assert_eq!(search_file(Lang::Ja, "meta.js"), "assets/search/ja/meta.js");
         assert_eq!(paged(&Page::Projects.in_lang(), 0), "projects.html");
         assert_eq!(paged(&Page::Projects.in_lang(), 1), "projects/page/2.html");
@@ -231,10 +266,32 @@ mod tests {
         let none = Urls::new(None);
         assert_eq!(none.public("data/projects.csv"), "data/projects.csv");
         assert_eq!(none.link("ja/data.html", "en/data.html"), "../en/data.html");
+        assert_eq!(none.in_file("data/catalog.jsonld", "ja/data.html"), "../ja/data.html");
         for base in ["https://x.jp/kyodo", "https://x.jp/kyodo/"] {
             let urls = Urls::new(Some(base));
             assert_eq!(urls.public("data/projects.csv"), "https://x.jp/kyodo/data/projects.csv");
             assert_eq!(urls.link("ja/data.html", "en/data.html"), "https://x.jp/kyodo/en/data.html");
+            assert_eq!(urls.in_file("data/projects.csv", "data/x.json"), "https://x.jp/kyodo/data/x.json");
         }
+    }
+
+    #[test]
+    fn paths_from_a_file_climb_only_out_of_the_folders_they_do_not_share() {
+        assert_eq!(from_file("data/projects.csv", "data/projects/1-1-1.json"), "projects/1-1-1.json");
+        assert_eq!(from_file("data/projects.csv", "ja/projects/1-1-1.html"), "../ja/projects/1-1-1.html");
+        assert_eq!(from_file("data/projects/1-1-1.json", "en/projects/1-1-1.html"), "../../en/projects/1-1-1.html");
+        assert_eq!(from_file("data/catalog.jsonld", "data/catalog.jsonld"), "catalog.jsonld");
+        assert_eq!(
+            from_file("data/editions/2023/indicators.csv", "data/editions/2023/datapackage.json"),
+            "datapackage.json"
+        );
+        assert_eq!(
+            from_file("data/indicators.csv", "data/editions/2023/datapackage.json"),
+            "editions/2023/datapackage.json"
+        );
+        assert_eq!(from_file("ja/data.html", "data/projects.csv"), "../data/projects.csv");
+        assert_eq!(from_file("index.html", "data/x.csv"), "data/x.csv");
+        assert_eq!(from_file("data/x.csv", "x.html#a"), "../x.html#a");
+        assert_eq!(from_file("data/a/b.json", "data/a"), "../a", "a file named like the folder is a file");
     }
 }

@@ -1,10 +1,11 @@
 //! `kyodo new project ID`: write a new, commented project record.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kyodo::load::PROJECTS_DIR;
+use kyodo::load::Sources;
 use kyodo::msg;
+use kyodo::scaffold::{self, NewProject};
 use kyodo::slug::Slug;
 
 use super::say::{self, tr};
@@ -39,6 +40,24 @@ pub struct ProjectArgs {
     title: String,
     #[arg(
         long,
+        value_name = "ID",
+        help = tr(msg!(
+            ja: "担当課のID（vocabulary.toml の departments から）。省略すると最初の課",
+            en: "The department's id (from vocabulary.toml's departments); the first if left out",
+        ))
+    )]
+    department: Option<String>,
+    #[arg(
+        long,
+        value_name = "ID",
+        help = tr(msg!(
+            ja: "施策のID（vocabulary.toml の goals.policies から）。省略すると最初の施策",
+            en: "The policy's id (from vocabulary.toml's goals.policies); the first if left out",
+        ))
+    )]
+    policy: Option<String>,
+    #[arg(
+        long,
         value_name = tr(msg!(ja: "フォルダー", en: "DIR")),
         default_value = ".",
         help = tr(msg!(ja: "サイトのルート", en: "The site root"))
@@ -52,40 +71,48 @@ pub fn run(what: What) -> ExitCode {
         say::error_with_help(e);
         return ExitCode::FAILURE;
     }
-    let (site, _) = match kyodo::Site::load_allowing_no_records(&args.root) {
-        Ok(s) => s,
+    // Only site.toml and vocabulary.toml: a new record must not wait for other records
+    // to be fixed.
+    let mut read_problems = kyodo::Diagnostics::default();
+    let sources = Sources::read_config(&args.root, &mut read_problems);
+    let site = match kyodo::Site::from_sources_allowing_no_records(&args.root, &sources, read_problems) {
+        Ok((site, _)) => site,
         Err(d) => {
             say::diagnostics(&d);
             say::say(&msg!(
-                ja: "先にサイトの問題を直してください。新しい記録ファイルは、サイトの語彙（vocabulary.toml）を使います。",
-                en: "fix the site first: a new record uses its vocabulary",
+                ja: "先に site.toml と vocabulary.toml の問題を直してください。新しい記録ファイルは、サイトの語彙（vocabulary.toml）を使います。",
+                en: "fix site.toml and vocabulary.toml first: a new record uses the site's vocabulary",
             ));
             return ExitCode::FAILURE;
         }
     };
-    let path = args.root.join(PROJECTS_DIR).join(format!("{}.toml", args.id));
+    let new = NewProject {
+        id: &args.id,
+        title: &args.title,
+        title_en: "",
+        department: args.department.as_deref(),
+        policy: args.policy.as_deref(),
+    };
+    let scaffold = match scaffold::project(&site, &new, say::lang()) {
+        Ok(s) => s,
+        Err(e) => {
+            say::error_with_help(e);
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = scaffold::new_record_path(&args.root, &args.id)
+        .and_then(|path| scaffold::create(&args.root, &path, &scaffold.text).map(|()| path));
+    let path = match written {
+        // Shown as the clerk would type it: relative to the site root when that is here.
+        Ok(path) if args.root == Path::new(".") => path,
+        Ok(path) => args.root.join(path),
+        Err(e) => {
+            say::error_with_help(e.message());
+            return ExitCode::FAILURE;
+        }
+    };
     let shown = path.display();
-    if path.exists() {
-        // In Japanese the advice has a line of its own, as every error's has.
-        say::error(
-            &msg!(
-                ja: "{shown} はすでにあります。\n  直し方: 別のIDにするか、そのファイルを編集してください。",
-                en: "{shown} exists already; choose another id or edit that file",
-            ),
-            None,
-        );
-        return ExitCode::FAILURE;
-    }
-    if let Err(e) = std::fs::write(&path, kyodo::scaffold::project(&site, &args.id, &args.title, say::lang())) {
-        say::error(&msg!(ja: "{shown} に書き込めません（{e}）。", en: "cannot write {shown}: {e}"), None);
-        return ExitCode::FAILURE;
-    }
     say::say(&msg!(ja: "{shown} を書き出しました。", en: "wrote {shown}"));
-    if args.title.is_empty() {
-        say::say(&msg!(
-            ja: "事業名（title）とほかの項目を記入してから、`kyodo check` を実行してください。",
-            en: "fill in the title (事業名) and the other fields, then run `kyodo check`",
-        ));
-    }
+    say::warning(&scaffold.warning(&path));
     ExitCode::SUCCESS
 }

@@ -1,15 +1,17 @@
-//! CSV files that spreadsheets and scripts read correctly.
+//! CSV files for scripts and portals, and the formula guard of spreadsheet files.
 //!
 //! - One header row, then one row per record; no line breaks inside a cell (long texts are
-//!   flattened to one line).
-//! - UTF-8 without a byte-order mark for scripts and portals (Frictionless prefers it);
-//!   a copy with a BOM under `data/excel/`, because Japanese Excel opens BOM-less UTF-8 as
-//!   Shift_JIS and shows mojibake.
-//! - Formula injection: a text cell that begins with `=`, `+`, `-`, `@` (or their full-width
-//!   forms `＝`, `＋`, `－`, `＠`), a tab or a carriage return gets a leading `'`, so a
-//!   spreadsheet shows it as text instead of running it. A cell that already begins with `'`
-//!   before such a character gets one more, so the guard can always be taken off exactly
-//!   ([`unneutralise`], used by `kyodo import`). Numeric columns are never changed.
+//!   flattened to one line). UTF-8 without a byte-order mark (what Frictionless and
+//!   scripts expect).
+//! - The open-data CSV files keep every text exactly as written ([`written`]): they are
+//!   for programs, which must get `=1+1` as `=1+1`. Spreadsheet users get the `.xlsx`
+//!   copy ([`super::xlsx`]), whose cells are typed and guarded.
+//! - The guard, for files a spreadsheet opens as they are (`kyodo export` to .csv): a text
+//!   cell that begins with `=`, `+`, `-`, `@` (or their full-width forms `＝`, `＋`, `－`,
+//!   `＠`), a tab or a carriage return gets a leading `'` ([`neutralise`]), so a spreadsheet
+//!   shows it as text instead of running it. A cell that already begins with `'` before such
+//!   a character gets one more, so the guard can always be taken off exactly
+//!   ([`unneutralise`], used by `kyodo import`). Numbers are never changed.
 
 use std::borrow::Cow;
 
@@ -22,7 +24,7 @@ const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋'
 /// Whether a cell gets the guard: it begins, after any apostrophes, with a formula
 /// character. Counting the apostrophes makes the guard reversible: `'=x` (a guarded `=x`)
 /// and a text that really is `'=x` are written differently.
-fn needs_guard(s: &str) -> bool {
+pub fn needs_guard(s: &str) -> bool {
     s.trim_start_matches('\'').starts_with(FORMULA_STARTS)
 }
 
@@ -49,17 +51,18 @@ pub fn one_line(s: &str) -> String {
     }
 }
 
-/// The cell as written to the file; most cells are written as they are, without a copy.
+/// The cell as written to an open-data CSV file: exactly the text, on one line; most
+/// cells are written as they are, without a copy.
 pub fn written(cell: &Cell) -> Cow<'_, str> {
     match cell {
         Cell::Empty => Cow::Borrowed(""),
         Cell::Number(s) => Cow::Borrowed(s),
         Cell::Integer(n) => Cow::Owned(n.to_string()),
-        Cell::Text(s) if !s.contains(['\n', '\r']) && !needs_guard(s) => Cow::Borrowed(s),
-        Cell::Text(s) => Cow::Owned(neutralise(&one_line(s))),
-        Cell::List(items) => Cow::Owned(
-            items.iter().map(|i| neutralise(&one_line(i))).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER),
-        ),
+        Cell::Text(s) if !s.contains(['\n', '\r']) => Cow::Borrowed(s),
+        Cell::Text(s) => Cow::Owned(one_line(s)),
+        Cell::List(items) => {
+            Cow::Owned(items.iter().map(|i| one_line(i)).collect::<Vec<_>>().join(super::schema::LIST_DELIMITER))
+        }
     }
 }
 
@@ -92,7 +95,8 @@ mod tests {
     #[test]
     fn line_breaks_never_reach_a_cell() {
         assert_eq!(one_line("a\r\nb\nc"), "a b c");
-        assert_eq!(written(&Cell::Text("=a\nb".into())), "'=a b");
+        assert_eq!(written(&Cell::Text("=a\nb".into())), "=a b", "data files keep the text as written");
+        assert_eq!(written(&Cell::List(vec!["+1".into(), "@x".into()])), "+1;@x");
         assert_eq!(written(&Cell::Number("-5".into())), "-5", "numbers are never changed");
     }
 }

@@ -17,7 +17,7 @@ use crate::urls::{self, Page};
 
 /// A text as `{"en": …, "ja": …}`; `en` is null where not translated. Markdown fields
 /// are published as written (the CSV files carry their plain-text form).
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct TextJson<'a> {
     en: Option<&'a str>,
     ja: &'a str,
@@ -33,7 +33,7 @@ fn opt_text(t: Option<&Text>) -> Option<TextJson<'_>> {
 }
 
 /// The header shared by both kinds of JSON file: who publishes, under which licence.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Header<'a> {
     licence: LicenceJson<'a>,
     municipality: MunicipalityJson<'a>,
@@ -42,7 +42,7 @@ struct Header<'a> {
     reported_fiscal_years: Vec<i64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct LicenceJson<'a> {
     attribution: TextJson<'a>,
     id: &'static str,
@@ -50,20 +50,20 @@ struct LicenceJson<'a> {
     url: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct BothNames {
     en: &'static str,
     ja: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct MunicipalityJson<'a> {
     code: &'a str,
     name: TextJson<'a>,
     prefecture: Option<TextJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct PlanJson<'a> {
     end_fiscal_year: Option<i64>,
     name: TextJson<'a>,
@@ -96,7 +96,7 @@ fn header(site: &Site) -> Header<'_> {
 }
 
 /// One project, nested, with every field of its record.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ProjectJson<'a> {
     audience: Option<TextJson<'a>>,
     code: Option<&'a str>,
@@ -120,7 +120,7 @@ struct ProjectJson<'a> {
     urls: UrlsJson,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct DepartmentJson<'a> {
     division: Option<TextJson<'a>>,
     id: &'a str,
@@ -128,34 +128,34 @@ struct DepartmentJson<'a> {
 }
 
 /// A goal or policy of the plan.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct SectionJson<'a> {
     code: &'a str,
     id: &'a str,
     title: Option<TextJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ScheduleRowJson<'a> {
     label: Option<TextJson<'a>>,
     row: usize,
     years: Vec<ScheduleYearJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ScheduleYearJson<'a> {
     era: String,
     fiscal_year: i64,
     status: StatusJson<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct StatusJson<'a> {
     id: &'a str,
     label: Option<TextJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct IndicatorJson<'a> {
     direction: Option<Direction>,
     id: &'a str,
@@ -166,7 +166,7 @@ struct IndicatorJson<'a> {
     values: Vec<ValueJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ValueJson<'a> {
     achievement_rate: Option<f64>,
     era: String,
@@ -182,7 +182,7 @@ struct ValueJson<'a> {
     value: Option<f64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ReportedInJson {
     /// The frozen edition's data package, where that report is frozen.
     edition: Option<String>,
@@ -191,7 +191,7 @@ struct ReportedInJson {
 }
 
 /// A correction of a published edition.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct CorrectionJson<'a> {
     date: &'a str,
     edition: ReportedInJson,
@@ -201,7 +201,7 @@ struct CorrectionJson<'a> {
     reason: TextJson<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ReportJson<'a> {
     achievements: Option<TextJson<'a>>,
     effect: Option<TextJson<'a>>,
@@ -212,21 +212,21 @@ struct ReportJson<'a> {
     partners: Vec<PartnerJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct GradeJson<'a> {
     definition: Option<TextJson<'a>>,
     id: &'a str,
     label: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct PartnerJson<'a> {
     id: &'a str,
     label: &'a str,
     name: Option<TextJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct UrlsJson {
     json: String,
     page_en: String,
@@ -258,14 +258,15 @@ fn schedule_row<'a>(voc: &'a Vocabulary, i: usize, row: &'a ScheduleRow) -> Sche
     }
 }
 
-fn reported_json(site: &Site, year: crate::fiscal_year::FiscalYear) -> ReportedInJson {
-    ReportedInJson { edition: edition_url(site, year), era: year.era_ja(), fiscal_year: year.year() }
+/// The report of `year`, with its edition's address as written in the file at `from`.
+fn reported_json(site: &Site, year: crate::fiscal_year::FiscalYear, from: &str) -> ReportedInJson {
+    ReportedInJson { edition: edition_url(site, year, from), era: year.era_ja(), fiscal_year: year.year() }
 }
 
-fn correction<'a>(site: &Site, c: &'a crate::model::Correction) -> CorrectionJson<'a> {
+fn correction<'a>(site: &Site, c: &'a crate::model::Correction, from: &str) -> CorrectionJson<'a> {
     CorrectionJson {
         date: c.date.as_str(),
-        edition: reported_json(site, *c.edition.get_ref()),
+        edition: reported_json(site, *c.edition.get_ref(), from),
         field: crate::edition::statement::normalize(c.field.get_ref()).unwrap_or_else(|_| c.field.get_ref().clone()),
         new: c.new.as_ref().map(|v| v.get_ref()),
         old: c.old.as_ref().map(|v| v.get_ref()),
@@ -273,7 +274,7 @@ fn correction<'a>(site: &Site, c: &'a crate::model::Correction) -> CorrectionJso
     }
 }
 
-fn indicator<'a>(site: &Site, p: &Project, ind: &'a Indicator) -> IndicatorJson<'a> {
+fn indicator<'a>(site: &Site, p: &Project, ind: &'a Indicator, from: &str) -> IndicatorJson<'a> {
     let values = ind.values_in_order().into_iter().map(|(kind, v)| {
         let value = v.value();
         let stated = reported_in(site, p, ind, kind, v, Scope::All);
@@ -284,7 +285,7 @@ fn indicator<'a>(site: &Site, p: &Project, ind: &'a Indicator) -> IndicatorJson<
             kind,
             label: opt_text(v.label.as_ref()),
             note: opt_text(v.note.as_ref()),
-            reported_in: stated.map(|y| reported_json(site, y)),
+            reported_in: stated.map(|y| reported_json(site, y, from)),
             status: (kind == ValueKind::Actual).then(|| crate::verdict::judge_actual(ind, v).status.key()),
             // A text value is the record's own `text`, borrowed as written.
             text: match value {
@@ -324,7 +325,8 @@ fn report<'a>(voc: &'a Vocabulary, r: &'a Report) -> ReportJson<'a> {
     }
 }
 
-fn project<'a>(site: &'a Site, p: &'a Project) -> ProjectJson<'a> {
+/// A project as written in the file at `from`, which its links are relative to.
+fn project<'a>(site: &'a Site, p: &'a Project, from: &str) -> ProjectJson<'a> {
     let voc = &site.vocabulary;
     let id = p.id.get_ref().as_str();
     let section =
@@ -344,13 +346,13 @@ fn project<'a>(site: &'a Site, p: &'a Project) -> ProjectJson<'a> {
     ProjectJson {
         audience: opt_text(p.audience.as_ref()),
         code: p.code.as_deref(),
-        corrections: p.corrections.iter().map(|c| correction(site, c)).collect(),
+        corrections: p.corrections.iter().map(|c| correction(site, c, from)).collect(),
         department: department(voc, p.department.get_ref().as_str()),
         direction: opt_text(p.direction.as_ref()),
         goal,
         id,
         implementer: opt_text(p.implementer.as_ref()),
-        indicators: p.indicators.iter().map(|i| indicator(site, p, i)).collect(),
+        indicators: p.indicators.iter().map(|i| indicator(site, p, i, from)).collect(),
         issues: opt_text(p.issues.as_ref()),
         lead_departments: departments(&p.lead_departments),
         lead_note: opt_text(p.lead_note.as_ref()),
@@ -362,9 +364,9 @@ fn project<'a>(site: &'a Site, p: &'a Project) -> ProjectJson<'a> {
         schedule: p.schedule.iter().enumerate().map(|(i, row)| schedule_row(voc, i, row)).collect(),
         title: text(p.title.get_ref()),
         urls: UrlsJson {
-            json: site.urls.public(&urls::project_json(id)),
-            page_en: site.urls.public(&Page::Project(id).path(Lang::En)),
-            page_ja: site.urls.public(&Page::Project(id).path(Lang::Ja)),
+            json: site.urls.in_file(from, &urls::project_json(id)),
+            page_en: site.urls.in_file(from, &Page::Project(id).path(Lang::En)),
+            page_ja: site.urls.in_file(from, &Page::Project(id).path(Lang::Ja)),
         },
     }
 }
@@ -374,10 +376,11 @@ fn compact(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
-/// A project as compact JSON text: an element of `projects.json` and the body of its own
-/// file.
-pub fn project_text(site: &Site, p: &Project) -> String {
-    compact(&project(site, p))
+/// A project as compact JSON text, as written in the file at `from`: an element of
+/// `projects.json`, or the body of its own file (links differ: they are relative to the
+/// file they sit in).
+pub fn project_text(site: &Site, p: &Project, from: &str) -> String {
+    compact(&project(site, p, from))
 }
 
 /// The header object's members as JSON text, without the closing brace: `{"licence":…`.
@@ -390,4 +393,32 @@ pub fn header_open(site: &Site) -> String {
 /// `data/projects/<id>.json`, from [`header_open`] and [`project_text`].
 pub fn project_file(header: &str, project: &str) -> Vec<u8> {
     format!("{header},\"project\":{project}}}\n").into_bytes()
+}
+
+/// `data/projects.json` as a whole, for its JSON Schema.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+struct ProjectsFile<'a> {
+    #[serde(flatten)]
+    header: Header<'a>,
+    projects: Vec<ProjectJson<'a>>,
+}
+
+/// `data/projects/<id>.json` as a whole, for its JSON Schema.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+struct ProjectFile<'a> {
+    #[serde(flatten)]
+    header: Header<'a>,
+    project: ProjectJson<'a>,
+}
+
+/// The JSON Schemas of `projects.json` and of a project's own file, generated from the
+/// types that write them (so they cannot disagree).
+pub fn schemas() -> [(&'static str, serde_json::Value); 2] {
+    let mut all = schemars::schema_for!(ProjectsFile);
+    all.insert("title".into(), "kyodo projects.json".into());
+    let mut one = schemars::schema_for!(ProjectFile);
+    one.insert("title".into(), "kyodo data/projects/<id>.json".into());
+    [("projects.schema.json", all.to_value()), ("project.schema.json", one.to_value())]
 }

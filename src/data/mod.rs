@@ -3,8 +3,10 @@
 //! ```text
 //! schema::tables()      the one description of every table
 //! rows::project_rows()  a project's rows of each table
-//! csv::written()        cells as CSV writes them (UTF-8, and a copy with BOM for Excel)
+//! csv::written()        cells as CSV writes them (UTF-8, every text exactly as written)
+//! xlsx::Book            the same tables as one workbook, typed cells, for spreadsheets
 //! json::project_text()  a project as JSON: in projects.json and in its own file
+//! schemas::files()      data/schemas/: Table Schemas and the JSON files' JSON Schemas
 //! Writer                streams every file to the output, project by project
 //! catalog::*            datapackage.json, catalog.jsonld, schema.org Dataset
 //! ```
@@ -17,9 +19,13 @@ pub mod edition;
 pub mod json;
 pub mod rows;
 pub mod schema;
+pub mod schemas;
+pub mod xlsx;
 pub mod years;
 
 use std::io::Write;
+
+use sha2::{Digest, Sha256};
 
 use crate::load::Site;
 use crate::msg;
@@ -76,17 +82,45 @@ pub struct TableData {
 /// How many rows of each table are kept for previews.
 pub const FIRST_ROWS: usize = 3;
 
+/// The formats of the published files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Csv,
+    Json,
+    /// The workbook of every table, for spreadsheets.
+    Xlsx,
+}
+
+impl FileKind {
+    /// The IANA media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FileKind::Csv => "text/csv",
+            FileKind::Json => "application/json",
+            FileKind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+
+    /// The format's name, as the data page and the data package write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Csv => "CSV",
+            FileKind::Json => "JSON",
+            FileKind::Xlsx => "XLSX",
+        }
+    }
+}
+
 /// One published data file, for the data page and the catalogues.
 #[derive(Debug, Clone)]
 pub struct DataFile {
     /// Path relative to the output root, e.g. `data/projects.csv`.
     pub path: String,
-    /// The Excel-friendly copy, for CSV files.
-    pub excel_path: Option<String>,
-    pub media_type: &'static str,
-    pub format: &'static str,
+    pub kind: FileKind,
     pub bytes: usize,
-    /// Rows of data (CSV), or records (JSON).
+    /// The SHA-256 of the bytes written, in lower-case hex.
+    pub sha256: String,
+    /// Rows of data (CSV), or records (JSON), or tables (XLSX).
     pub rows: usize,
     /// Index into [`DataSet::tables`] for CSV files.
     pub table: Option<usize>,
@@ -108,8 +142,8 @@ pub struct DataSet {
 pub struct ProjectData {
     /// Rows per table, in the order of [`schema::tables`].
     rows: Vec<Vec<Vec<Cell>>>,
-    /// The project as compact JSON: an element of `projects.json` and the body of its own
-    /// file.
+    /// The project as compact JSON, an element of `projects.json` (its links are
+    /// relative to that file; its own file has its own, [`json::project_text`]).
     pub json: String,
 }
 
@@ -118,20 +152,23 @@ pub struct ProjectData {
 pub fn project_data(site: &Site, tables: &[Table], p: &crate::model::Project) -> ProjectData {
     ProjectData {
         rows: tables.iter().map(|t| rows::project_rows(site, t, p, years::Scope::All)).collect(),
-        json: json::project_text(site, p),
+        json: json::project_text(site, p, urls::PROJECTS_JSON),
     }
 }
 
-/// A writer that counts the bytes that pass through it.
+/// A writer that counts and hashes the bytes that pass through it: the size and SHA-256
+/// of a streamed file, for the catalogues.
 struct Counting<W> {
     inner: W,
     bytes: usize,
+    hash: Sha256,
 }
 
 impl<W: Write> Write for Counting<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let n = self.inner.write(buf)?;
         self.bytes += n;
+        self.hash.update(&buf[..n]);
         Ok(n)
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -141,38 +178,21 @@ impl<W: Write> Write for Counting<W> {
 
 type Out<'s> = Counting<Box<dyn SinkFile + 's>>;
 
-/// Writes the same bytes to a CSV file and to its Excel copy: each row is formatted once.
-struct Both<'s> {
-    plain: Out<'s>,
-    excel: Out<'s>,
-}
-
-impl Write for Both<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.plain.write_all(buf)?;
-        self.excel.write_all(buf)?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.plain.flush()?;
-        self.excel.flush()
-    }
-}
-
-/// A CSV file and its Excel copy being written.
+/// A CSV file being written, and the sheet of its table in the workbook.
 struct TableOut<'s> {
     table: Table,
-    csv: ::csv::Writer<Both<'s>>,
+    csv: ::csv::Writer<Out<'s>>,
     rows: usize,
     first_rows: Vec<Vec<Cell>>,
 }
 
 impl TableOut<'_> {
-    fn push(&mut self, row: Vec<Cell>) -> Result<(), Msg> {
+    fn push(&mut self, index: usize, book: &mut xlsx::Book, row: Vec<Cell>) -> Result<(), Msg> {
         let cells: Vec<std::borrow::Cow<'_, str>> = row.iter().map(csv::written).collect();
         self.csv
             .write_record(cells.iter().map(|c| c.as_bytes()))
             .map_err(|e| cannot_write(&urls::data_file(&self.table.file_name()), e))?;
+        book.push(index, &self.table, &row)?;
         self.rows += 1;
         if self.first_rows.len() < FIRST_ROWS {
             self.first_rows.push(row);
@@ -182,15 +202,16 @@ impl TableOut<'_> {
 }
 
 /// Writes the data files as projects come, so that a site of any size is streamed to the
-/// output rather than held in memory: CSV files (and their Excel copies) row by row,
-/// `projects.json` project by project. Per-project JSON files are written by the caller
-/// (they are independent of each other).
+/// output rather than held in memory: CSV files row by row (and the sheets of the
+/// workbook, each streamed to a temporary file), `projects.json` project by project.
+/// Per-project JSON files are written by the caller (they are independent of each other).
 pub struct Writer<'s> {
     site: &'s Site,
     sink: &'s dyn Sink,
     /// The tables, in the order of [`schema::tables`].
     pub tables: Vec<Table>,
     outs: Vec<TableOut<'s>>,
+    book: xlsx::Book,
     projects_json: Out<'s>,
     projects: usize,
 }
@@ -201,16 +222,17 @@ fn cannot_write(path: &str, error: impl std::fmt::Display) -> Msg {
 }
 
 fn open<'s>(sink: &'s dyn Sink, path: &str) -> Result<Out<'s>, Msg> {
-    Ok(Counting { inner: sink.open(path)?, bytes: 0 })
+    Ok(Counting { inner: sink.open(path)?, bytes: 0, hash: Sha256::new() })
 }
 
-fn finish(out: Out<'_>) -> Result<usize, Msg> {
-    let bytes = out.bytes;
+/// Stores a streamed file; its size and SHA-256.
+fn finish(out: Out<'_>) -> Result<(usize, String), Msg> {
+    let (bytes, hash) = (out.bytes, out.hash.finalize());
     out.inner.finish()?;
-    Ok(bytes)
+    Ok((bytes, hash.iter().map(|b| format!("{b:02x}")).collect()))
 }
 
-fn csv_writer(out: Both<'_>) -> ::csv::Writer<Both<'_>> {
+fn csv_writer(out: Out<'_>) -> ::csv::Writer<Out<'_>> {
     ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).buffer_capacity(1 << 16).from_writer(out)
 }
 
@@ -219,12 +241,10 @@ impl<'s> Writer<'s> {
     pub fn new(site: &'s Site, sink: &'s dyn Sink) -> Result<Writer<'s>, Msg> {
         let tables = schema::tables();
         let mut outs = Vec::with_capacity(tables.len());
+        let book = xlsx::Book::new(&tables, catalog::modified(site).as_deref())?;
         for table in &tables {
             let name = table.file_name();
-            let plain = open(sink, &urls::data_file(&name))?;
-            let mut excel = open(sink, &urls::excel_copy(&name))?;
-            excel.write_all(crate::files::UTF8_BOM).map_err(|e| cannot_write(&urls::excel_copy(&name), e))?;
-            let mut csv = csv_writer(Both { plain, excel });
+            let mut csv = csv_writer(open(sink, &urls::data_file(&name))?);
             let header: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
             csv.write_record(&header).map_err(|e| cannot_write(&urls::data_file(&name), e))?;
             outs.push(TableOut { table: table.clone(), csv, rows: 0, first_rows: Vec::new() });
@@ -232,14 +252,14 @@ impl<'s> Writer<'s> {
         let header = json::header_open(site);
         let mut projects_json = open(sink, urls::PROJECTS_JSON)?;
         write!(projects_json, "{header},\"projects\":[").map_err(|e| cannot_write(urls::PROJECTS_JSON, e))?;
-        Ok(Writer { site, sink, tables, outs, projects_json, projects: 0 })
+        Ok(Writer { site, sink, tables, outs, book, projects_json, projects: 0 })
     }
 
     /// Appends one project's rows and JSON; projects must come in site order.
     pub fn add(&mut self, data: ProjectData) -> Result<(), Msg> {
-        for (out, rows) in self.outs.iter_mut().zip(data.rows) {
+        for (i, (out, rows)) in self.outs.iter_mut().zip(data.rows).enumerate() {
             for row in rows {
-                out.push(row)?;
+                out.push(i, &mut self.book, row)?;
             }
         }
         let separator: &[u8] = if self.projects == 0 { b"" } else { b"," };
@@ -252,29 +272,26 @@ impl<'s> Writer<'s> {
     }
 
     /// Writes the tables that do not come from projects, closes every file, and writes
-    /// the catalogues (`datapackage.json`, `catalog.jsonld`), which need the sizes.
+    /// the workbook and the catalogues (`datapackage.json`, `catalog.jsonld`), which need
+    /// the sizes and hashes.
     pub fn finish(mut self) -> Result<DataSet, Msg> {
         let site = self.site;
-        for out in &mut self.outs {
+        for (i, out) in self.outs.iter_mut().enumerate() {
             for row in rows::site_rows(site, &out.table, years::Scope::All) {
-                out.push(row)?;
+                out.push(i, &mut self.book, row)?;
             }
         }
         let mut set = DataSet::default();
         for (i, out) in self.outs.into_iter().enumerate() {
-            let name = out.table.file_name();
-            let path = urls::data_file(&name);
-            let excel_path = urls::excel_copy(&name);
-            let both = out.csv.into_inner().map_err(|e| cannot_write(&path, e.error()))?;
-            let bytes = finish(both.plain)?;
-            finish(both.excel)?;
+            let path = urls::data_file(&out.table.file_name());
+            let plain = out.csv.into_inner().map_err(|e| cannot_write(&path, e.error()))?;
+            let (bytes, sha256) = finish(plain)?;
             let t = &out.table;
             set.catalogue.push(DataFile {
                 path,
-                excel_path: Some(excel_path),
-                media_type: "text/csv",
-                format: "CSV",
+                kind: FileKind::Csv,
                 bytes,
+                sha256,
                 rows: out.rows,
                 table: Some(i),
                 title_ja: t.title_ja.to_owned(),
@@ -285,12 +302,12 @@ impl<'s> Writer<'s> {
             set.tables.push(TableData { table: out.table, first_rows: out.first_rows });
         }
         self.projects_json.write_all(b"]}\n").map_err(|e| cannot_write(urls::PROJECTS_JSON, e))?;
+        let (bytes, sha256) = finish(self.projects_json)?;
         set.catalogue.push(DataFile {
             path: urls::PROJECTS_JSON.to_owned(),
-            excel_path: None,
-            media_type: "application/json",
-            format: "JSON",
-            bytes: finish(self.projects_json)?,
+            kind: FileKind::Json,
+            bytes,
+            sha256,
             rows: self.projects,
             table: None,
             title_ja: "全事業（JSON）".to_owned(),
@@ -298,7 +315,25 @@ impl<'s> Writer<'s> {
             description_ja: "すべての事業の全項目（入れ子構造、Markdownの原文を含む）。".to_owned(),
             description_en: "Every field of every project, nested, with the Markdown source of long texts.".to_owned(),
         });
+        let workbook = self.book.finish()?;
+        let path = urls::workbook(site.config.municipality.code.get_ref());
+        set.catalogue.push(DataFile {
+            path: path.clone(),
+            kind: FileKind::Xlsx,
+            bytes: workbook.len(),
+            sha256: crate::edition::sha256(&workbook),
+            rows: set.tables.len(),
+            table: None,
+            title_ja: "全表（Excel ブック）".to_owned(),
+            title_en: "All tables (Excel workbook)".to_owned(),
+            description_ja: "表計算ソフト用。CSV と同じ表を1表1シートで収め、ID・コードは文字列のセル、数値は数値のセルです。最初のシートは列の説明です。".to_owned(),
+            description_en: "For spreadsheets: the tables of the CSV files, one sheet each, with ids and codes as text cells and numbers as number cells; the first sheet documents the columns.".to_owned(),
+        });
+        self.sink.put(&path, workbook)?;
         edition::publish(site, self.sink)?;
+        for (path, bytes) in schemas::files(&set) {
+            self.sink.put(&path, bytes)?;
+        }
         self.sink.put(urls::DATAPACKAGE, catalog::datapackage(site, &set))?;
         self.sink.put(urls::CATALOG, catalog::dcat(site, &set))?;
         Ok(set)

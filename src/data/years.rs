@@ -92,7 +92,8 @@ pub fn reported_in(
     })
 }
 
-/// The address of the frozen edition of `year`'s data package, if it is frozen.
-pub fn edition_url(site: &Site, year: FiscalYear) -> Option<String> {
-    site.editions.get(year).map(|_| site.urls.public(&urls::edition_file(year.year(), "datapackage.json")))
+/// The address of the frozen edition of `year`'s data package, if it is frozen, as
+/// written in the file at `from`.
+pub fn edition_url(site: &Site, year: FiscalYear, from: &str) -> Option<String> {
+    site.editions.get(year).map(|_| site.urls.in_file(from, &urls::edition_file(year.year(), "datapackage.json")))
 }

@@ -150,7 +150,7 @@ pub fn indicator(ind: &SheetIndicator, id: &str, problems: &mut Vec<Problem>) ->
     if let Given::Set(levels) = super::levels::from_sheet(&ind.levels)
         && !levels.is_empty()
     {
-        t.push_str(&format!("levels = {}\n", super::levels::toml(&levels)));
+        t.push_str(&format!("levels = {}\n", crate::record_writer::texts(&levels)));
     }
     for (kind, value) in [(ValueKind::Baseline, &ind.baseline), (ValueKind::Target, &ind.target)] {
         if let Some(v) = value.set() {

@@ -13,7 +13,7 @@
 //! layouts::read()         which layout, then for each:
 //! layout::read_sheet()    what the table says about each project     (layout.rs, indicators.rs)
 //! sheets::read_sheets()   each sheet as a small table, read the same  (sheets/)
-//! plan()                  each record's new text: updated in place    (update.rs, edit.rs)
+//! plan()                  each record's new text: updated in place    (update.rs, crate::record_edit)
 //!                         or written new                              (fresh.rs)
 //! commit::commit()        all records written, or none               (commit.rs)
 //! export::export()        the records as the same table              (export.rs, writer.rs)
@@ -27,7 +27,6 @@ pub mod archive;
 mod cells;
 pub mod columns;
 pub mod commit;
-mod edit;
 pub mod export;
 mod fresh;
 mod indicators;

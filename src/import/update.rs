@@ -10,11 +10,11 @@ use toml_edit::DocumentMut;
 
 use crate::fiscal_year::FiscalYear;
 use crate::model::{Indicator, IndicatorValue, Project, Report, ScheduleRow, ValueKind};
+use crate::record_edit::{T, value};
 use crate::record_writer::{list, number, string, text};
 use crate::text::Text;
 
 use super::Problem;
-use super::edit::{T, value};
 use super::fresh;
 use super::sheet::{Given, SheetIndicator, SheetProject, SheetReport, SheetSchedule, SheetText, SheetValue};
 use super::values::Val;
@@ -311,7 +311,7 @@ impl Updater {
             Given::Set(new) if new == old_levels => {}
             Given::Empty => self.remove(t, "levels"),
             Given::Set(new) if new.is_empty() => self.remove(t, "levels"),
-            Given::Set(new) => self.set(t, "levels", &super::levels::toml(&new)),
+            Given::Set(new) => self.set(t, "levels", &crate::record_writer::texts(&new)),
         }
         let fixed =
             [(ValueKind::Baseline, &ind.baseline, &old.baseline), (ValueKind::Target, &ind.target, &old.target)];

@@ -128,7 +128,8 @@ impl Site {
             Retention::for_size(paths.iter().filter_map(|p| fs::metadata(root.join(p)).ok()).map(|m| m.len()).sum())
         });
         let inputs = Inputs::OnDisk { root, paths: &paths };
-        (assemble(root, site.as_ref(), vocabulary.as_ref(), inputs, diags, None, retention), paths.len())
+        let files = Files { site: site.as_ref(), vocabulary: vocabulary.as_ref(), inputs, records_read: true };
+        (assemble(root, files, diags, None, retention), paths.len())
     }
 
     /// Parses and checks files already read, adding to `diags` (which may hold problems
@@ -149,9 +150,7 @@ impl Site {
         diags: Diagnostics,
         cache: Option<&ParseCache>,
     ) -> Result<(Site, Diagnostics), Diagnostics> {
-        let inputs = Inputs::Held(&sources.projects);
-        let loaded =
-            assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, cache, Retention::Whole);
+        let loaded = assemble(root, Files::of(sources), diags, cache, Retention::Whole);
         require_records(loaded, sources.projects.len())
     }
 
@@ -162,8 +161,7 @@ impl Site {
         sources: &Sources,
         diags: Diagnostics,
     ) -> Result<(Site, Diagnostics), Diagnostics> {
-        let inputs = Inputs::Held(&sources.projects);
-        assemble(root, sources.site.as_ref(), sources.vocabulary.as_ref(), inputs, diags, None, Retention::Whole)
+        assemble(root, Files::of(sources), diags, None, Retention::Whole)
     }
 
     /// The whole record of project `i`: the one in memory, or with [`Retention::Outline`]
@@ -305,16 +303,35 @@ fn load_project(
 }
 
 /// Parses and checks a site's files, reading the project files from `inputs`.
+/// The files a site is assembled from.
+struct Files<'a> {
+    site: Option<&'a SourceFile>,
+    vocabulary: Option<&'a SourceFile>,
+    inputs: Inputs<'a>,
+    /// Whether `inputs` are the site's records (not left unread: [`Sources::read_config`]).
+    records_read: bool,
+}
+
+impl<'a> Files<'a> {
+    fn of(sources: &'a Sources) -> Files<'a> {
+        Files {
+            site: sources.site.as_ref(),
+            vocabulary: sources.vocabulary.as_ref(),
+            inputs: Inputs::Held(&sources.projects),
+            records_read: sources.records_read,
+        }
+    }
+}
+
 fn assemble(
     root: &Path,
-    site: Option<&SourceFile>,
-    vocabulary: Option<&SourceFile>,
-    inputs: Inputs,
+    files: Files,
     mut diags: Diagnostics,
     cache: Option<&ParseCache>,
     retention: Retention,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     use rayon::prelude::*;
+    let Files { site, vocabulary, inputs, records_read } = files;
     let config =
         site.and_then(|f| decode(f, &mut diags)).and_then(|f| parse::<SiteConfig>(&f, &mut diags).map(|c| (f, c)));
     let vocabulary = match vocabulary {
@@ -345,9 +362,13 @@ fn assemble(
     broken.extend(diags.errors().filter(|d| d.location.is_none()).filter_map(|d| folder::intended_id(&d.file)));
     if known.is_some() {
         check_across_projects(&projects, &broken, &inputs, &mut diags);
-        let present = projects.iter().map(|p| crate::edition::compare::file_key(&p.path)).collect();
-        let broken = broken.iter().map(|id| format!("{PROJECTS_DIR}/{id}.toml")).collect();
-        crate::edition::compare::check_missing_records(&present, &broken, &editions, &mut diags);
+        // Records left unread (`kyodo new` reads only site.toml and vocabulary.toml) are not
+        // missing.
+        if records_read {
+            let present = projects.iter().map(|p| crate::edition::compare::file_key(&p.path)).collect();
+            let broken = broken.iter().map(|id| format!("{PROJECTS_DIR}/{id}.toml")).collect();
+            crate::edition::compare::check_missing_records(&present, &broken, &editions, &mut diags);
+        }
     }
     drop(known);
 

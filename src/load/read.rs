@@ -24,6 +24,9 @@ pub struct Sources {
     pub vocabulary: Option<SourceFile>,
     /// Every `content/projects/**/*.toml`, sorted by path.
     pub projects: Vec<SourceFile>,
+    /// Whether the records were read: not by [`Sources::read_config`], so that no record
+    /// is then said to be missing (from a frozen edition).
+    pub records_read: bool,
 }
 
 /// Parsed project records by file, kept between rebuilds of the live preview so that only
@@ -81,7 +84,17 @@ impl Sources {
             diags.extend(d);
             projects.extend(file);
         }
-        Sources { site, vocabulary, projects }
+        Sources { site, vocabulary, projects, records_read: true }
+    }
+
+    /// Reads only `site.toml` and `vocabulary.toml`, for what needs the site's vocabulary
+    /// but none of its records (`kyodo new`, which must work however broken the records
+    /// are).
+    pub fn read_config(root: &Path, diags: &mut Diagnostics) -> Sources {
+        let site = read_one(root, Path::new(SITE_FILE), diags);
+        let vocabulary =
+            if root.join(VOCABULARY_FILE).exists() { read_one(root, Path::new(VOCABULARY_FILE), diags) } else { None };
+        Sources { site, vocabulary, projects: Vec::new(), records_read: false }
     }
 }
 

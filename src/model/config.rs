@@ -163,6 +163,28 @@ impl LicenceId {
             LicenceId::CcBy4 => "CC-BY-4.0",
         }
     }
+
+    /// The licence's id in the Open Definition list, which a data package's licence
+    /// `name` must be; PDL 1.0 has none (it is named by its `path`).
+    pub fn open_definition_id(self) -> Option<&'static str> {
+        match self {
+            LicenceId::Pdl1 => None,
+            LicenceId::CcBy4 => Some("CC-BY-4.0"),
+        }
+    }
+
+    /// What the licence says of CC BY 4.0, where it is another licence.
+    pub fn cc_by_compatibility(self, lang: Lang) -> Option<&'static str> {
+        match (self, lang) {
+            (LicenceId::Pdl1, Lang::Ja) => Some(
+                "CC BY 4.0（クリエイティブ・コモンズ 表示 4.0 国際）と互換性があり、CC BY 4.0 の条件でも利用できます。",
+            ),
+            (LicenceId::Pdl1, Lang::En) => Some(
+                "Compatible with CC BY 4.0 (Creative Commons Attribution 4.0 International): the data may also be used under CC BY 4.0.",
+            ),
+            (LicenceId::CcBy4, _) => None,
+        }
+    }
 }
 
 /// Who publishes the site, and how to reach them.

@@ -19,6 +19,7 @@ pub struct Correction {
     /// When the correction was made (YYYY-MM-DD).
     pub date: Date,
     /// The fiscal year of the frozen edition that published the old value.
+    #[schemars(extend("x-kyodo-years" = "editions"))]
     #[schemars(with = "FiscalYear")]
     pub edition: Spanned<FiscalYear>,
     /// Which field: `reports.R5.grade`, `indicators.<id>.actuals.R5`, … (docs/records.md).

@@ -21,16 +21,19 @@ pub struct Project {
     #[serde(default)]
     pub code: Option<String>,
     /// The id of the policy (施策) in vocabulary.toml the project belongs to.
+    #[schemars(extend("x-kyodo-vocabulary" = "policies"))]
     #[schemars(with = "Slug")]
     pub policy: Spanned<Slug>,
     /// 事業名: the project title.
     #[schemars(with = "Text")]
     pub title: Spanned<Text>,
     /// 課等名: the id of the reporting department in vocabulary.toml.
+    #[schemars(extend("x-kyodo-vocabulary" = "departments"))]
     #[schemars(with = "Slug")]
     pub department: Spanned<Slug>,
     /// 主たる部署: department ids; defaults to the reporting department.
     #[serde(default)]
+    #[schemars(extend("x-kyodo-vocabulary" = "departments"))]
     #[schemars(with = "Vec<Slug>")]
     pub lead_departments: Vec<Spanned<Slug>>,
     /// A note on the lead department, e.g. 市民活動サポートセンター.
@@ -38,15 +41,19 @@ pub struct Project {
     pub lead_note: Option<Text>,
     /// 関係部署など: department ids.
     #[serde(default)]
+    #[schemars(extend("x-kyodo-vocabulary" = "departments"))]
     #[schemars(with = "Vec<Slug>")]
     pub related_departments: Vec<Spanned<Slug>>,
     /// 現状・課題 (Markdown).
+    #[schemars(extend("x-kyodo-markdown" = true))]
     #[serde(default)]
     pub issues: Option<Text>,
     /// 目指すべき方向性 (Markdown).
+    #[schemars(extend("x-kyodo-markdown" = true))]
     #[serde(default)]
     pub direction: Option<Text>,
     /// 推進内容 (Markdown).
+    #[schemars(extend("x-kyodo-markdown" = true))]
     #[serde(default)]
     pub plan_content: Option<Text>,
     /// 対象者.
@@ -57,6 +64,7 @@ pub struct Project {
     pub implementer: Option<Text>,
     /// 主な関連事業: ids of related projects.
     #[serde(default)]
+    #[schemars(extend("x-kyodo-vocabulary" = "projects"))]
     #[schemars(with = "Vec<Slug>")]
     pub related: Vec<Spanned<Slug>>,
     /// 年次計画: one table per row of the yearly plan.
@@ -140,6 +148,7 @@ pub struct ScheduleRow {
     #[serde(default)]
     pub label: Option<Text>,
     /// Fiscal year (as written: `R4`, `2022` …) → status id.
+    #[schemars(extend("x-kyodo-vocabulary" = "statuses", "propertyNames" = {"$ref": "#/definitions/FiscalYear"}))]
     #[schemars(with = "BTreeMap<String, Slug>")]
     pub years: Spanned<BTreeMap<String, Spanned<Slug>>>,
     /// `years` with the fiscal years parsed; filled in by the loader.
@@ -183,7 +192,7 @@ pub struct Indicator {
 }
 
 /// Which of an indicator's values a value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ValueKind {
     /// 基準値: the starting point.
@@ -291,6 +300,7 @@ pub struct IndicatorValue {
     /// The fiscal year of the report that stated the value, where the usual rule
     /// (docs/records.md, "Which report stated a value") does not give it.
     #[serde(default)]
+    #[schemars(extend("x-kyodo-years" = "reported"))]
     pub reported_in: Option<FiscalYear>,
     /// On an actual value that neither numbers nor `levels` can judge: whether it met the
     /// target (`true`) or not (`false`), as the report states.
@@ -318,19 +328,24 @@ pub struct Report {
     pub year: Spanned<FiscalYear>,
     /// 事業の評価: a grade id from vocabulary.toml.
     #[serde(default)]
+    #[schemars(extend("x-kyodo-vocabulary" = "grades"))]
     #[schemars(with = "Option<Slug>")]
     pub grade: Option<Spanned<Slug>>,
     /// 協働の相手: partner ids from vocabulary.toml.
     #[serde(default)]
+    #[schemars(extend("x-kyodo-vocabulary" = "partners"))]
     #[schemars(with = "Vec<Slug>")]
     pub partners: Vec<Spanned<Slug>>,
     /// 取組実績 / 取組内容 (Markdown).
+    #[schemars(extend("x-kyodo-markdown" = true))]
     #[serde(default)]
     pub achievements: Option<Text>,
     /// 効果又は理由 (Markdown).
+    #[schemars(extend("x-kyodo-markdown" = true))]
     #[serde(default)]
     pub effect: Option<Text>,
     /// 改善策 (Markdown).
+    #[schemars(extend("x-kyodo-markdown" = true))]
     #[serde(default)]
     pub improvement: Option<Text>,
 }

@@ -67,7 +67,8 @@ pub fn render<'s>(
                 progress.tick();
             }
             let path = urls::project_json(p.id.get_ref().as_str());
-            let file = data::json::project_file(&json_header, &project_data.json);
+            let own = data::json::project_text(site, &p, &path);
+            let file = data::json::project_file(&json_header, &own);
             put(&path, file).unwrap_or_else(|d| failures.add(d));
         }
         let search =

@@ -1,5 +1,6 @@
-//! The preview's HTTP server: GET and HEAD on 127.0.0.1, one short-lived thread per
-//! connection, with every resource a client can make it spend bounded.
+//! The preview's HTTP server: GET and HEAD, and POST for the editor, on 127.0.0.1, one
+//! short-lived thread per connection, with every resource a client can make it spend
+//! bounded.
 //!
 //! - The request head (request line and headers) is read into a buffer of
 //!   [`MAX_HEAD_BYTES`] and may hold at most [`MAX_HEADERS`] headers; more is answered
@@ -11,6 +12,10 @@
 //!   (beyond that: 503), with deadlines for reading the head and for writing the
 //!   response, so a client that never reads its response holds one thread for a while,
 //!   never the others.
+//! - A POST must say its length (`Content-Length`; else 411) of at most [`MAX_BODY_BYTES`]
+//!   (else 413, and nothing of the body is read); the body is read within [`BODY_TIMEOUT`].
+//! - Where a request carries `Origin` or `Sec-Fetch-Site`, [`sent_from_here`] says whether
+//!   they name this server; the editor refuses a POST they do not.
 //!
 //! Why not tiny_http, which kyodo used before: it reads header lines without a limit (its
 //! issue #56, open since 2015; the fix in pull request #232 was never merged), starts a
@@ -34,6 +39,10 @@ pub const MAX_HEAD_BYTES: usize = 16 * 1024;
 pub const MAX_HEADERS: usize = 64;
 /// The most connections answered at once.
 pub const MAX_CONNECTIONS: usize = 32;
+/// The largest request body taken (the editor's forms are far smaller).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// How long a client has to send a request body.
+const BODY_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long a client has to send its request head.
 const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a client has to take in a whole response.
@@ -43,8 +52,20 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 const LINGER: Duration = Duration::from_secs(2);
 const LINGER_BYTES: usize = 256 * 1024;
 
-/// Answers the path (and query) of a GET or HEAD request.
-pub type Handler = dyn Fn(&str) -> Response + Send + Sync;
+/// A request read whole, for the handler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// `GET`, `HEAD` or `POST`.
+    pub method: String,
+    /// The path and query.
+    pub target: String,
+    pub body: Vec<u8>,
+    /// Whether the browser's `Origin` and `Sec-Fetch-Site`, where sent, name this server.
+    pub from_here: bool,
+}
+
+/// Answers a request.
+pub type Handler = dyn Fn(&Request) -> Response + Send + Sync;
 
 /// A listening socket on 127.0.0.1.
 pub struct Server {
@@ -120,14 +141,26 @@ fn refuse_busy(mut stream: TcpStream, lang: Lang) {
     }
 }
 
+/// The head of a request, and the bytes of its body that came with it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    pub method: String,
+    pub target: String,
+    pub hosts: Vec<Vec<u8>>,
+    pub origins: Vec<Vec<u8>>,
+    pub fetch_sites: Vec<Vec<u8>>,
+    /// The `Content-Length` headers as written.
+    pub lengths: Vec<Vec<u8>>,
+    /// Whether it has a `Transfer-Encoding` (kyodo takes only bodies of a stated length).
+    pub encoded: bool,
+    /// What was read after the head: the start of the body.
+    pub rest: Vec<u8>,
+}
+
 /// What was read of a request.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Head {
-    Request {
-        method: String,
-        target: String,
-        hosts: Vec<Vec<u8>>,
-    },
+    Request(Box<Parsed>),
     /// Over [`MAX_HEAD_BYTES`] or [`MAX_HEADERS`].
     TooLarge,
     /// Not an HTTP request.
@@ -156,18 +189,25 @@ pub(crate) fn read_head(input: &mut impl Read, mut set_timeout: impl FnMut(Durat
         let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
         let mut request = httparse::Request::new(&mut headers);
         match request.parse(&buf[..filled]) {
-            Ok(httparse::Status::Complete(_)) => {
-                let hosts = request
-                    .headers
-                    .iter()
-                    .filter(|h| h.name.eq_ignore_ascii_case("host"))
-                    .map(|h| h.value.to_vec())
-                    .collect();
-                return Head::Request {
+            Ok(httparse::Status::Complete(end)) => {
+                let values = |name: &str| -> Vec<Vec<u8>> {
+                    request
+                        .headers
+                        .iter()
+                        .filter(|h| h.name.eq_ignore_ascii_case(name))
+                        .map(|h| h.value.to_vec())
+                        .collect()
+                };
+                return Head::Request(Box::new(Parsed {
                     method: request.method.unwrap_or("").to_owned(),
                     target: request.path.unwrap_or("").to_owned(),
-                    hosts,
-                };
+                    hosts: values("host"),
+                    origins: values("origin"),
+                    fetch_sites: values("sec-fetch-site"),
+                    lengths: values("content-length"),
+                    encoded: !values("transfer-encoding").is_empty(),
+                    rest: buf[end..filled].to_vec(),
+                }));
             }
             Ok(httparse::Status::Partial) if filled == buf.len() => return Head::TooLarge,
             Ok(httparse::Status::Partial) => {}
@@ -202,10 +242,35 @@ pub fn host_allowed(host: &[u8], port: u16) -> bool {
     name_ok && port_ok
 }
 
-/// The answer to a request that was read whole.
-pub(crate) fn answer(head: Head, port: u16, lang: Lang, handler: &Handler) -> Option<(Response, bool)> {
-    let (method, target, hosts) = match head {
-        Head::Request { method, target, hosts } => (method, target, hosts),
+/// Whether a request's `Origin` and `Sec-Fetch-Site` headers, where the browser sent them,
+/// say it comes from a page of this server: `Origin` naming it (`http://127.0.0.1:PORT` …)
+/// and `Sec-Fetch-Site: same-origin`. Browsers send both with every POST a page makes; a
+/// client that sends neither (an old browser, a script) is left to the editor's token.
+pub fn sent_from_here(origins: &[Vec<u8>], fetch_sites: &[Vec<u8>], port: u16) -> bool {
+    let origin_ok = match origins {
+        [] => true,
+        [one] => one.strip_prefix(b"http://").is_some_and(|host| host_allowed(host, port)),
+        _ => false,
+    };
+    let site_ok = match fetch_sites {
+        [] => true,
+        [one] => one.eq_ignore_ascii_case(b"same-origin"),
+        _ => false,
+    };
+    origin_ok && site_ok
+}
+
+/// The answer to a request whose head was read; `read_body` reads the rest of a body of
+/// the given length, given what came with the head (`None`: the client went away).
+pub(crate) fn answer(
+    head: Head,
+    port: u16,
+    lang: Lang,
+    handler: &Handler,
+    read_body: impl FnOnce(Vec<u8>, usize) -> Option<Vec<u8>>,
+) -> Option<(Response, bool)> {
+    let parsed = match head {
+        Head::Request(parsed) => parsed,
         Head::TooLarge => {
             let text = msg!(
                 ja: "要求のヘッダーが大きすぎます。kyodo serve が読むのは {MAX_HEAD_BYTES} バイト、ヘッダー {MAX_HEADERS} 個までです。\n",
@@ -222,6 +287,7 @@ pub(crate) fn answer(head: Head, port: u16, lang: Lang, handler: &Handler) -> Op
         }
         Head::Gone => return None,
     };
+    let Parsed { method, target, hosts, origins, fetch_sites, lengths, encoded, rest } = *parsed;
     if !matches!(hosts.as_slice(), [host] if host_allowed(host, port)) {
         let text = msg!(
             ja: "ブラウザーで http://127.0.0.1:{port}/ か http://localhost:{port}/ を開いてください。ほかのウェブサイトからプレビューを読まれないよう、kyodo serve はこの二つのアドレスあての要求にだけ応えます（Host ヘッダーで確かめています）。\n",
@@ -230,29 +296,85 @@ pub(crate) fn answer(head: Head, port: u16, lang: Lang, handler: &Handler) -> Op
         return Some((plain(421, text.get(lang)), false));
     }
     let head_only = method == "HEAD";
-    if method != "GET" && !head_only {
-        let text = msg!(
-            ja: "kyodo serve が応えるのは GET と HEAD の要求だけです。\n",
-            en: "kyodo serve answers only GET and HEAD requests.\n",
-        );
-        return Some((plain(405, text.get(lang)), false));
+    let body = match method.as_str() {
+        "GET" | "HEAD" => Vec::new(),
+        "POST" => {
+            let length = match lengths.as_slice() {
+                [one] if !encoded => std::str::from_utf8(one).ok().and_then(|l| l.trim().parse::<usize>().ok()),
+                _ => None,
+            };
+            let Some(length) = length else {
+                let text = msg!(
+                    ja: "kyodo serve が受け取るのは、長さ（Content-Length）を示した要求の本文だけです。\n",
+                    en: "kyodo serve takes only request bodies of a stated length (Content-Length).\n",
+                );
+                return Some((plain(411, text.get(lang)), false));
+            };
+            if length > MAX_BODY_BYTES {
+                let text = msg!(
+                    ja: "要求の本文が大きすぎます。kyodo serve が受け取るのは {MAX_BODY_BYTES} バイトまでです。\n",
+                    en: "The request body is too large: kyodo serve takes at most {MAX_BODY_BYTES} bytes.\n",
+                );
+                return Some((plain(413, text.get(lang)), false));
+            }
+            read_body(rest, length)?
+        }
+        _ => {
+            let text = msg!(
+                ja: "kyodo serve が応えるのは GET、HEAD と POST の要求だけです。\n",
+                en: "kyodo serve answers only GET, HEAD and POST requests.\n",
+            );
+            return Some((plain(405, text.get(lang)), false));
+        }
+    };
+    let from_here = sent_from_here(&origins, &fetch_sites, port);
+    Some((handler(&Request { method, target, body, from_here }), head_only))
+}
+
+/// Reads a body of `length` bytes, `rest` of which came with the head, within
+/// [`BODY_TIMEOUT`]; never more than `length`.
+fn read_body_from(stream: &TcpStream, mut rest: Vec<u8>, length: usize) -> Option<Vec<u8>> {
+    rest.truncate(length);
+    let deadline = Instant::now() + BODY_TIMEOUT;
+    let mut filled = rest.len();
+    let mut body = rest;
+    body.resize(length, 0);
+    let mut reader = stream;
+    while filled < length {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || reader.set_read_timeout(Some(left)).is_err() {
+            return None;
+        }
+        match reader.read(&mut body[filled..]) {
+            Ok(0) => return None,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        }
     }
-    Some((handler(&target), head_only))
+    Some(body)
 }
 
 /// A short plain-text answer.
 fn plain(status: u16, text: &str) -> Response {
-    Response { status, content_type: "text/plain; charset=utf-8", body: text.as_bytes().to_vec() }
+    Response::new(status, "text/plain; charset=utf-8", text.as_bytes().to_vec())
 }
 
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        303 => "See Other",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        409 => "Conflict",
+        411 => "Length Required",
+        413 => "Content Too Large",
         421 => "Misdirected Request",
+        422 => "Unprocessable Content",
         431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "",
     }
@@ -267,9 +389,15 @@ fn head_bytes(r: &Response, length: usize) -> Vec<u8> {
         r.content_type
     );
     match r.status {
-        405 => head.push_str("Allow: GET, HEAD\r\n"),
+        405 => head.push_str("Allow: GET, HEAD, POST\r\n"),
         503 => head.push_str("Retry-After: 1\r\n"),
         _ => {}
+    }
+    for (name, value) in &r.headers {
+        // Values are kyodo's own (a path, a policy); a line break would end the head.
+        if !value.contains(['\r', '\n']) {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
     }
     head.push_str("\r\n");
     head.into_bytes()
@@ -279,7 +407,8 @@ fn head_bytes(r: &Response, length: usize) -> Vec<u8> {
 fn serve_connection(mut stream: TcpStream, port: u16, lang: Lang, handler: &Handler) {
     let _ = stream.set_nodelay(true);
     let head = read_head(&mut &stream, |d| stream.set_read_timeout(Some(d)));
-    let Some((response, head_only)) = answer(head, port, lang, handler) else { return };
+    let read_body = |rest, length| read_body_from(&stream, rest, length);
+    let Some((response, head_only)) = answer(head, port, lang, handler, read_body) else { return };
     let body: &[u8] = if head_only { &[] } else { &response.body };
     if write_within(&mut stream, &head_bytes(&response, response.body.len()), body).is_ok() {
         linger(&mut stream);
@@ -363,11 +492,26 @@ mod tests {
     fn heads_are_read_within_bounds() {
         assert_eq!(
             head(b"GET /ja/index.html?x=1 HTTP/1.1\r\nHost: localhost:8000\r\nAccept: */*\r\n\r\n"),
-            Head::Request {
+            Head::Request(Box::new(Parsed {
                 method: "GET".into(),
                 target: "/ja/index.html?x=1".into(),
-                hosts: vec![b"localhost:8000".to_vec()]
-            }
+                hosts: vec![b"localhost:8000".to_vec()],
+                ..Parsed::default()
+            }))
+        );
+        let post = b"POST /__kyodo/new HTTP/1.1\r\nHost: localhost:8000\r\nOrigin: http://localhost:8000\r\nSec-Fetch-Site: same-origin\r\nContent-Length: 5\r\n\r\nid=1-";
+        assert_eq!(
+            head(post),
+            Head::Request(Box::new(Parsed {
+                method: "POST".into(),
+                target: "/__kyodo/new".into(),
+                hosts: vec![b"localhost:8000".to_vec()],
+                origins: vec![b"http://localhost:8000".to_vec()],
+                fetch_sites: vec![b"same-origin".to_vec()],
+                lengths: vec![b"5".to_vec()],
+                encoded: false,
+                rest: b"id=1-".to_vec(),
+            }))
         );
         assert_eq!(head(b"GET / HTTP/1.1\r\nHost: a\r\n"), Head::Gone, "closed before the end of the head");
         assert_eq!(head(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"), Head::Malformed);
@@ -384,29 +528,80 @@ mod tests {
 
     #[test]
     fn answers_refuse_what_is_not_a_preview_request() {
-        let handler: &Handler =
-            &|path: &str| Response { status: 200, content_type: "text/plain", body: path.as_bytes().to_vec() };
-        let req = |method: &str, hosts: &[&str]| Head::Request {
-            method: method.into(),
-            target: "/a".into(),
-            hosts: hosts.iter().map(|h| h.as_bytes().to_vec()).collect(),
+        let handler: &Handler = &|r: &Request| {
+            let text = format!("{} {} {} {}", r.method, r.target, String::from_utf8_lossy(&r.body), r.from_here);
+            Response::new(200, "text/plain", text.into_bytes())
         };
-        let status = |h: Head| answer(h, 8000, Lang::En, handler).map(|(r, head_only)| (r.status, head_only));
-        assert_eq!(status(req("GET", &["localhost:8000"])), Some((200, false)));
-        assert_eq!(status(req("HEAD", &["localhost:8000"])), Some((200, true)));
-        assert_eq!(status(req("POST", &["localhost:8000"])), Some((405, false)));
-        assert_eq!(status(req("GET", &["evil.example:8000"])), Some((421, false)));
-        assert_eq!(status(req("GET", &[])), Some((421, false)), "no Host");
-        assert_eq!(status(req("GET", &["localhost:8000", "evil.example"])), Some((421, false)), "two Hosts");
+        let req = |method: &str, hosts: &[&str], headers: &[(&str, &str)], rest: &str| {
+            let values = |name: &str| -> Vec<Vec<u8>> {
+                headers.iter().filter(|(n, _)| *n == name).map(|(_, v)| v.as_bytes().to_vec()).collect()
+            };
+            Head::Request(Box::new(Parsed {
+                method: method.into(),
+                target: "/a".into(),
+                hosts: hosts.iter().map(|h| h.as_bytes().to_vec()).collect(),
+                origins: values("origin"),
+                fetch_sites: values("sec-fetch-site"),
+                lengths: values("content-length"),
+                encoded: !values("transfer-encoding").is_empty(),
+                rest: rest.as_bytes().to_vec(),
+            }))
+        };
+        let body_reader = |rest: Vec<u8>, length: usize| {
+            let mut b = rest;
+            b.resize(length, b'x');
+            Some(b)
+        };
+        let answered = |h: Head| answer(h, 8000, Lang::En, handler, body_reader);
+        let status = |h: Head| answered(h).map(|(r, head_only)| (r.status, head_only));
+        let body =
+            |h: Head| answered(h).map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned()).unwrap_or_default();
+        assert_eq!(status(req("GET", &["localhost:8000"], &[], "")), Some((200, false)));
+        assert_eq!(status(req("HEAD", &["localhost:8000"], &[], "")), Some((200, true)));
+        assert_eq!(status(req("PUT", &["localhost:8000"], &[], "")), Some((405, false)));
+        assert_eq!(status(req("POST", &["localhost:8000"], &[], "")), Some((411, false)), "no length");
+        let chunked = [("transfer-encoding", "chunked"), ("content-length", "3")];
+        assert_eq!(status(req("POST", &["localhost:8000"], &chunked, "")), Some((411, false)));
+        let huge = (MAX_BODY_BYTES + 1).to_string();
+        assert_eq!(status(req("POST", &["localhost:8000"], &[("content-length", &huge)], "")), Some((413, false)));
+        assert_eq!(body(req("POST", &["localhost:8000"], &[("content-length", "4")], "ab")), "POST /a abxx true");
+        assert_eq!(body(req("POST", &["localhost:8000"], &[("content-length", "2")], "abcdef")), "POST /a ab true");
+        let cross = [("content-length", "0"), ("origin", "http://evil.example")];
+        assert_eq!(body(req("POST", &["localhost:8000"], &cross, "")), "POST /a  false");
+        assert_eq!(status(req("POST", &["evil.example:8000"], &[("content-length", "0")], "")), Some((421, false)));
+        assert_eq!(status(req("GET", &["evil.example:8000"], &[], "")), Some((421, false)));
+        assert_eq!(status(req("GET", &[], &[], "")), Some((421, false)), "no Host");
+        assert_eq!(status(req("GET", &["localhost:8000", "evil.example"], &[], "")), Some((421, false)), "two Hosts");
         assert_eq!(status(Head::TooLarge), Some((431, false)));
         assert_eq!(status(Head::Malformed), Some((400, false)));
         assert_eq!(status(Head::Gone), None);
         for lang in Lang::ALL {
-            let refused = answer(req("GET", &["evil.example:8000"]), 8000, lang, handler)
+            let refused = answer(req("GET", &["evil.example:8000"], &[], ""), 8000, lang, handler, body_reader)
                 .map(|(r, _)| String::from_utf8_lossy(&r.body).into_owned())
                 .unwrap_or_default();
             assert!(refused.contains("http://127.0.0.1:8000/"), "{refused}");
         }
+    }
+
+    #[test]
+    fn only_requests_from_this_server_are_from_here() {
+        let from = |origins: &[&str], sites: &[&str]| {
+            let o: Vec<Vec<u8>> = origins.iter().map(|v| v.as_bytes().to_vec()).collect();
+            let s: Vec<Vec<u8>> = sites.iter().map(|v| v.as_bytes().to_vec()).collect();
+            sent_from_here(&o, &s, 8000)
+        };
+        assert!(from(&["http://127.0.0.1:8000"], &["same-origin"]));
+        assert!(from(&["http://localhost:8000"], &[]));
+        assert!(from(&[], &[]), "a client that says nothing is left to the token");
+        for origin in
+            ["http://evil.example", "http://127.0.0.1:8001", "null", "https://127.0.0.1:8000", "http://127.0.0.1"]
+        {
+            assert!(!from(&[origin], &[]), "{origin}");
+        }
+        for site in ["cross-site", "same-site", "none"] {
+            assert!(!from(&[], &[site]), "{site}");
+        }
+        assert!(!from(&["http://127.0.0.1:8000", "http://evil.example"], &[]), "two origins");
     }
 
     #[test]
@@ -417,8 +612,13 @@ mod tests {
         assert!(
             text.contains("\r\nContent-Length: 3\r\n")
                 && text.contains("\r\nConnection: close\r\n")
-                && text.contains("\r\nAllow: GET, HEAD\r\n")
+                && text.contains("\r\nAllow: GET, HEAD, POST\r\n")
         );
+        let mut moved = Response::new(303, "text/plain", Vec::new());
+        moved.headers.push(("Location", "/ja/projects/1-1-1.html".into()));
+        moved.headers.push(("X-Bad", "a\r\nSet-Cookie: x".into()));
+        let text = String::from_utf8(head_bytes(&moved, 0)).unwrap_or_default();
+        assert!(text.contains("\r\nLocation: /ja/projects/1-1-1.html\r\n") && !text.contains("Set-Cookie"), "{text}");
         assert!(text.ends_with("\r\n\r\n"));
     }
 }

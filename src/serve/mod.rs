@@ -9,6 +9,7 @@
 //! ```text
 //! run()          build, watch, serve: the whole command
 //! respond()      the answer to a path, from the last good build
+//! handle()       the editor's requests (crate::editor), or respond()
 //! http::Server   127.0.0.1 only, Host check, bounded requests, a thread per connection
 //! watch          watches that survive content/ or themes/ being replaced
 //! ```
@@ -16,9 +17,11 @@
 pub mod http;
 pub mod watch;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+use crate::editor::{self, Editor};
 use crate::msg;
 use crate::msg::{Lang, Msg};
 use crate::preview::{Files, Preview};
@@ -70,12 +73,19 @@ pub struct State {
 /// The state shared between the server and the rebuilder.
 pub type Shared = Arc<RwLock<State>>;
 
-/// An HTTP response: status, content type, body.
+/// An HTTP response: status, content type, body, and any headers of its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+impl Response {
+    pub fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Response {
+        Response { status, content_type, body, headers: Vec::new() }
+    }
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -93,15 +103,12 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Answers a request for `url` (path and query) from the state.
-pub fn respond(state: &State, url: &str) -> Response {
+/// Answers a request for `url` (path and query) from the state. Pages get the reload
+/// script and, with an editor, its links (to edit the project, to make a new one).
+pub fn respond(state: &State, url: &str, editor: Option<&Editor>) -> Response {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/__kyodo/live.js" {
-        return Response {
-            status: 200,
-            content_type: "text/javascript; charset=utf-8",
-            body: LIVE_JS.as_bytes().to_vec(),
-        };
+        return Response::new(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec());
     }
     if path == "/__kyodo/status" {
         /// What the reload script polls: the build's number and its error, if any.
@@ -112,26 +119,78 @@ pub fn respond(state: &State, url: &str) -> Response {
         }
         let status = Status { error: state.error.as_deref(), version: state.version };
         let body = serde_json::to_string(&status).unwrap_or_default();
-        return Response { status: 200, content_type: "application/json", body: body.into_bytes() };
+        return Response::new(200, "application/json", body.into_bytes());
     }
     let mut file = path.trim_start_matches('/').to_owned();
     if file.is_empty() || file.ends_with('/') {
         file.push_str("index.html");
     }
     let found = state.files.get(&file).or_else(|| state.files.get(&format!("{file}/index.html")));
+    let tools = |page: &str| editor.map(|e| e.links(page)).unwrap_or_default();
     match found {
         Some(bytes) => {
             let kind = content_type(&file);
-            let body = if kind.starts_with("text/html") { with_live_script(bytes) } else { bytes.to_vec() };
-            Response { status: 200, content_type: kind, body }
+            let body =
+                if kind.starts_with("text/html") { with_preview_parts(bytes, &tools(&file)) } else { bytes.to_vec() };
+            Response::new(200, kind, body)
         }
         None => {
-            let body =
-                state.files.get("404.html").map(|b| with_live_script(b)).unwrap_or_else(|| b"404 Not Found".to_vec());
-            Response { status: 404, content_type: "text/html; charset=utf-8", body }
+            let body = state
+                .files
+                .get("404.html")
+                .map(|b| with_preview_parts(b, &tools("404.html")))
+                .unwrap_or_else(|| b"404 Not Found".to_vec());
+            Response::new(404, "text/html; charset=utf-8", body)
         }
     }
 }
+
+/// Answers a request: the editor's, or a file of the site.
+fn handle(state: &Shared, editor: &Editor, request: &http::Request) -> Response {
+    let read = || state.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let target = request.target.as_str();
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if Editor::serves(path) {
+        let before = read().version;
+        let req =
+            editor::Request { method: &request.method, path, query, body: &request.body, from_here: request.from_here };
+        let reply = editor.handle(&req);
+        if reply.wrote {
+            // The browser is sent to the page of the record just written: let the watcher
+            // rebuild it first, so that the page shows the change.
+            let deadline = std::time::Instant::now() + SAVED_REBUILD_WAIT;
+            while read().version == before && std::time::Instant::now() < deadline {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
+        let mut response = Response::new(reply.status, reply.content_type, reply.body);
+        response.headers = EDITOR_HEADERS.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+        if let Some(location) = reply.location {
+            response.headers.push(("Location", location));
+        }
+        return response;
+    }
+    if request.method == "POST" {
+        let text = msg!(ja: "ここには POST の要求を送れません。", en: "POST is not allowed here");
+        return Response::new(405, "text/plain; charset=utf-8", format!("{}\n", text.get(editor.lang())).into_bytes());
+    }
+    respond(&read(), target, Some(editor))
+}
+
+/// How long a save waits for the preview to rebuild before sending the browser on.
+const SAVED_REBUILD_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The editor's pages load nothing from elsewhere, run no inline script, and are never
+/// shown inside another site's frame.
+const EDITOR_HEADERS: [(&str, &str); 3] = [
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ),
+    ("X-Frame-Options", "DENY"),
+    // Not `no-referrer`: with it, browsers send `Origin: null` with the editor's own forms.
+    ("Referrer-Policy", "same-origin"),
+];
 
 /// Builds the site at `root`, serves it on 127.0.0.1:`port` (0: a free port) and
 /// rebuilds it on every change, until the process ends; speaks `lang` on the terminal and
@@ -141,6 +200,7 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), (Msg, Option<Msg>)>
     let mut preview = Preview::new(root);
     rebuild(&mut preview, &[], &state, lang);
     let mut watcher = watch::SiteWatcher::new(root, lang).map_err(|m| (m, None))?;
+    let editor = Editor::new(root, lang).map_err(|m| (m, None))?;
     let server = http::Server::bind(port, lang).map_err(|e| {
         let cannot =
             msg!(ja: "127.0.0.1:{port} で待ち受けできません（{e}）。", en: "cannot listen on 127.0.0.1:{port}: {e}");
@@ -159,8 +219,14 @@ pub fn run(root: &Path, port: u16, lang: Lang) -> Result<(), (Msg, Option<Msg>)>
         ja: "{shown} を http://127.0.0.1:{port}/ で表示しています（終わるときは Ctrl+C を押してください）。",
         en: "serving {shown} at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
     );
-    println!("{}", serving.get(lang));
-    server.run(Arc::new(move |url: &str| respond(&state.read().unwrap_or_else(|poisoned| poisoned.into_inner()), url)));
+    let editing = msg!(
+        ja: "各事業のページの「この事業を編集」から記録を編集できます。新しい事業: http://127.0.0.1:{port}/__kyodo/new",
+        en: "edit a record from \"Edit this project\" on its page; new project: http://127.0.0.1:{port}/__kyodo/new",
+    );
+    // One write, its failure ignored: a script that read the first line may have closed
+    // the pipe.
+    let _ = writeln!(std::io::stdout(), "{}\n{}", serving.get(lang), editing.get(lang));
+    server.run(Arc::new(move |request: &http::Request| handle(&state, &editor, request)));
     Ok(())
 }
 
@@ -210,14 +276,22 @@ pub fn overlay(diags: &crate::diagnostic::Diagnostics, lang: Lang) -> String {
     format!("{}\n\n{}", heading.get(lang), diags.render(lang))
 }
 
-/// Adds the reload script before `</body>`.
-fn with_live_script(html: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(html);
+/// Adds the reload script before `</body>` and `tools` (the editor's links) at the start
+/// of `<main>`.
+fn with_preview_parts(html: &[u8], tools: &str) -> Vec<u8> {
+    let mut text = String::from_utf8_lossy(html).into_owned();
     let tag = "<script src=\"/__kyodo/live.js\"></script>\n";
     match text.rfind("</body>") {
-        Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
-        None => format!("{text}{tag}").into_bytes(),
+        Some(i) => text.insert_str(i, tag),
+        None => text.push_str(tag),
     }
+    if !tools.is_empty()
+        && let Some(main) = text.find("<main")
+        && let Some(end) = text[main..].find('>')
+    {
+        text.insert_str(main + end + 1, &format!("\n{tools}"));
+    }
+    text.into_bytes()
 }
 
 #[cfg(test)]
@@ -235,25 +309,28 @@ mod tests {
     #[test]
     fn pages_get_the_reload_script_and_data_does_not() {
         let s = state();
-        let page = respond(&s, "/ja/index.html?x=1");
+        let page = respond(&s, "/ja/index.html?x=1", None);
         assert_eq!(page.status, 200);
         assert_eq!(
             String::from_utf8(page.body).unwrap(),
             "<html><body>ja<script src=\"/__kyodo/live.js\"></script>\n</body></html>"
         );
-        assert_eq!(respond(&s, "/ja/").body, respond(&s, "/ja/index.html").body);
-        assert_eq!(respond(&s, "/").status, 200);
-        let csv = respond(&s, "/data/projects.csv");
+        assert_eq!(respond(&s, "/ja/", None).body, respond(&s, "/ja/index.html", None).body);
+        assert_eq!(respond(&s, "/", None).status, 200);
+        let csv = respond(&s, "/data/projects.csv", None);
         assert_eq!((csv.content_type, csv.body), ("text/csv; charset=utf-8", b"a,b\n".to_vec()));
-        assert_eq!(respond(&s, "/nope.html").status, 404);
-        assert_eq!(respond(&s, "/../etc/passwd").status, 404);
+        assert_eq!(respond(&s, "/nope.html", None).status, 404);
+        assert_eq!(respond(&s, "/../etc/passwd", None).status, 404);
     }
 
     #[test]
     fn status_reports_version_and_error() {
         let mut s = state();
-        assert_eq!(String::from_utf8(respond(&s, "/__kyodo/status").body).unwrap(), r#"{"error":null,"version":3}"#);
+        assert_eq!(
+            String::from_utf8(respond(&s, "/__kyodo/status", None).body).unwrap(),
+            r#"{"error":null,"version":3}"#
+        );
         s.error = Some("error: x".into());
-        assert!(String::from_utf8(respond(&s, "/__kyodo/status").body).unwrap().contains("error: x"));
+        assert!(String::from_utf8(respond(&s, "/__kyodo/status", None).body).unwrap().contains("error: x"));
     }
 }

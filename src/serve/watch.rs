@@ -28,6 +28,10 @@ const QUIET: Duration = Duration::from_millis(150);
 pub struct SiteWatcher {
     watcher: RecommendedWatcher,
     root: PathBuf,
+    /// `root` made absolute as the watcher makes it (joined to the current folder): the
+    /// system reports absolute paths even for a folder watched by a relative one, such as
+    /// `kyodo serve`'s default `.`.
+    absolute: PathBuf,
     events: Receiver<Vec<PathBuf>>,
     /// The language of the warnings it prints.
     lang: Lang,
@@ -54,7 +58,8 @@ impl SiteWatcher {
             let root = root.display();
             msg!(ja: "{root} を見張ることができません（{e}）。", en: "cannot watch {root}: {e}")
         })?;
-        let mut watching = SiteWatcher { watcher, root: root.to_path_buf(), events, lang };
+        let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut watching = SiteWatcher { watcher, root: root.to_path_buf(), absolute, events, lang };
         watching.rewatch();
         Ok(watching)
     }
@@ -89,6 +94,11 @@ impl SiteWatcher {
             while let Ok(more) = self.events.recv_timeout(QUIET) {
                 paths.extend(more);
             }
+            // As paths under the root as it was given, which is what the preview reads.
+            let paths = paths.into_iter().map(|p| match p.strip_prefix(&self.absolute) {
+                Ok(rest) if !p.starts_with(&self.root) => self.root.join(rest),
+                _ => p,
+            });
             let (changed, folders) = classify(&self.root, paths);
             if folders {
                 self.rewatch();

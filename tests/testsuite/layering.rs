@@ -29,6 +29,8 @@ const RULES: &str = "
     indicator:     i18n msg text width
     model:         fiscal_year i18n indicator msg slug text
     record_writer: indicator text
+    record_edit:   msg
+    field_names:   msg
     schema:        fiscal_year i18n indicator model slug text
     # The verdict: the grade or the status judged from indicators, defined once.
     verdict:       fiscal_year i18n indicator model
@@ -42,10 +44,11 @@ const RULES: &str = "
     pipeline:      data diagnostic load markdown model msg output render schema search urls verdict
     # Commands built on the pipeline.
     preview:       diagnostic files lib load output pipeline
-    serve:         diagnostic msg preview
-    scaffold:      fiscal_year load msg record_writer
+    import:        data files fiscal_year i18n indicator load model msg record_edit record_writer slug text width
+    scaffold:      diagnostic field_names fiscal_year import load msg record_writer
     freeze:        data diagnostic edition fiscal_year lib load model msg
-    import:        data files fiscal_year i18n indicator load model msg record_writer slug text width
+    editor:        diagnostic escape field_names files fiscal_year import load markdown model msg record_edit record_writer scaffold schema slug text urls
+    serve:         diagnostic editor msg preview
 ";
 
 /// The rows of [`RULES`], in order.

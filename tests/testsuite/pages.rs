@@ -15,9 +15,9 @@ use crate::support::{self, TestSite, build, built, fixture, html, text};
 /// Files pinned by other modules for what they do, not here byte for byte.
 fn tested_elsewhere(path: &str) -> bool {
     // assets/: the theme's static files (assets) and the search index (search);
-    // schemas/: the JSON Schemas (schema); data/excel/: the CSV files with a byte-order
-    // mark (below).
-    ["assets/", "schemas/", "data/excel/"].iter().any(|p| path.starts_with(p))
+    // schemas/ and data/schemas/: the JSON Schemas (schema, portals); the workbook, read
+    // back cell by cell (portals).
+    ["assets/", "schemas/", "data/schemas/"].iter().any(|p| path.starts_with(p)) || path.ends_with(".xlsx")
 }
 
 #[test]
@@ -56,22 +56,6 @@ fn every_page_but_the_redirect_and_404_has_the_shared_layout() {
 }
 
 #[test]
-fn excel_copies_are_the_csv_files_with_a_byte_order_mark() {
-    let output = built(&fixture());
-    let mut count = 0;
-    for (path, bytes) in &output.files {
-        if let Some(name) = path.strip_prefix("data/excel/") {
-            let plain = &output.files[&format!("data/{name}")];
-            assert_eq!(bytes[..3], *b"\xEF\xBB\xBF", "{path}");
-            assert_eq!(&bytes[3..], plain.as_slice(), "{path}");
-            assert!(!plain.starts_with(b"\xEF\xBB\xBF"), "data/{name} must have no BOM");
-            count += 1;
-        }
-    }
-    assert_eq!(count, 6);
-}
-
-#[test]
 fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
     let site = TestSite::fixture();
     site.edit(
@@ -95,6 +79,9 @@ fn with_a_base_url_links_for_search_engines_and_data_are_absolute() {
     );
     let csv = text(&output, "data/projects.csv");
     assert!(csv.contains("https://www.city.example.lg.jp/kyodo/data/projects/1-1-1.json"), "{csv}");
+    let catalog = text(&output, "data/catalog.jsonld");
+    assert!(catalog.contains(r#""@id": "https://www.city.example.lg.jp/kyodo/data/catalog.jsonld""#), "{catalog}");
+    assert!(!output.files.keys().any(|k| k.starts_with("data/excel/")), "the CSV copies for Excel are gone");
     let sitemap = text(&output, "sitemap.xml");
     assert!(sitemap.contains(r#"<url><loc>https://www.city.example.lg.jp/kyodo/en/projects/1-1-1.html</loc><xhtml:link rel="alternate" hreflang="ja" href="https://www.city.example.lg.jp/kyodo/ja/projects/1-1-1.html"/>"#), "{sitemap}");
     assert!(

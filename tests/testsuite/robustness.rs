@@ -315,6 +315,7 @@ fn sources_with(record: &[u8]) -> Sources {
         site: Some(read("content/site.toml")),
         vocabulary: Some(read("content/vocabulary.toml")),
         projects: vec![SourceFile { path: PathBuf::from("content/projects/1-1-1.toml"), bytes: record.to_vec() }],
+        records_read: true,
     }
 }
 

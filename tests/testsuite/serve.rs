@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use crate::support::{TestSite, copy_dir, fixture};
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Server {
@@ -28,7 +28,7 @@ fn start(root: &Path) -> Server {
 }
 
 /// Starts `kyodo serve` on the site at `root`, speaking `lang`.
-fn start_in(lang: &str, root: &Path) -> Server {
+pub(crate) fn start_in(lang: &str, root: &Path) -> Server {
     let mut child = crate::support::kyodo_command()
         .args(["serve", "--lang", lang, "--port", "0", "--root"])
         .arg(root)
@@ -49,7 +49,7 @@ fn start_in(lang: &str, root: &Path) -> Server {
 
 /// Sends `request` as it is and reads the whole answer: (status, body). The server
 /// closes the connection after each answer.
-fn exchange(port: u16, request: &[u8]) -> (u16, String) {
+pub(crate) fn exchange(port: u16, request: &[u8]) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     stream.write_all(request).unwrap();
@@ -62,18 +62,18 @@ fn exchange(port: u16, request: &[u8]) -> (u16, String) {
 }
 
 /// A plain GET as a browser at http://127.0.0.1:PORT/ sends it: (status, body).
-fn get(port: u16, path: &str) -> (u16, String) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, String) {
     exchange(
         port,
         format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: */*\r\nConnection: close\r\n\r\n").as_bytes(),
     )
 }
 
-fn status(port: u16) -> serde_json::Value {
+pub(crate) fn status(port: u16) -> serde_json::Value {
     serde_json::from_str(&get(port, "/__kyodo/status").1).unwrap()
 }
 /// Waits (at most 15 s) until the server has rebuilt past `version`.
-fn wait_for_rebuild(port: u16, version: u64) -> serde_json::Value {
+pub(crate) fn wait_for_rebuild(port: u16, version: u64) -> serde_json::Value {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let s = status(port);

@@ -78,7 +78,7 @@ fn the_years_site_output_is_as_pinned() {
 fn the_edition_is_published_byte_for_byte_as_it_was_frozen() {
     let output = built(&years());
     let files = edition_files(&years());
-    assert_eq!(files.len(), 6);
+    assert_eq!(files.len(), 12);
     for (name, bytes) in &files {
         let published = &output.files[&format!("data/editions/2023/{name}")];
         assert_eq!(published, bytes, "{name}");
@@ -165,10 +165,10 @@ fn freezing_a_year_publishes_it_and_lists_it() {
         "{package}"
     );
     assert!(text(&output, "ja/data.html").contains("令和6年度（2024年度）版"));
-    assert!(text(&output, "data/catalog.jsonld").contains("data/editions/2024/datapackage.json"));
+    assert!(text(&output, "data/catalog.jsonld").contains("\"editions/2024/datapackage.json\""));
     // R6 values are now stated by the R6 edition.
     assert!(text(&output, "data/indicators.csv").contains(
-        "実績値,actual,2024,令和6年度,8,,,71.4,順調,on-track,,,,,2024,令和6年度,data/editions/2024/datapackage.json"
+        "実績値,actual,2024,令和6年度,8,,,71.4,順調,on-track,,,,,2024,令和6年度,editions/2024/datapackage.json"
     ));
 }
 
@@ -189,6 +189,11 @@ fn a_changed_frozen_text_is_refused_but_english_is_not_compared() {
         "achievements = { ja = \"広報紙に31件掲載しました。\", en = \"31 articles in the newsletter.\" }",
     );
     site.edit(P1, "en = \"Applications rose.\"", "en = \"Applications increased.\"");
+    site.edit(
+        "content/site.toml",
+        "reported_years",
+        "base_url = \"https://www.city.example.lg.jp/kyodo/\"\nreported_years",
+    );
     assert_eq!(site.warnings(), "no problems found", "adding or improving English changes no published value");
     let output = site.build();
     assert!(text(&output, "data/reports.csv").contains("31 articles in the newsletter."));
@@ -298,7 +303,8 @@ fn every_value_says_which_report_stated_it() {
     let csv = text(output, "data/indicators.csv");
     let rows: Vec<&str> = csv.lines().filter(|l| l.contains(",1-1-2,")).collect();
     // The baseline is in the frozen R5 edition; R6 is stated by the R6 report, not frozen.
-    assert!(rows[0].ends_with(",2023,令和5年度,data/editions/2023/datapackage.json"), "{}", rows[0]);
+    // Links are relative to the file they sit in: data/indicators.csv.
+    assert!(rows[0].ends_with(",2023,令和5年度,editions/2023/datapackage.json"), "{}", rows[0]);
     assert!(rows[2].contains(",2024,令和6年度,") && rows[2].ends_with(",2024,令和6年度,"), "{}", rows[2]);
     let site = TestSite::copy_of(&years());
     site.edit(P3, "{ year = \"R6\", value = 35 }", "{ year = \"R6\", value = 35, reported_in = \"R6\" }");

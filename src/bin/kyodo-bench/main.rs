@@ -220,7 +220,7 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 fn generate(n: usize, out: &Path, seed: u64) -> Result<(), String> {
     write(
         &out.join("content/site.toml"),
-        "title = { ja = \"ベンチマーク市 協働のまちづくり推進計画 進捗状況\", en = \"Benchmark City: collaborative town-building plan progress\" }\nreported_years = [\"R5\"]\nupdated = \"2024-06-30\"\n\n[municipality]\ncode = \"122360\"\nname = { ja = \"ベンチマーク市\", en = \"Benchmark City\" }\n\n[plan]\nname = { ja = \"協働のまちづくり推進計画\", en = \"Collaborative town-building plan\" }\nstart = \"R4\"\nend = \"R8\"\n\n[licence]\nid = \"CC-BY-4.0\"\nattribution = { ja = \"出典：ベンチマーク市\", en = \"Source: Benchmark City\" }\n\n[publisher]\nname = { ja = \"ベンチマーク市 市民活動推進課\", en = \"Benchmark City, Civic Activity Division\" }\n",
+        "title = { ja = \"ベンチマーク市 協働のまちづくり推進計画 進捗状況\", en = \"Benchmark City: collaborative town-building plan progress\" }\nbase_url = \"https://www.city.example.lg.jp/kyodo/\"\nreported_years = [\"R5\"]\nupdated = \"2024-06-30\"\n\n[municipality]\ncode = \"122360\"\nname = { ja = \"ベンチマーク市\", en = \"Benchmark City\" }\n\n[plan]\nname = { ja = \"協働のまちづくり推進計画\", en = \"Collaborative town-building plan\" }\nstart = \"R4\"\nend = \"R8\"\n\n[licence]\nid = \"CC-BY-4.0\"\nattribution = { ja = \"出典：ベンチマーク市\", en = \"Source: Benchmark City\" }\n\n[publisher]\nname = { ja = \"ベンチマーク市 市民活動推進課\", en = \"Benchmark City, Civic Activity Division\" }\n",
     )?;
     write(&out.join("content/vocabulary.toml"), &vocabulary())?;
     for p in projects(n, seed) {

@@ -27,7 +27,7 @@ struct Package<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<String>,
     name: String,
-    resources: Vec<Resource<'a>>,
+    resources: Vec<AnyResource<'a>>,
     sources: [Source; 1],
     title: String,
     version: String,
@@ -41,13 +41,42 @@ struct Contributor {
 
 #[derive(Serialize)]
 struct Licence {
-    name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'static str>,
     path: &'static str,
-    title: &'static str,
+    title: String,
 }
 
 #[derive(Serialize)]
 struct Source {
+    title: String,
+}
+
+/// A resource of the package: a CSV file with its Table Schema, or a JSON file with its
+/// JSON Schema.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum AnyResource<'a> {
+    Table(Resource<'a>),
+    Json(JsonResource),
+}
+
+/// A JSON file, with the path of its JSON Schema. The recipe "JSON Data Resources" puts
+/// it in `schema` with `"profile": "json-data-resource"`, but Frictionless (the reference
+/// implementation) then reads it as a Table Schema and fails the package, so it is the
+/// custom property `jsonSchema`, named as Table Schema v2 names a field's JSON Schema.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonResource {
+    bytes: usize,
+    description: String,
+    encoding: &'static str,
+    format: &'static str,
+    hash: String,
+    json_schema: String,
+    mediatype: &'static str,
+    name: &'static str,
+    path: String,
     title: String,
 }
 
@@ -83,6 +112,8 @@ struct Dialect {
 #[serde(rename_all = "camelCase")]
 struct Schema<'a> {
     fields: Vec<Field<'a>>,
+    /// Left out when empty: the v2 profile wants at least one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     foreign_keys: Vec<ForeignKey<'a>>,
     missing_values: [&'static str; 1],
     primary_key: &'a [&'static str],
@@ -151,6 +182,38 @@ pub struct FileFacts {
     pub sha256: Option<String>,
 }
 
+/// The Table Schema of a table.
+fn schema(table: &Table) -> Schema<'_> {
+    Schema {
+        fields: table.columns.iter().map(field).collect(),
+        foreign_keys: table
+            .foreign_keys
+            .iter()
+            .map(|fk| ForeignKey {
+                fields: &fk.fields,
+                reference: Reference { fields: &fk.reference, resource: fk.resource },
+            })
+            .collect(),
+        missing_values: [""],
+        primary_key: &table.primary_key,
+    }
+}
+
+/// `data/schemas/<table>.tableschema.json`: the Table Schema of a table on its own file.
+pub fn table_schema(table: &Table) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Standalone<'a> {
+        #[serde(rename = "$schema")]
+        profile: &'static str,
+        #[serde(flatten)]
+        schema: Schema<'a>,
+    }
+    to_json_bytes(&Standalone {
+        profile: "https://datapackage.org/profiles/2.0/tableschema.json",
+        schema: schema(table),
+    })
+}
+
 fn resource<'a>(table: &'a Table, facts: Option<&FileFacts>) -> Resource<'a> {
     Resource {
         bytes: facts.map(|f| f.bytes),
@@ -162,19 +225,7 @@ fn resource<'a>(table: &'a Table, facts: Option<&FileFacts>) -> Resource<'a> {
         mediatype: "text/csv",
         name: table.id,
         path: table.file_name(),
-        schema: Schema {
-            fields: table.columns.iter().map(field).collect(),
-            foreign_keys: table
-                .foreign_keys
-                .iter()
-                .map(|fk| ForeignKey {
-                    fields: &fk.fields,
-                    reference: Reference { fields: &fk.reference, resource: fk.resource },
-                })
-                .collect(),
-            missing_values: [""],
-            primary_key: &table.primary_key,
-        },
+        schema: schema(table),
         title: format!("{} / {}", table.title_ja, table.title_en),
         kind: "table",
     }
@@ -203,16 +254,34 @@ pub fn datapackage(site: &Site, set: &DataSet) -> Vec<u8> {
         created: site.config.issued.as_ref().map(|d| datetime(d.as_str())),
         modified: super::modified(site).map(|d| datetime(&d)),
     };
-    let resources = set
+    let mut resources: Vec<AnyResource> = set
         .tables
         .iter()
         .map(|t| {
             let path = urls::data_file(&t.table.file_name());
-            let facts =
-                set.catalogue.iter().find(|f| f.path == path).map(|f| FileFacts { bytes: f.bytes, sha256: None });
-            resource(&t.table, facts.as_ref())
+            let facts = set
+                .catalogue
+                .iter()
+                .find(|f| f.path == path)
+                .map(|f| FileFacts { bytes: f.bytes, sha256: Some(f.sha256.clone()) });
+            AnyResource::Table(resource(&t.table, facts.as_ref()))
         })
         .collect();
+    let json = set.catalogue.iter().filter(|f| f.kind == crate::data::FileKind::Json);
+    resources.extend(json.map(|f| {
+        AnyResource::Json(JsonResource {
+            bytes: f.bytes,
+            description: format!("{} / {}", f.description_ja, f.description_en),
+            encoding: "utf-8",
+            format: "json",
+            hash: format!("sha256:{}", f.sha256),
+            mediatype: "application/json",
+            json_schema: urls::from_file(urls::DATAPACKAGE, &urls::data_schema("projects.schema.json")),
+            name: "projects-json",
+            path: urls::from_file(urls::DATAPACKAGE, &f.path),
+            title: format!("{} / {}", f.title_ja, f.title_en),
+        })
+    }));
     package(site, meta, resources)
 }
 
@@ -233,10 +302,20 @@ pub fn edition_package(site: &Site, year: FiscalYear, frozen: &str, tables: &[(T
         created: Some(datetime(frozen)),
         modified: Some(datetime(frozen)),
     };
-    package(site, meta, tables.iter().map(|(t, f)| resource(t, Some(f))).collect())
+    package(site, meta, tables.iter().map(|(t, f)| AnyResource::Table(resource(t, Some(f)))).collect())
 }
 
-fn package<'a>(site: &'a Site, meta: Meta, resources: Vec<Resource<'a>>) -> Vec<u8> {
+/// The licence of a package: its Open Definition id where it has one, its official
+/// address, and a title that says, for PDL 1.0, that it is compatible with CC BY 4.0.
+fn licence(id: crate::model::config::LicenceId) -> Licence {
+    let mut title = format!("{} / {}", id.name(Lang::Ja), id.name(Lang::En));
+    if let (Some(ja), Some(en)) = (id.cc_by_compatibility(Lang::Ja), id.cc_by_compatibility(Lang::En)) {
+        title = format!("{title}. {ja} {en}");
+    }
+    Licence { name: id.open_definition_id(), path: id.url(), title }
+}
+
+fn package<'a>(site: &'a Site, meta: Meta, resources: Vec<AnyResource<'a>>) -> Vec<u8> {
     let c = &site.config;
     let id = c.licence.id;
     let package = Package {
@@ -253,7 +332,7 @@ fn package<'a>(site: &'a Site, meta: Meta, resources: Vec<Resource<'a>>) -> Vec<
             "progress report",
         ],
         languages: ["ja", "en"],
-        licenses: [Licence { name: id.spdx(), path: id.url(), title: id.name(Lang::En) }],
+        licenses: [licence(id)],
         modified: meta.modified,
         name: meta.name,
         resources,

@@ -5,10 +5,11 @@
 
 mod datapackage;
 mod dcat;
+mod nodes;
 mod schema_org;
 
-pub use datapackage::{FileFacts, datapackage, edition_package};
-pub use dcat::dcat;
+pub use datapackage::{FileFacts, datapackage, edition_package, table_schema};
+pub use dcat::{dcat, spatial};
 pub use schema_org::schema_org;
 
 use crate::i18n::Lang;
@@ -35,10 +36,15 @@ fn description(site: &Site, lang: Lang) -> String {
     }
 }
 
+/// The first and last fiscal years reported.
+fn fiscal_years(site: &Site) -> Option<(i64, i64)> {
+    let years: Vec<i64> = site.config.reported_years.iter().map(|y| y.get_ref().year()).collect();
+    Some((*years.iter().min()?, *years.iter().max()?))
+}
+
 /// The fiscal years covered, as an ISO 8601 interval: 2023-04-01/2024-03-31.
 fn temporal(site: &Site) -> Option<String> {
-    let years: Vec<i64> = site.config.reported_years.iter().map(|y| y.get_ref().year()).collect();
-    let (first, last) = (years.iter().min()?, years.iter().max()?);
+    let (first, last) = fiscal_years(site)?;
     Some(format!("{first}-04-01/{}-03-31", last + 1))
 }
 

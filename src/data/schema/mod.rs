@@ -3,6 +3,7 @@
 //! The CSV writer, `datapackage.json` and the column documentation on the data page are all
 //! generated from these definitions, so they cannot disagree.
 
+mod codes;
 mod tables;
 
 /// The type of a column, as Frictionless Table Schema names it.
@@ -100,6 +101,12 @@ pub enum TableId {
     Schedule,
     Departments,
     Corrections,
+    IndicatorDefinitions,
+    Goals,
+    Policies,
+    Grades,
+    Partners,
+    Statuses,
 }
 
 impl TableId {
@@ -112,6 +119,12 @@ impl TableId {
             TableId::Schedule => "schedule",
             TableId::Departments => "departments",
             TableId::Corrections => "corrections",
+            TableId::IndicatorDefinitions => "indicator_definitions",
+            TableId::Goals => "goals",
+            TableId::Policies => "policies",
+            TableId::Grades => "grades",
+            TableId::Partners => "partners",
+            TableId::Statuses => "statuses",
         }
     }
 }
@@ -179,6 +192,14 @@ fn project_leading() -> Vec<Column> {
     )
 }
 
+/// The indicator's id, the key of an indicator within its project (indicators.csv and the
+/// indicator dictionary).
+fn indicator_id() -> Column {
+    Column::new("指標ID", Text, "Indicator id", "指標のID（事業内で一意）", "Indicator id, unique within the project")
+        .required()
+        .pattern(ID_PATTERN)
+}
+
 /// A text column and its English companion `<name>_英字`.
 fn pair(name: &str, title_en: &str, description_ja: &str, description_en: &str) -> [Column; 2] {
     [
@@ -214,10 +235,25 @@ fn year_columns() -> [Column; 2] {
     ]
 }
 
-/// Every table kyodo publishes, in the order of the data page.
+/// Every table kyodo publishes, in the order of the data page: the tables of the
+/// projects, then the code lists their code columns refer to.
 pub fn tables() -> Vec<Table> {
+    use codes::*;
     use tables::*;
-    vec![projects(), indicators(), reports(), schedule(), departments(), corrections()]
+    vec![
+        projects(),
+        indicators(),
+        indicator_definitions(),
+        reports(),
+        schedule(),
+        corrections(),
+        departments(),
+        goals(),
+        policies(),
+        grades(),
+        partners(),
+        statuses(),
+    ]
 }
 
 /// The tables of a frozen edition: the report of one year as published (corrections come

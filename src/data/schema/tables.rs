@@ -2,7 +2,8 @@
 
 use super::FieldType::*;
 use super::{
-    Column, ForeignKey, ID_PATTERN, Table, TableId, leading, pair, project_leading, report_year_columns, year_columns,
+    Column, ForeignKey, ID_PATTERN, Table, TableId, indicator_id, pair, project_leading, report_year_columns,
+    year_columns,
 };
 
 pub(super) fn projects() -> Table {
@@ -14,9 +15,34 @@ pub(super) fn projects() -> Table {
         "計画書に印刷された事業の番号（例：1-(3)-③）",
         "The project's code as printed in the plan (e.g. 1-(3)-③)",
     ));
-    c.push(Column::new("基本目標", Text, "Basic goal", "基本目標の番号", "Code of the basic goal").required());
+    c.push(code_id(
+        "基本目標ID",
+        "Basic goal id",
+        "基本目標のID（goals.csv の ID）",
+        "Id of the basic goal (ID in goals.csv)",
+    ));
+    c.push(
+        Column::new(
+            "基本目標",
+            Text,
+            "Basic goal",
+            "計画書に印刷された基本目標の番号",
+            "Code of the basic goal, as printed",
+        )
+        .required(),
+    );
     c.extend(pair("基本目標名", "Basic goal title", "基本目標の名称", "Title of the basic goal"));
-    c.push(Column::new("施策", Text, "Policy", "施策の番号", "Code of the policy").required());
+    c.push(code_id("施策ID", "Policy id", "施策のID（policies.csv の ID）", "Id of the policy (ID in policies.csv)"));
+    c.push(
+        Column::new(
+            "施策",
+            Text,
+            "Policy",
+            "計画書に印刷された施策の番号（例：1-(1)）",
+            "Code of the policy, as printed (e.g. 1-(1))",
+        )
+        .required(),
+    );
     c.extend(pair("施策名", "Policy title", "施策の名称", "Title of the policy"));
     let [title, title_en] = pair("事業名", "Project title", "事業名", "Project title");
     c.push(Column { required: true, ..title });
@@ -40,8 +66,8 @@ pub(super) fn projects() -> Table {
             "ページURL",
             Text,
             "Page URL (Japanese)",
-            "日本語ページのURL（base_url 未設定時はサイトのルートからの相対パス）",
-            "URL of the Japanese page (relative to the site root when no base_url is set)",
+            "日本語ページのURL（base_url 未設定時は、このファイルからの相対パス）",
+            "URL of the Japanese page (relative to this file when no base_url is set)",
         )
         .required(),
     );
@@ -58,27 +84,42 @@ pub(super) fn projects() -> Table {
         description_en: "One row per project: its place in the plan, its departments and what it is about.",
         columns: c,
         primary_key: vec!["ID"],
-        foreign_keys: vec![ForeignKey {
-            fields: vec!["担当課ID"],
-            resource: TableId::Departments,
-            reference: vec!["ID"],
-        }],
+        foreign_keys: vec![
+            ForeignKey { fields: vec!["基本目標ID"], resource: TableId::Goals, reference: vec!["ID"] },
+            ForeignKey { fields: vec!["施策ID"], resource: TableId::Policies, reference: vec!["ID"] },
+            ForeignKey { fields: vec!["担当課ID"], resource: TableId::Departments, reference: vec!["ID"] },
+        ],
     }
+}
+
+/// A required column holding the id of a code list's row.
+fn code_id(name: &str, title_en: &str, ja: &str, en: &str) -> Column {
+    Column::new(name, Text, title_en, ja, en).required().pattern(ID_PATTERN)
+}
+
+/// The partner columns: their ids (in partners.csv) and the codes the report prints.
+fn partner_columns(ja: &str, en: &str) -> [Column; 2] {
+    [
+        Column::new(
+            "協働の相手ID",
+            List,
+            "Partner ids",
+            &format!("{ja}のID（partners.csv の ID、; 区切り）"),
+            &format!("Ids of the {en} (ID in partners.csv), separated by ;"),
+        ),
+        Column::new(
+            "協働の相手",
+            List,
+            "Partners",
+            &format!("{ja}の記号（報告書の表記、; 区切り）"),
+            &format!("Codes of the {en} as the report prints them, separated by ;"),
+        ),
+    ]
 }
 
 pub(super) fn indicators() -> Table {
     let mut c = project_leading();
-    c.push(
-        Column::new(
-            "指標ID",
-            Text,
-            "Indicator id",
-            "指標のID（事業内で一意）",
-            "Indicator id, unique within the project",
-        )
-        .required()
-        .pattern(ID_PATTERN),
-    );
+    c.push(indicator_id());
     let [name, name_en] = pair("指標名", "Indicator", "成果を示す指標の名称", "Name of the indicator");
     c.push(Column { required: true, ..name });
     c.push(name_en);
@@ -133,7 +174,14 @@ pub(super) fn indicators() -> Table {
         description_en: "Long format: one row per value (project × indicator × kind × fiscal year).",
         columns: c,
         primary_key: vec!["ID", "指標ID", "区分", "年度"],
-        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
+        foreign_keys: vec![
+            ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] },
+            ForeignKey {
+                fields: vec!["ID", "指標ID"],
+                resource: TableId::IndicatorDefinitions,
+                reference: vec!["ID", "指標ID"],
+            },
+        ],
     }
 }
 
@@ -146,21 +194,25 @@ pub(super) fn reports() -> Table {
         "その年度の担当課の名称",
         "The reporting department, by its name in that year",
     ));
+    c.push(
+        Column::new(
+            "評価ID",
+            Text,
+            "Grade id",
+            "事業の評価のID（grades.csv の ID）。評価のない計画では空欄",
+            "Id of the evaluation grade (ID in grades.csv); blank where the plan has no grades",
+        )
+        .pattern(ID_PATTERN),
+    );
     c.push(Column::new(
         "評価",
         Text,
         "Evaluation grade",
-        "事業の評価（例：A）。評価のない計画では空欄",
-        "Evaluation grade (e.g. A); blank where the plan has no grades",
+        "報告書に印刷された事業の評価（例：A）",
+        "The evaluation grade as the report prints it (e.g. A)",
     ));
     c.extend(pair("評価の定義", "Grade definition", "評価の定義", "Definition of the grade"));
-    c.push(Column::new(
-        "協働の相手",
-        List,
-        "Partners",
-        "協働の相手の記号（; 区切り）",
-        "Partner codes, separated by ;",
-    ));
+    c.extend(partner_columns("協働の相手", "partners"));
     c.extend(pair("協働の相手_名称", "Partner names", "協働の相手の名称（; 区切り）", "Partner names, separated by ;"));
     c.extend(pair(
         "取組実績",
@@ -183,7 +235,10 @@ pub(super) fn reports() -> Table {
         description_en: "One row per project and fiscal year: grade, partners, achievements, effect.",
         columns: c,
         primary_key: vec!["ID", "年度"],
-        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
+        foreign_keys: vec![
+            ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] },
+            ForeignKey { fields: vec!["評価ID"], resource: TableId::Grades, reference: vec!["ID"] },
+        ],
     }
 }
 
@@ -221,7 +276,10 @@ pub(super) fn schedule() -> Table {
         description_en: "One row per project, yearly-plan row and fiscal year.",
         columns: c,
         primary_key: vec!["ID", "行番号", "年度"],
-        foreign_keys: vec![ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] }],
+        foreign_keys: vec![
+            ForeignKey { fields: vec!["ID"], resource: TableId::Projects, reference: vec!["ID"] },
+            ForeignKey { fields: vec!["状況ID"], resource: TableId::Statuses, reference: vec!["ID"] },
+        ],
     }
 }
 
@@ -286,24 +344,6 @@ pub(super) fn corrections() -> Table {
     }
 }
 
-pub(super) fn departments() -> Table {
-    let mut c = leading("担当課のID", "Department id");
-    let [name, name_en] = pair("担当課名", "Department", "担当課・部署の名称", "Name of the department");
-    c.push(Column { required: true, ..name });
-    c.push(name_en);
-    c.extend(pair("部等名", "Division", "属する部等", "Division it belongs to"));
-    Table {
-        id: TableId::Departments,
-        title_ja: "担当課",
-        title_en: "Departments",
-        description_ja: "事業に関わる課・部署の一覧。",
-        description_en: "The departments and units named in the projects.",
-        columns: c,
-        primary_key: vec!["ID"],
-        foreign_keys: vec![],
-    }
-}
-
 /// The columns of `projects.csv` that describe the project: departments, texts, links.
 fn project_description_columns() -> Vec<Column> {
     let mut c = Vec::new();
@@ -344,13 +384,7 @@ fn project_description_columns() -> Vec<Column> {
         "主な関連事業のID（; 区切り）",
         "Ids of the related projects, separated by ;",
     ));
-    c.push(Column::new(
-        "協働の相手",
-        List,
-        "Partners",
-        "各年度の報告に記載された協働の相手の記号（; 区切り）",
-        "Partner codes named in the yearly reports, separated by ;",
-    ));
+    c.extend(partner_columns("各年度の報告に記載された協働の相手", "partners named in the yearly reports"));
     c
 }
 

@@ -52,8 +52,24 @@ pub(in crate::load) fn check_config(
     if let Err(m) = check_municipality_code(config.municipality.code.get_ref()) {
         diags.push(src.error(config.municipality.code.span(), "municipality.code", m));
     }
-    if let Some((url, Err(m))) = config.base_url.as_ref().map(|url| (url, check_base_url(url.get_ref()))) {
-        diags.push(src.error(url.span(), "base_url", m));
+    match config.base_url.as_ref() {
+        Some(url) => {
+            if let Err(m) = check_base_url(url.get_ref()) {
+                diags.push(src.error(url.span(), "base_url", m));
+            }
+        }
+        // Portals copy the addresses of the data files: relative ones work only as long
+        // as a harvester knows where the catalogue was, which CKAN's DCAT harvester does
+        // not keep (it turns them into file:// addresses).
+        None => diags.push(src.at(
+            Severity::Warning,
+            None,
+            Some("base_url"),
+            msg!(
+                ja: "base_url がありません。データポータル（data.go.jp、BODIK、CKAN など）が収集するカタログには、データの絶対URLが必要です。\nサイトを公開するアドレスを site.toml に base_url として書いてください（例: base_url = \"https://www.city.example.lg.jp/kyodo/\"）。",
+                en: "no base_url: data portals (data.go.jp, BODIK, CKAN) need the absolute addresses of the data files in the catalogue\nwrite the address the site is published at as base_url in site.toml, e.g. base_url = \"https://www.city.example.lg.jp/kyodo/\"",
+            ),
+        )),
     }
     if !config.languages.contains(&config.default_language) {
         diags.push(src.at(

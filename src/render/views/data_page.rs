@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::data::FileKind;
 use crate::i18n::Lang;
 use crate::load::Site;
 
@@ -12,6 +13,10 @@ use super::*;
 pub struct DataPageView {
     pub files: Vec<DataFileView>,
     pub json_files: Vec<DataFileView>,
+    /// The workbook of every table, for spreadsheets.
+    pub workbook: Option<DataFileView>,
+    /// What the licence says of CC BY 4.0, where it is another licence.
+    pub licence_note: Option<&'static str>,
     pub package_href: String,
     pub catalog_href: String,
     pub updated: Option<String>,
@@ -71,7 +76,6 @@ pub struct DataFileView {
     pub title: String,
     pub description: String,
     pub href: String,
-    pub excel_href: Option<String>,
     pub format: &'static str,
     pub size: String,
     pub rows: usize,
@@ -122,8 +126,7 @@ pub fn data_page_view(site: &Site, set: &crate::data::DataSet, l: &Localizer) ->
             title: if ja { f.title_ja.clone() } else { f.title_en.clone() },
             description: if ja { f.description_ja.clone() } else { f.description_en.clone() },
             href: f.path.clone(),
-            excel_href: f.excel_path.clone(),
-            format: f.format,
+            format: f.kind.name(),
             size: human_size(f.bytes),
             rows: f.rows,
             columns: table
@@ -157,7 +160,9 @@ pub fn data_page_view(site: &Site, set: &crate::data::DataSet, l: &Localizer) ->
     };
     DataPageView {
         files: set.catalogue.iter().filter(|f| f.table.is_some()).map(file_view).collect(),
-        json_files: set.catalogue.iter().filter(|f| f.table.is_none()).map(file_view).collect(),
+        json_files: set.catalogue.iter().filter(|f| f.kind == FileKind::Json).map(file_view).collect(),
+        workbook: set.catalogue.iter().find(|f| f.kind == FileKind::Xlsx).map(file_view),
+        licence_note: site.config.licence.id.cc_by_compatibility(l.lang),
         package_href: "data/datapackage.json".to_owned(),
         catalog_href: "data/catalog.jsonld".to_owned(),
         updated: crate::data::catalog::modified(site),

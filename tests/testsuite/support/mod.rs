@@ -2,6 +2,7 @@
 //! folder to change and build ([`TestSite`]), running the `kyodo` and `kyodo-bench`
 //! binaries, and reading built files.
 
+pub mod form;
 pub mod html;
 pub mod records;
 

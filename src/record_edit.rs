@@ -1,7 +1,8 @@
 //! Small edits of a TOML document with `toml_edit` that keep everything around them as it
 //! was: a replaced value keeps its place, its spacing and its comment; a key added to an
 //! inline table is formatted like its neighbours; a table added to an array of tables
-//! comes after its siblings.
+//! comes after its siblings. `kyodo import --force` updates records with them, and the
+//! preview's editor saves a record's changed fields with them.
 
 use crate::msg;
 use crate::msg::Msg;

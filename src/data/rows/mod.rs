@@ -1,4 +1,7 @@
-//! The rows of each table, built from the loaded site.
+//! The rows of each table, built from the loaded site (the code lists and the indicator
+//! dictionary in `codes`).
+
+mod codes;
 
 use std::collections::BTreeMap;
 
@@ -62,6 +65,15 @@ fn english(t: &Text) -> Option<String> {
     (l.lang == Lang::En).then(|| l.value.to_owned())
 }
 
+/// The file a table's rows are written to in `scope`, from the output root: the links in
+/// its cells are relative to it.
+pub fn file_of(table: &Table, scope: Scope) -> String {
+    match scope {
+        Scope::All => urls::data_file(&table.file_name()),
+        Scope::Edition(y) => urls::edition_file(y.year(), &table.file_name()),
+    }
+}
+
 fn year_cells(row: &mut Row, year: FiscalYear) {
     row.set("年度", Cell::Integer(year.year()));
     row.set("和暦", Cell::text(year.era_ja()));
@@ -79,7 +91,13 @@ pub fn project_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Ve
         TableId::Reports => report_rows(site, table, p, scope),
         TableId::Schedule => schedule_rows(site, table, p),
         TableId::Corrections => correction_rows(site, table, p),
-        TableId::Departments => Vec::new(),
+        TableId::IndicatorDefinitions => codes::indicator_definition_rows(site, table, p, scope),
+        TableId::Departments
+        | TableId::Goals
+        | TableId::Policies
+        | TableId::Grades
+        | TableId::Partners
+        | TableId::Statuses => Vec::new(),
     }
 }
 
@@ -87,9 +105,15 @@ pub fn project_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Ve
 pub fn site_rows(site: &Site, table: &Table, scope: Scope) -> Vec<Vec<Cell>> {
     match table.id {
         TableId::Departments => department_rows(site, table, scope),
-        TableId::Projects | TableId::Indicators | TableId::Reports | TableId::Schedule | TableId::Corrections => {
-            Vec::new()
+        TableId::Goals | TableId::Policies | TableId::Grades | TableId::Partners | TableId::Statuses => {
+            codes::vocabulary_rows(site, table)
         }
+        TableId::Projects
+        | TableId::Indicators
+        | TableId::IndicatorDefinitions
+        | TableId::Reports
+        | TableId::Schedule
+        | TableId::Corrections => Vec::new(),
     }
 }
 
@@ -107,6 +131,8 @@ fn project_row(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Cel
     let mut row = Row::new(table, site, id);
     row.set("計画番号", Cell::opt_text(p.code.clone()));
     if let Some((goal, policy)) = voc.policy(p.policy.get_ref().as_str()) {
+        row.set("基本目標ID", Cell::text(goal.id.get_ref().to_string()));
+        row.set("施策ID", Cell::text(policy.id.get_ref().to_string()));
         row.set("基本目標", Cell::text(goal.code.ja.clone()));
         row.set_text("基本目標名", "基本目標名_英字", goal.title.as_ref());
         row.set("施策", Cell::text(policy.code.ja.clone()));
@@ -126,20 +152,20 @@ fn project_row(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Cel
     row.set_text("対象者", "対象者_英字", p.audience.as_ref());
     row.set_text("実施主体", "実施主体_英字", p.implementer.as_ref());
     row.set("関連事業ID", Cell::list(p.related.iter().map(|r| r.get_ref().to_string()).collect()));
-    let mut partners: Vec<&str> = Vec::new();
+    let mut partners: Vec<&crate::model::Partner> = Vec::new();
     for r in p.reports.iter().filter(|r| scope.has_report(*r.year.get_ref())) {
-        for pa in &r.partners {
-            if let Some(label) = voc.partner(pa.get_ref().as_str()).map(|x| x.label.as_str())
-                && !partners.contains(&label)
-            {
-                partners.push(label);
+        for pa in r.partners.iter().filter_map(|pa| voc.partner(pa.get_ref().as_str())) {
+            if !partners.iter().any(|x| x.id == pa.id) {
+                partners.push(pa);
             }
         }
     }
-    row.set("協働の相手", Cell::list(partners.into_iter().map(str::to_owned).collect()));
-    row.set("ページURL", Cell::text(site.urls.public(&Page::Project(id).path(Lang::Ja))));
-    row.set("ページURL_英字", Cell::text(site.urls.public(&Page::Project(id).path(Lang::En))));
-    row.set("JSON_URL", Cell::text(site.urls.public(&urls::project_json(id))));
+    row.set("協働の相手ID", Cell::list(partners.iter().map(|pa| pa.id.get_ref().to_string()).collect()));
+    row.set("協働の相手", Cell::list(partners.iter().map(|pa| pa.label.clone()).collect()));
+    let file = file_of(table, scope);
+    row.set("ページURL", Cell::text(site.urls.in_file(&file, &Page::Project(id).path(Lang::Ja))));
+    row.set("ページURL_英字", Cell::text(site.urls.in_file(&file, &Page::Project(id).path(Lang::En))));
+    row.set("JSON_URL", Cell::text(site.urls.in_file(&file, &urls::project_json(id))));
     row.finish()
 }
 
@@ -174,11 +200,12 @@ fn indicator_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<
             if let Some(y) = reported_in(site, p, ind, kind, v, scope) {
                 row.set("報告年度", Cell::Integer(y.year()));
                 row.set("報告年度_和暦", Cell::text(y.era_ja()));
+                let file = file_of(table, scope);
                 let edition = match scope {
                     Scope::Edition(e) if e == y => {
-                        Some(site.urls.public(&urls::edition_file(y.year(), "datapackage.json")))
+                        Some(site.urls.in_file(&file, &urls::edition_file(y.year(), "datapackage.json")))
                     }
-                    _ => edition_url(site, y),
+                    _ => edition_url(site, y, &file),
                 };
                 row.set("確定版", Cell::opt_text(edition));
             }
@@ -201,10 +228,12 @@ fn report_rows(site: &Site, table: &Table, p: &Project, scope: Scope) -> Vec<Vec
             year_cells(&mut row, *r.year.get_ref());
             row.set_text("担当課", "担当課_英字", dept.map(|d| d.name_in(*r.year.get_ref())));
             if let Some(grade) = r.grade.as_ref().and_then(|g| voc.grade(g.get_ref().as_str())) {
+                row.set("評価ID", Cell::text(grade.id.get_ref().to_string()));
                 row.set("評価", Cell::text(grade.label.clone()));
                 row.set_text("評価の定義", "評価の定義_英字", grade.definition.as_ref());
             }
             let partners: Vec<_> = r.partners.iter().filter_map(|pa| voc.partner(pa.get_ref().as_str())).collect();
+            row.set("協働の相手ID", Cell::list(partners.iter().map(|pa| pa.id.get_ref().to_string()).collect()));
             row.set("協働の相手", Cell::list(partners.iter().map(|pa| pa.label.clone()).collect()));
             let names: Vec<&Text> = partners.iter().filter_map(|pa| pa.name.as_ref()).collect();
             row.set("協働の相手_名称", Cell::list(names.iter().map(|n| n.ja.clone()).collect()));
@@ -258,7 +287,7 @@ fn correction_rows(site: &Site, table: &Table, p: &Project) -> Vec<Vec<Cell>> {
             row.set("訂正前", value(&c.old));
             row.set("訂正後", value(&c.new));
             row.set_text("理由", "理由_英字", Some(&c.reason));
-            row.set("確定版", Cell::opt_text(edition_url(site, year)));
+            row.set("確定版", Cell::opt_text(edition_url(site, year, &file_of(table, Scope::All))));
             row.finish()
         })
         .collect()
