@@ -43,6 +43,9 @@ pub enum Field {
     IndicatorLevels,
     ValueLabel(Kind),
     ValueNote(Kind),
+    /// Whether an actual value met the target, as the report states (`met`): only actual
+    /// values have it.
+    ValueMet,
     ScheduleLabel,
     ScheduleStatus,
 }
@@ -74,7 +77,7 @@ pub enum Years {
 
 impl Field {
     /// Every field that has a column, for parsing headers.
-    const ALL: [Field; 35] = [
+    const ALL: [Field; 36] = [
         Field::Id,
         Field::Item,
         Field::Title,
@@ -108,6 +111,7 @@ impl Field {
         Field::ValueNote(Kind::Baseline),
         Field::ValueNote(Kind::Target),
         Field::ValueNote(Kind::Actual),
+        Field::ValueMet,
         Field::ScheduleLabel,
         Field::ScheduleStatus,
     ];
@@ -148,6 +152,7 @@ impl Field {
             Field::ValueNote(Kind::Baseline) => "基準値の注記",
             Field::ValueNote(Kind::Target) => "目標値の注記",
             Field::ValueNote(Kind::Actual) => "現状値の注記",
+            Field::ValueMet => "現状値の達成",
             Field::ScheduleLabel => "年次計画の名称",
             Field::ScheduleStatus => "年次計画",
         }
@@ -183,7 +188,7 @@ impl Field {
             Field::Achievements | Field::Partners | Field::Grade | Field::Effect | Field::Improvement => {
                 Years::Optional
             }
-            Field::Value(_) | Field::ValueLabel(_) | Field::ValueNote(_) => Years::Optional,
+            Field::Value(_) | Field::ValueLabel(_) | Field::ValueNote(_) | Field::ValueMet => Years::Optional,
             Field::ScheduleStatus => Years::Required,
             _ => Years::Never,
         }
@@ -203,6 +208,7 @@ impl Field {
                 | Field::IndicatorLevels
                 | Field::ValueLabel(_)
                 | Field::ValueNote(_)
+                | Field::ValueMet
                 | Field::ScheduleLabel
                 | Field::ScheduleStatus
         )
@@ -342,6 +348,7 @@ mod tests {
             Column::new(Field::Effect, Lang::Ja, None),
             Column::new(Field::ScheduleStatus, Lang::Ja, year("R8")),
             Column::new(Field::ValueNote(Kind::Actual), Lang::En, year("R5")),
+            Column::new(Field::ValueMet, Lang::Ja, year("R5")),
         ];
         for c in columns {
             assert_eq!(parse_header(&c.header()), Header::Exact(c), "{}", c.header());
@@ -364,5 +371,10 @@ mod tests {
         assert!(matches!(parse_header("備考_英字"), Header::Wrong(_)));
         assert!(matches!(parse_header("コード (R4)"), Header::Wrong(_)));
         assert!(matches!(parse_header("年次計画"), Header::Wrong(_)));
+        assert_eq!(
+            parse_header("現状値の達成（R5）"),
+            Header::Exact(Column::new(Field::ValueMet, Lang::Ja, year("R5")))
+        );
+        assert!(matches!(parse_header("現状値の達成_英字 (R5)"), Header::Wrong(_)), "met has no English");
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! A project takes one row per indicator and per yearly-plan row (the more of the two);
 //! the rows after its first repeat only its ID. Columns for a fiscal year, and for labels,
-//! notes and English of values, are written only when some record has something for them.
+//! notes, English and `met` of values, are written only when some record has something for
+//! them.
 
 use crate::msg;
 use crate::msg::Msg;
@@ -100,7 +101,7 @@ fn columns(records: &[std::borrow::Cow<'_, Project>], year: FiscalYear) -> Vec<C
     cols.push(Column::new(Field::IndicatorLevels, Lang::Ja, None));
     cols.push(Column::new(Field::IndicatorLevels, Lang::En, None));
     // Value columns for the years the layout's columns do not hold, then the value's
-    // English, label and note wherever some value has them.
+    // English, label and note (and an actual's met) wherever some value has them.
     let value_columns: BTreeSet<(Kind, FiscalYear)> =
         values.iter().map(|(k, v)| (*k, v.year)).filter(|(k, y)| layout_year(*k) != Some(*y)).collect();
     cols.extend(value_columns.iter().map(|&(k, y)| Column::new(Field::Value(k), Lang::Ja, Some(y))));
@@ -126,6 +127,9 @@ fn columns(records: &[std::borrow::Cow<'_, Project>], year: FiscalYear) -> Vec<C
             if texts.iter().any(|t| t.en.is_some()) {
                 cols.push(Column::new(field, Lang::En, y));
             }
+        }
+        if kind == Kind::Actual && here.iter().any(|v| v.met.is_some()) {
+            cols.push(Column::new(Field::ValueMet, Lang::Ja, y));
         }
     }
     let schedule = records.iter().flat_map(|p| p.schedule.iter());
@@ -299,6 +303,9 @@ impl Cells<'_> {
                     cells.push((Column::new(field, Lang::Ja, col.year), text(t, Lang::Ja)));
                     cells.push((Column::new(field, Lang::En, col.year), text(t, Lang::En)));
                 }
+            }
+            if let Some(met) = v.met.filter(|_| kind == Kind::Actual) {
+                cells.push((Column::new(Field::ValueMet, Lang::Ja, col.year), super::met::cell(met).to_owned()));
             }
         }
         cells

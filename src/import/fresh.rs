@@ -177,6 +177,9 @@ pub fn value_inline(v: &SheetValue, row: usize, problems: &mut Vec<Problem>) -> 
             parts.push(format!("{key} = {}", text(&value)));
         }
     }
+    if let Given::Set(met) = v.met {
+        parts.push(format!("met = {met}"));
+    }
     format!("{{ {} }}", parts.join(", "))
 }
 

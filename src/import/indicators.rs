@@ -144,7 +144,8 @@ impl Reader<'_> {
         }
     }
 
-    /// A value with its English, label and note from the columns of its kind and year.
+    /// A value with its English, label and note (and an actual's `met`) from the columns of
+    /// its kind and year.
     fn value(&mut self, row: &Row, kind: Kind, year: FiscalYear, value: Val) -> SheetValue {
         let head = self.head;
         let column_year = Some(year);
@@ -157,16 +158,30 @@ impl Reader<'_> {
             );
             self.problem(row.number, c, message);
         }
+        let met = if kind == Kind::Actual { self.met(row, year) } else { Given::Missing };
         SheetValue {
             year,
             value,
             text_en,
             label: head.sheet_text(row, Field::ValueLabel(kind), column_year),
             note: head.sheet_text(row, Field::ValueNote(kind), column_year),
+            met,
         }
     }
 
-    /// English, labels and notes of a value that is not there.
+    /// Whether the actual value of `year` met the target, from its 現状値の達成 column.
+    fn met(&mut self, row: &Row, year: FiscalYear) -> Given<bool> {
+        let Some(c) = self.head.col(Field::ValueMet, Lang::Ja, Some(year)) else { return Given::Missing };
+        match super::met::read(row.get(c)) {
+            Ok(met) => Given::from_cell(true, met),
+            Err(message) => {
+                self.problem(row.number, Some(c), message);
+                Given::Missing
+            }
+        }
+    }
+
+    /// English, labels, notes and `met` of a value that is not there.
     fn orphan_extras(&mut self, row: &Row, cells: &[Cell]) {
         let head = self.head;
         for &(kind, year, c) in &head.value_extras {

@@ -39,7 +39,7 @@ pub(super) struct Head {
     names: HashMap<usize, String>,
     /// Japanese value columns (基準値, 目標値, 現状値 of any year), in sheet order.
     pub values: Vec<(Kind, Option<FiscalYear>, usize)>,
-    /// The other columns of values: English, label, note.
+    /// The other columns of values: English, label, note, met.
     pub value_extras: Vec<(Kind, Option<FiscalYear>, usize)>,
     report_years: BTreeSet<FiscalYear>,
     pub schedule: Vec<(FiscalYear, usize)>,
@@ -147,7 +147,10 @@ impl Head {
             && (report_field
                 || matches!(
                     col.field,
-                    Field::Value(Kind::Actual) | Field::ValueLabel(Kind::Actual) | Field::ValueNote(Kind::Actual)
+                    Field::Value(Kind::Actual)
+                        | Field::ValueLabel(Kind::Actual)
+                        | Field::ValueNote(Kind::Actual)
+                        | Field::ValueMet
                 ))
         {
             col.year = Some(self.year);
@@ -173,6 +176,7 @@ impl Head {
             (Field::Value(kind) | Field::ValueLabel(kind) | Field::ValueNote(kind), _) => {
                 self.value_extras.push((kind, col.year, c))
             }
+            (Field::ValueMet, _) => self.value_extras.push((Kind::Actual, col.year, c)),
             (Field::ScheduleStatus, _) => self.schedule.extend(col.year.map(|y| (y, c))),
             _ => {}
         }

@@ -33,6 +33,7 @@ mod indicators;
 pub mod layout;
 pub mod layouts;
 mod levels;
+mod met;
 mod names;
 mod ods;
 pub mod read;

@@ -119,6 +119,9 @@ pub struct SheetValue {
     pub text_en: Given<String>,
     pub label: SheetText,
     pub note: SheetText,
+    /// Whether an actual value met the target (`met`): `Missing` for a baseline or target,
+    /// and where the sheet has no column for it.
+    pub met: Given<bool>,
 }
 
 /// The report of one fiscal year.

@@ -381,6 +381,12 @@ impl Updater {
         }
         self.text(t, "label", &v.label, old.and_then(|o| o.label.as_ref()));
         self.text(t, "note", &v.note, old.and_then(|o| o.note.as_ref()));
+        match (&v.met, old.and_then(|o| o.met)) {
+            (Given::Missing, _) | (Given::Empty, None) => {}
+            (Given::Empty, Some(_)) => self.remove(t, "met"),
+            (Given::Set(met), Some(o)) if *met == o => {}
+            (Given::Set(met), _) => self.set(t, "met", &met.to_string()),
+        }
     }
 
     fn reports(&mut self, root: &mut T, old: &[Report], sheet: &[SheetReport]) {

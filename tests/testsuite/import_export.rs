@@ -1,6 +1,7 @@
 //! Spreadsheet import and export: real .xlsx and .csv files, written from the Nasushiobara
 //! seed table (tests/fixtures/import/nasushiobara-r4.tsv, the report's 16 rows as printed)
-//! and exported from both shipped sites.
+//! and exported from both shipped sites (with records that state `met`, which the shipped
+//! ones do not).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -97,7 +98,8 @@ fn import_export_import_round_trips() {
 fn shipped_sites_export_and_import_leave_every_record_byte_for_byte() {
     for root in shipped_sites() {
         for ext in ["xlsx", "csv"] {
-            let site = TestSite::content_of(&root);
+            // With records that state met, which the shipped ones do not.
+            let site = TestSite::content_stating_met(&root);
             let before = record_files(site.path());
             let file = site.path().join(format!("all.{ext}"));
             kyodo_ok(&["export", file.to_str().unwrap()], site.path());
@@ -126,13 +128,14 @@ fn shipped_sites_export_and_import_leave_every_record_byte_for_byte() {
 #[test]
 fn shipped_sites_import_into_an_empty_site_as_the_same_records() {
     for root in shipped_sites() {
+        let shipped = TestSite::content_stating_met(&root);
         for ext in ["xlsx", "csv"] {
             let file = tempfile::tempdir().unwrap();
             let path = file.path().join(format!("all.{ext}"));
-            kyodo_ok(&["export", path.to_str().unwrap()], &root);
+            kyodo_ok(&["export", path.to_str().unwrap()], shipped.path());
             let site = TestSite::empty_like(&root);
             kyodo_ok(&["import", path.to_str().unwrap()], site.path());
-            let (want, got) = (records(&root), records(site.path()));
+            let (want, got) = (records(shipped.path()), records(site.path()));
             assert_eq!(want.keys().collect::<Vec<_>>(), got.keys().collect::<Vec<_>>());
             for (id, record) in &want {
                 assert_eq!(&got[id], record, "{} ({ext}): {id}", root.display());
@@ -454,4 +457,46 @@ fn a_sheet_adds_indicators_and_reports_to_existing_records() {
     let new = String::from_utf8(after[&std::path::PathBuf::from("content/projects/3-1-2.toml")].clone()).unwrap();
     let old_reports = old.find("[[reports]]").unwrap();
     assert!(new.starts_with(&old[..old_reports]), "indicators added after the others:\n{new}");
+}
+
+#[test]
+fn met_cells_update_records_in_place_and_a_wrong_one_is_reported() {
+    let site = TestSite::content_stating_met(&repo());
+    let files = ["1-3-4", "1-3-6", "1-4-3"].map(|id| format!("content/projects/{id}.toml"));
+    let originals = files.clone().map(|f| site.read(&f));
+    let csv = site.path().join("all.csv");
+    kyodo_ok(&["export", csv.to_str().unwrap()], site.path());
+    let mut rows = read_csv(&csv);
+    let met = rows[0].iter().position(|h| h == "現状値の達成 (R5)").expect("a column for met of R5");
+    let row = |rows: &[Vec<String>], id: &str| rows.iter().position(|r| r[0] == id).unwrap();
+    let (a, b, c) = (row(&rows, "1-3-4"), row(&rows, "1-3-6"), row(&rows, "1-4-3"));
+    assert_eq!([&rows[a][met], &rows[b][met], &rows[c][met]], ["達成", "未達成", ""]);
+    assert_eq!(rows.iter().filter(|r| !r[met].is_empty()).count(), 3, "the header and the two that state it");
+    // Changed, emptied, and stated anew (as a spreadsheet shows a boolean cell).
+    rows[a][met] = "×".into();
+    rows[b][met] = String::new();
+    rows[c][met] = "TRUE".into();
+    write_csv(&csv, &rows);
+    let report = kyodo_ok(&["import", csv.to_str().unwrap(), "--force"], site.path());
+    assert!(report.contains("0 new, 3 updated, 24 unchanged"), "{report}");
+    let expected = [
+        originals[0].replacen("value = 34, met = true,", "value = 34, met = false,", 1),
+        originals[1].replacen("value = 4, met = false,", "value = 4,", 1),
+        originals[2].replacen("{ year = \"R5\", value = 2 }", "{ year = \"R5\", value = 2, met = true }", 1),
+    ];
+    for ((file, expected), original) in files.iter().zip(&expected).zip(&originals) {
+        assert_ne!(expected, original);
+        assert_eq!(&site.read(file), expected, "{file}: met changed in place, nothing else");
+    }
+
+    let before = record_files(site.path());
+    rows[a][met] = "たぶん".into();
+    write_csv(&csv, &rows);
+    for (name, lang) in [("import_met_cell", "en"), ("import_met_cell_ja", "ja")] {
+        let run = kyodo(&["import", csv.to_str().unwrap(), "--force", "--lang", lang], site.path());
+        assert!(!run.status.success());
+        let stderr = String::from_utf8_lossy(&run.stderr).replace(site.path().to_str().unwrap(), "<site>");
+        insta::assert_snapshot!(name, stderr);
+        assert!(record_files(site.path()) == before, "nothing written");
+    }
 }

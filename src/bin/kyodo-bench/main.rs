@@ -115,6 +115,9 @@ struct Indicator {
     baseline: u64,
     target: u64,
     actuals: Vec<(u32, u64)>,
+    /// A text indicator's actual: whether it met the target, as the report states (`met`),
+    /// or not stated.
+    met: Option<bool>,
 }
 
 struct Report {
@@ -171,6 +174,9 @@ fn projects(n: usize, seed: u64) -> Vec<Project> {
                             format!("Indicator {}: {}", k + 1, ne.chars().take(30).collect::<String>()),
                         ),
                         numeric: rng.below(5) != 0,
+                        // Drawn from the baseline rather than the generator, so that a seed
+                        // makes the same projects as before `met` was added.
+                        met: [None, Some(true), Some(false)][baseline as usize % 3],
                         baseline,
                         target: baseline + 10 + rng.below(200) as u64,
                         actuals: (2021..=2023).map(|y| (y, baseline + rng.below(250) as u64)).collect(),
@@ -321,9 +327,10 @@ fn project_record(p: &Project) -> String {
                     .join(", ")
             );
         } else {
+            let met = ind.met.map(|m| format!(", met = {m}")).unwrap_or_default();
             let _ = writeln!(
                 t,
-                "baseline = {{ year = \"R2\", text = {{ ja = \"未実施\", en = \"Not implemented\" }} }}\ntarget = {{ year = \"R8\", text = {{ ja = \"充実\", en = \"Enhanced\" }} }}\nactuals = [{{ year = \"R5\", text = {{ ja = \"実施\", en = \"Implemented\" }} }}]"
+                "baseline = {{ year = \"R2\", text = {{ ja = \"未実施\", en = \"Not implemented\" }} }}\ntarget = {{ year = \"R8\", text = {{ ja = \"充実\", en = \"Enhanced\" }} }}\nactuals = [{{ year = \"R5\", text = {{ ja = \"実施\", en = \"Implemented\" }}{met} }}]"
             );
         }
     }

@@ -18,7 +18,7 @@ use crate::msg::Msg;
 use crate::text::Text;
 
 use super::super::Exported;
-use super::super::columns::{Column, Field};
+use super::super::columns::{Column, Field, Kind};
 use super::super::read::LIMITS;
 use super::super::values::{explicit_cell, read_text, text_cell};
 use super::super::writer::cannot_write;
@@ -422,6 +422,9 @@ impl<'a> Page<'a> {
                 if let Some(n) = &v.note {
                     self.extra(col(Field::ValueNote(kind), Lang::Ja, y), k, text_cell(&n.ja));
                     self.extra(col(Field::ValueNote(kind), Lang::En, y), k, text_en(Some(n)));
+                }
+                if let Some(met) = v.met.filter(|_| kind == Kind::Actual) {
+                    self.extra(col(Field::ValueMet, Lang::Ja, y), k, super::super::met::cell(met).to_owned());
                 }
             }
         }

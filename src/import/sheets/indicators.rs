@@ -75,7 +75,8 @@ impl Builder<'_> {
     }
 
     /// What the printed indicator does not say, where the table has a column for it that
-    /// another indicator fills: the record's unit (all values texts) and actual values.
+    /// another indicator fills: the record's unit (all values texts) and actual values (with
+    /// their label and `met`).
     fn keep_unprinted(
         &mut self,
         places: &mut Places,
@@ -118,6 +119,13 @@ impl Builder<'_> {
                 && let Some(l) = &actual.label
             {
                 self.put(places, k, label, text_cell(&l.ja), place.clone());
+            }
+            let met = col(Field::ValueMet, Lang::Ja, Some(year));
+            if self.has_column(met)
+                && !self.has(k, met)
+                && let Some(m) = actual.met
+            {
+                self.put(places, k, met, super::super::met::cell(m).to_owned(), place.clone());
             }
         }
     }

@@ -129,6 +129,38 @@ impl TestSite {
         TestSite { dir }
     }
 
+    /// A copy of the `content/` folder of a shipped site in which records state `met` on
+    /// an actual value, as no shipped record does: in Tomisato, the R5 actuals of 1-3-4
+    /// (met) and 1-3-6 (not met), which their numbers cannot judge (the baselines are
+    /// texts); in Nasushiobara, the R4 actuals of 3-1-9 (met) and 3-1-7 (not met), their
+    /// levels removed.
+    pub fn content_stating_met(root: &Path) -> TestSite {
+        let site = TestSite::content_of(root);
+        if root == nasushiobara() {
+            let levels = "# The values in order, lowest first, as the report reads them from baseline to target.\nlevels = [{ ja = \"実施\", en = \"Implemented\" }, { ja = \"充実\", en = \"Enhanced\" }]\n";
+            let actual = "  { year = \"R4\", text = { ja = \"充実\", en = \"Enhanced\" } },";
+            for (file, met) in [("3-1-9", true), ("3-1-7", false)] {
+                let file = format!("content/projects/{file}.toml");
+                let stated = actual.replace(" } },", &format!(" }}, met = {met} }},"));
+                site.edit(&file, levels, "").edit(&file, actual, &stated);
+            }
+        } else {
+            site.edit(
+                "content/projects/1-3-4.toml",
+                "{ year = \"R5\", value = 34, note",
+                "{ year = \"R5\", value = 34, met = true, note",
+            )
+            .edit(
+                "content/projects/1-3-6.toml",
+                "{ year = \"R5\", value = 4, note",
+                "{ year = \"R5\", value = 4, met = false, note",
+            );
+        }
+        // The records still check (this panics otherwise).
+        site.warnings();
+        site
+    }
+
     /// A site with the configuration and vocabulary of the site at `root` and no projects.
     pub fn empty_like(root: &Path) -> TestSite {
         let dir = tempfile::tempdir().expect("temp dir");
