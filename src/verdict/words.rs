@@ -110,14 +110,19 @@ pub fn grades_undefined_note(labels: &str, lang: Lang) -> String {
 }
 
 /// A value with its unit as residents read it: `93%`, `128件`, `128 cases`, a text as written.
-fn shown(v: &IndicatorValue, ind: &Indicator, lang: Lang) -> String {
+/// A value as a movement shows it, with the language it is written in: a text the record
+/// gives only in Japanese stays Japanese on an English page, and the page marks it so.
+fn shown(v: &IndicatorValue, ind: &Indicator, lang: Lang) -> (String, Lang) {
     match v.value() {
         Value::Number(n) => {
             let unit = ind.unit.as_ref().map(|u| u.get(lang).value).unwrap_or("");
             let space = lang == Lang::En && !unit.is_empty() && unit != "%";
-            format!("{}{}{unit}", n.page(), if space { " " } else { "" })
+            (format!("{}{}{unit}", n.page(), if space { " " } else { "" }), lang)
         }
-        Value::Text(t) => t.get(lang).value.to_owned(),
+        Value::Text(t) => {
+            let l = t.get(lang);
+            (l.value.to_owned(), l.lang)
+        }
     }
 }
 
@@ -128,25 +133,40 @@ fn year(y: FiscalYear, lang: Lang) -> String {
 /// An indicator's movement in words and figures: `基準値 93%（H27） → 実績値 88.4%（R4）／目標値
 /// 95%（R4）`. Never a percentage of progress (see [`progress_text`]).
 pub fn movement(j: &Judgement, ind: &Indicator, lang: Lang) -> String {
+    movement_pieces(j, ind, lang).into_iter().map(|(text, _)| text).collect()
+}
+
+/// [`movement`] in pieces, each with the language it is written in (the page's, except a
+/// text value without a translation), so that a page can mark what is not in its language.
+pub fn movement_pieces(j: &Judgement, ind: &Indicator, lang: Lang) -> Vec<(String, Lang)> {
+    fn push(pieces: &mut Vec<(String, Lang)>, text: &str, lang: Lang) {
+        match pieces.last_mut() {
+            Some((last, l)) if *l == lang => last.push_str(text),
+            _ => pieces.push((text.to_owned(), lang)),
+        }
+    }
     let (baseline, actual, target) = match lang {
         Lang::Ja => ("基準値", "実績値", "目標値"),
         Lang::En => ("baseline", "actual", "target"),
     };
-    let part = |word: &str, v: &IndicatorValue| match lang {
-        Lang::Ja => format!("{word} {}（{}）", shown(v, ind, lang), year(v.year, lang)),
-        Lang::En => format!("{word} {} ({})", shown(v, ind, lang), year(v.year, lang)),
-    };
-    let mut path: Vec<String> = Vec::new();
-    path.extend(j.baseline.map(|b| part(baseline, b)));
-    path.extend(j.actual.map(|a| part(actual, a)));
-    let mut text = path.join(" → ");
-    if let Some(t) = j.target {
-        let sep = match (lang, text.is_empty()) {
-            (_, true) => "",
-            (Lang::Ja, false) => "／",
-            (Lang::En, false) => "; ",
+    let parts = [(baseline, j.baseline), (actual, j.actual), (target, j.target)];
+    let mut pieces = Vec::new();
+    for (word, v) in parts.into_iter().filter_map(|(w, v)| v.map(|v| (w, v))) {
+        let sep = match (lang, pieces.is_empty(), word == target) {
+            (_, true, _) => "",
+            (Lang::Ja, false, true) => "／",
+            (Lang::En, false, true) => "; ",
+            (_, false, false) => " → ",
         };
-        text = format!("{text}{sep}{}", part(target, t));
+        let word = if pieces.is_empty() { upper_first(word.to_owned(), lang) } else { word.to_owned() };
+        push(&mut pieces, &format!("{sep}{word} "), lang);
+        let (value, value_lang) = shown(v, ind, lang);
+        push(&mut pieces, &value, value_lang);
+        let year = match lang {
+            Lang::Ja => format!("（{}）", year(v.year, lang)),
+            Lang::En => format!(" ({})", year(v.year, lang)),
+        };
+        push(&mut pieces, &year, lang);
     }
     if j.basis == Basis::Met {
         let said = match (lang, j.status) {
@@ -155,9 +175,9 @@ pub fn movement(j: &Judgement, ind: &Indicator, lang: Lang) -> String {
             (Lang::En, Status::Reached) => " (met, as the report states)",
             (Lang::En, _) => " (not met, as the report states)",
         };
-        text.push_str(said);
+        push(&mut pieces, said, lang);
     }
-    upper_first(text, lang)
+    pieces
 }
 
 fn upper_first(text: String, lang: Lang) -> String {

@@ -173,3 +173,15 @@ fn long_lists_are_split_into_pages_with_facet_files_for_their_filters() {
         .sum();
     assert_eq!(statuses, 230);
 }
+
+#[test]
+fn a_value_without_english_is_marked_japanese_in_the_english_movement() {
+    // 1-2-1's indicator has its baseline only in Japanese and an English target.
+    let output = crate::support::build(&crate::support::fixture());
+    let page = text(&output, "en/projects/1-2-1.html");
+    let movement = page.split("<span class=\"movement\">").nth(1).unwrap().split("</span>\n").next().unwrap();
+    assert!(movement.starts_with("Baseline <span lang=\"ja\">実施</span> (FY2015)"), "{movement}");
+    assert!(movement.contains("; target Enhanced (FY2022)"), "{movement}");
+    let ja = text(&output, "ja/projects/1-2-1.html");
+    assert!(!ja.contains("<span lang=\"ja\">実施</span>"), "Japanese needs no mark on a Japanese page");
+}

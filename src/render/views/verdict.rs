@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
+use crate::escape;
 use crate::fiscal_year::FiscalYear;
+use crate::i18n::Lang;
 use crate::load::Site;
 use crate::model::{Indicator, Project};
 use crate::verdict::{self, Judgement, Reason, Status, Verdict};
@@ -84,7 +86,8 @@ pub struct IndicatorStatusView {
     pub id: String,
     pub name: LText,
     pub status: VerdictView,
-    /// 基準値 93%（H27） → 実績値 88.4%（R4）／目標値 95%（R4）
+    /// 基準値 93%（H27） → 実績値 88.4%（R4）／目標値 95%（R4）, as HTML: a text value
+    /// without a translation is marked with its language.
     pub movement: String,
     /// The share of the way to the target, only between 0 and 100 %.
     pub progress: Option<String>,
@@ -95,9 +98,21 @@ pub fn indicator_status_view(ind: &Indicator, j: &Judgement, l: &Localizer) -> I
         id: ind.id.get_ref().to_string(),
         name: l.text(&ind.name),
         status: status_view(j.status, j.reason, l),
-        movement: verdict::movement(j, ind, l.lang),
+        movement: movement_html(j, ind, l.lang),
         progress: verdict::progress_text(j, l.lang),
     }
+}
+
+/// The movement as HTML, each piece escaped, a piece in another language than the page's
+/// in `<span lang>`.
+fn movement_html(j: &Judgement, ind: &Indicator, lang: Lang) -> String {
+    verdict::movement_pieces(j, ind, lang)
+        .into_iter()
+        .map(|(text, l)| match l == lang {
+            true => escape::html(&text),
+            false => format!("<span lang=\"{}\">{}</span>", l.code(), escape::html(&text)),
+        })
+        .collect()
 }
 
 /// A project's verdict in the year it is shown in, and its indicators' statuses then.
