@@ -528,6 +528,42 @@ name = "二つ目"
     }
 
     #[test]
+    fn levels_are_one_box_per_language_and_met_a_choice_written_as_a_boolean() {
+        let record = format!(
+            "{RECORD}levels = [\"実施\", {{ ja = \"充実\", en = \"Enhanced\" }}]\n\
+             actuals = [{{ year = \"R5\", text = \"実施\", met = true }}]\n"
+        );
+        // The form shows the levels as a spreadsheet's cells do, and met as written.
+        let fields = project_fields();
+        let doc: DocumentMut = record.parse().unwrap();
+        let mut form = FormState::default();
+        fill(&fields, doc.as_table(), "", &mut form);
+        assert_eq!(form.get("indicators[1].levels.ja"), "実施 < 充実");
+        assert_eq!(form.get("indicators[1].levels.en"), " < Enhanced");
+        assert_eq!(form.get("indicators[1].actuals[0].met"), "true");
+
+        let a = applied(&record, |f| {
+            f.set("indicators[1].levels.ja", "未実施 < 実施 < 充実".into());
+            f.set("indicators[1].levels.en", "Not implemented <  < Enhanced".into());
+            f.set("indicators[1].actuals[0].met", "false".into());
+        });
+        assert!(
+            a.text.contains("levels = [{ ja = \"未実施\", en = \"Not implemented\" }, \"実施\", { ja = \"充実\", en = \"Enhanced\" }]"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("met = false"), "{}", a.text);
+
+        let cleared = applied(&record, |f| {
+            f.set("indicators[1].levels.ja", String::new());
+            f.set("indicators[1].levels.en", String::new());
+            f.set("indicators[1].actuals[0].met", String::new());
+        });
+        assert!(!cleared.text.contains("levels"), "{}", cleared.text);
+        assert!(!cleared.text.contains("met"), "{}", cleared.text);
+    }
+
+    #[test]
     fn windows_line_endings_and_the_byte_order_mark_are_kept() {
         let windows = format!("\u{feff}{}", RECORD.replace('\n', "\r\n"));
         let a = applied(&windows, |f| {
