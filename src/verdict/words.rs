@@ -109,8 +109,8 @@ pub fn grades_undefined_note(labels: &str, lang: Lang) -> String {
     }
 }
 
-/// A value with its unit as residents read it: `93%`, `128件`, `128 cases`, a text as written.
-/// A value as a movement shows it, with the language it is written in: a text the record
+/// A value with its unit as residents read it (`93%`, `128件`, `128 cases`, a text as
+/// written), with the language it is written in: a text the record
 /// gives only in Japanese stays Japanese on an English page, and the page marks it so.
 fn shown(v: &IndicatorValue, ind: &Indicator, lang: Lang) -> (String, Lang) {
     match v.value() {
