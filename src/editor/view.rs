@@ -224,16 +224,6 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
     match &f.kind {
         Kind::Text { markdown } => text(ctx, base, state, *markdown),
         Kind::TextList => text(ctx, base, state, false),
-        Kind::Bool => {
-            let list: Vec<(String, String)> = ["true", "false"]
-                .into_iter()
-                .map(|v| {
-                    let name = field_names::choice(&f.parent, &f.key, v);
-                    (v.to_owned(), name.map_or_else(|| v.to_owned(), |m| m.get(ctx.lang).to_owned()))
-                })
-                .collect();
-            select(base, &list, state.get(&path), ctx.lang)
-        }
         Kind::Str | Kind::Year => Control { kind: "input", value: state.get(&path).to_owned(), ..base },
         Kind::Number => Control { kind: "input", numeric: true, value: state.get(&path).to_owned(), ..base },
         Kind::YearChoice { years } => super::choices::year_choice(ctx, base, years, state.get(&path)),
@@ -244,7 +234,11 @@ fn control(ctx: &Ctx, f: &Field, state: &FormState, prefix: &str, record: Option
                 Control { kind: "input", value: state.get(&path).to_owned(), hint: hint.or(base.hint.clone()), ..base }
             }
         },
-        Kind::Choice(values) => {
+        Kind::Choice(_) | Kind::Bool => {
+            let values = match &f.kind {
+                Kind::Choice(values) => values.clone(),
+                _ => vec!["true".to_owned(), "false".to_owned()],
+            };
             let list: Vec<(String, String)> = values
                 .iter()
                 .map(|v| {

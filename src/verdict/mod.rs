@@ -31,7 +31,7 @@ mod project;
 mod words;
 
 pub use project::{ProjectStatus, Verdict, project_verdict, shown_year};
-pub use words::{computed_label, grades_undefined_note, movement, movement_pieces, progress_text, worked_example};
+pub use words::{computed_label, grades_undefined_note, movement_pieces, progress_text, worked_example};
 
 use crate::fiscal_year::FiscalYear;
 use crate::indicator::{Direction, Value};

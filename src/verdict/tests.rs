@@ -2,6 +2,11 @@ use super::*;
 use crate::i18n::Lang;
 use crate::model::{Project, Vocabulary};
 
+/// The movement as plain text, its pieces joined.
+fn movement(j: &Judgement, ind: &Indicator, lang: Lang) -> String {
+    movement_pieces(j, ind, lang).into_iter().map(|(text, _)| text).collect()
+}
+
 fn indicator(toml_text: &str) -> Indicator {
     let text = format!("id = \"x\"\nname = \"指標\"\n{toml_text}");
     toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))

@@ -130,14 +130,10 @@ fn year(y: FiscalYear, lang: Lang) -> String {
     y.short(lang)
 }
 
-/// An indicator's movement in words and figures: `基準値 93%（H27） → 実績値 88.4%（R4）／目標値
-/// 95%（R4）`. Never a percentage of progress (see [`progress_text`]).
-pub fn movement(j: &Judgement, ind: &Indicator, lang: Lang) -> String {
-    movement_pieces(j, ind, lang).into_iter().map(|(text, _)| text).collect()
-}
-
-/// [`movement`] in pieces, each with the language it is written in (the page's, except a
-/// text value without a translation), so that a page can mark what is not in its language.
+/// An indicator's movement in words and figures, `基準値 93%（H27） → 実績値 88.4%（R4）／目標値
+/// 95%（R4）`, never a percentage of progress (see [`progress_text`]); in pieces, each with
+/// the language it is written in (the page's, except a text value without a translation),
+/// so that a page can mark what is not in its language.
 pub fn movement_pieces(j: &Judgement, ind: &Indicator, lang: Lang) -> Vec<(String, Lang)> {
     fn push(pieces: &mut Vec<(String, Lang)>, text: &str, lang: Lang) {
         match pieces.last_mut() {

@@ -408,3 +408,24 @@ fn the_preview_of_the_current_folder_rebuilds_after_a_save() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn met_is_a_choice_named_in_words_and_levels_a_box_per_language() {
+    let site = TestSite::fixture();
+    let record = site.path().join("content/projects/1-2-1.toml");
+    let text = fs::read_to_string(&record).unwrap().replacen(
+        "{ year = \"R4\", text = \"一部実施\" }",
+        "{ year = \"R4\", text = \"一部実施\", met = false }",
+        1,
+    );
+    fs::write(&record, &text).unwrap();
+    let server = start_in("en", site.path());
+    let (code, page) = get(server.port, "/__kyodo/edit/1-2-1");
+    assert_eq!(code, 200);
+    assert!(page.contains(">Met the target (true)</option>"), "{page}");
+    assert!(page.contains(" selected>Did not meet the target (false)</option>"), "{page}");
+    let names: Vec<String> = fields(&page).into_iter().map(|(k, _)| k).collect();
+    for name in ["indicators[0].actuals[0].met", "indicators[0].levels.ja", "indicators[0].levels.en"] {
+        assert!(names.iter().any(|k| k == name), "{name} in {names:?}");
+    }
+}
